@@ -1,0 +1,19 @@
+package org.clearframe;
+
+import org.clearframe.cli.Cli;
+
+/**
+ * The jar's entry point. Command-line verbs run without touching JavaFX, so the app can be scripted and
+ * checked on a machine with no display; anything else starts the desktop app.
+ * (A main class that does not extend Application also lets JavaFX start from the class path.)
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (Cli.handles(args)) {
+            System.exit(Cli.run(args, System.out, System.err));
+        }
+        org.clearframe.ui.ClearframeApp.launchWith(args);
+    }
+}

@@ -1,0 +1,41 @@
+package org.clearframe.cli;
+
+import org.clearframe.model.ProductionData;
+import org.clearframe.store.ProductionStore;
+import org.clearframe.store.ProjectFileException;
+import org.clearframe.store.StoreException;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code info FILE}: the production's title and counts, read without changing the file. */
+final class InfoCommand implements Command {
+
+    @Override public String name() { return "info"; }
+    @Override public String usage() { return "info FILE"; }
+    @Override public String summary() { return "print the production's title and counts of scenes, shots and AI uses"; }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() != 1) {
+            err.println("Usage: clearframe " + usage());
+            return BAD_INPUT;
+        }
+        ProductionData data;
+        try {
+            data = Projects.read(Path.of(args.get(0)));
+        } catch (ProjectFileException | StoreException e) {
+            err.println("clearframe: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        out.println("Title:      " + data.production().title());
+        out.println("Format:     " + data.production().format().label());
+        out.println("Scenes:     " + data.scenes().size());
+        out.println("Shots:      " + data.shots().size());
+        out.println("AI uses:    " + data.aiUseCount());
+        out.println("Shots with AI use: " + data.shots().stream().filter(s -> s.hasAiUse()).count());
+        out.println("Departments: " + data.departments().size() + ", cast: " + data.cast().size());
+        return OK;
+    }
+}

@@ -1,0 +1,763 @@
+package org.clearframe.store;
+
+import org.clearframe.model.AiUse;
+import org.clearframe.model.CastMember;
+import org.clearframe.model.Decision;
+import org.clearframe.model.Department;
+import org.clearframe.model.Factor;
+import org.clearframe.model.Format;
+import org.clearframe.model.Genre;
+import org.clearframe.model.IntExt;
+import org.clearframe.model.Labelled;
+import org.clearframe.model.Material;
+import org.clearframe.model.Output;
+import org.clearframe.model.Production;
+import org.clearframe.model.ProductionData;
+import org.clearframe.model.Role;
+import org.clearframe.model.Scene;
+import org.clearframe.model.Shot;
+import org.clearframe.model.ShotSize;
+import org.clearframe.model.SignOff;
+import org.clearframe.model.Technique;
+import org.clearframe.model.Tristate;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.clearframe.store.ProjectFileException.Problem;
+
+/**
+ * One production file, open. SQLite is the application file format: every edit below is its own
+ * transaction, committed before the method returns, so a crash loses nothing that was shown as saved.
+ *
+ * <p>A writable store holds SQLite's exclusive lock for as long as it is open, so a second window or a
+ * second Clearframe on the same file is refused instead of interleaving writes with ours.
+ * This is the only class (with its package) that speaks SQL.
+ */
+public final class ProductionStore implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ProductionStore.class.getName());
+
+    private final Path file;
+    private final Connection db;
+    private final boolean readOnly;
+
+    private ProductionStore(Path file, Connection db, boolean readOnly) {
+        this.file = file;
+        this.db = db;
+        this.readOnly = readOnly;
+    }
+
+    /** Creates a new production file (refusing to overwrite one) holding {@code production} and the default departments. */
+    public static ProductionStore create(Path file, Production production) throws ProjectFileException {
+        if (Files.exists(file)) {
+            throw new ProjectFileException(Problem.UNWRITABLE, file, file.getFileName() + " already exists.");
+        }
+        ProductionStore store = null;
+        try {
+            Connection c = connect(file, false);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA application_id = " + FileHeader.APPLICATION_ID);
+            }
+            Migrations.migrate(c, 0, Migrations.LATEST);
+            store = new ProductionStore(file, c, false);
+            store.insertProduction(production);
+            for (Department d : Department.defaults()) store.saveDepartment(d);
+            store.checkpoint();
+            return store;
+        } catch (SQLException | StoreException e) {
+            if (store != null) store.close();
+            deleteQuietly(file);
+            throw new ProjectFileException(Problem.UNWRITABLE, file,
+                    "Clearframe could not create " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a production for editing, upgrading an older file format after keeping a backup of it. */
+    public static ProductionStore open(Path file) throws ProjectFileException {
+        return open(file, false);
+    }
+
+    /**
+     * Opens a production to read only (the command line's info and check). Refuses an older format instead of
+     * upgrading it, since upgrading writes.
+     */
+    public static ProductionStore openReadOnly(Path file) throws ProjectFileException {
+        return open(file, true);
+    }
+
+    private static ProductionStore open(Path file, boolean readOnly) throws ProjectFileException {
+        FileHeader header = FileHeader.read(file);
+        header.requireOpenable(file, Migrations.LATEST);
+        int version = header.userVersion();
+        if (version < Migrations.LATEST) {
+            if (readOnly) return openUpgradedCopy(file);
+            backupBeforeUpgrade(file, version);
+        }
+        Connection c = null;
+        try {
+            c = connect(file, readOnly);
+            checkIntegrity(c, file);
+            ProductionStore store = new ProductionStore(file, c, readOnly);
+            if (version < Migrations.LATEST) {
+                Migrations.migrate(c, version, Migrations.LATEST);
+                store.checkpoint();
+                LOG.log(System.Logger.Level.INFO, "Upgraded {0} from format {1} to {2}", file, version, Migrations.LATEST);
+            }
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw translate(file, e);
+        }
+    }
+
+    /** A read-only look at an old-format file: upgrade a temporary copy so the original stays untouched. */
+    private static ProductionStore openUpgradedCopy(Path file) throws ProjectFileException {
+        try {
+            Path copy = Files.createTempFile("clearframe-upgrade", ".clearframe");
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            copy.toFile().deleteOnExit();
+            ProductionStore upgraded = open(copy, false);
+            return new ProductionStore(file, upgraded.db, true);
+        } catch (IOException e) {
+            throw new ProjectFileException(Problem.IO, file, "Clearframe could not read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(0);
+        if (readOnly) {
+            config.setReadOnly(true);
+        } else {
+            // Exclusive before WAL: SQLite then keeps the WAL index in memory and holds the file for us alone.
+            config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        if (!readOnly) {
+            // Take the lock now rather than at the first edit, so a second opener is refused at once.
+            try (Statement s = c.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    private static void checkIntegrity(Connection c, Path file) throws SQLException, ProjectFileException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA quick_check")) {
+            String verdict = r.next() ? r.getString(1) : "no answer";
+            if (!"ok".equalsIgnoreCase(verdict)) {
+                throw new ProjectFileException(Problem.CORRUPT, file,
+                        file.getFileName() + " is damaged (" + verdict + "). Open a backup or a shared copy instead.");
+            }
+        }
+    }
+
+    private static void backupBeforeUpgrade(Path file, int version) throws ProjectFileException {
+        Path backup = file.resolveSibling(file.getFileName() + ".format" + version + ".bak");
+        try {
+            if (!Files.exists(backup)) Files.copy(file, backup);
+        } catch (IOException e) {
+            throw new ProjectFileException(Problem.UNWRITABLE, file,
+                    "Clearframe needs to upgrade " + file.getFileName() + " but could not keep a backup first: " + e.getMessage(), e);
+        }
+    }
+
+    private static ProjectFileException translate(Path file, SQLException e) {
+        if (e instanceof SQLiteException se) {
+            SQLiteErrorCode code = se.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
+                return new ProjectFileException(Problem.LOCKED, file, file.getFileName()
+                        + " is open in another Clearframe window or program. Close it there first.", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_CORRUPT || code == SQLiteErrorCode.SQLITE_NOTADB) {
+                return new ProjectFileException(Problem.CORRUPT, file, file.getFileName() + " is damaged and cannot be read.", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
+                    || code == SQLiteErrorCode.SQLITE_PERM) {
+                return new ProjectFileException(Problem.UNWRITABLE, file,
+                        "Clearframe cannot write to " + file.getFileName() + " (check the folder's permissions).", e);
+            }
+        }
+        return new ProjectFileException(Problem.IO, file, "Clearframe could not open " + file.getFileName() + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * Copies the write-ahead log into the main file. The file header (our application id and format version)
+     * is only read from the main file, so it must be there before anyone else looks at the file.
+     */
+    private void checkpoint() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** The schema version of the open file (after any upgrade). */
+    public int formatVersion() throws StoreException {
+        return read(() -> {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            return r.getInt(1);
+        }
+        });
+    }
+
+    public static int latestFormatVersion() {
+        return Migrations.LATEST;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(db);
+    }
+
+    // ---------------------------------------------------------------------------------------------- reading
+
+    /** Loads the whole production in a handful of queries: a few per table, never one per row. */
+    public ProductionData load() throws StoreException {
+        return read(() -> {
+            Production production = loadProduction();
+            List<Department> departments = new ArrayList<>();
+            try (ResultSet r = query("SELECT id, name, head_name, email, colour FROM department ORDER BY position")) {
+                while (r.next()) departments.add(new Department(uuid(r.getString(1)), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+            }
+            List<CastMember> cast = new ArrayList<>();
+            try (ResultSet r = query("SELECT id, performer, character, union_member, deceased FROM cast_member ORDER BY position")) {
+                while (r.next()) cast.add(new CastMember(uuid(r.getString(1)), r.getString(2), r.getString(3),
+                        Labelled.parse(Tristate.class, r.getString(4), Tristate.UNKNOWN), r.getInt(5) != 0));
+            }
+            Map<UUID, List<UUID>> sceneCast = links("SELECT scene_id, cast_id FROM scene_cast ORDER BY scene_id, position");
+            List<Scene> scenes = new ArrayList<>();
+            try (ResultSet r = query("SELECT id, number, int_ext, setting, time_of_day, synopsis, eighths, story_day, omitted FROM scene ORDER BY position")) {
+                while (r.next()) {
+                    UUID id = uuid(r.getString(1));
+                    scenes.add(new Scene(id, r.getString(2), Labelled.parse(IntExt.class, r.getString(3), IntExt.INT), r.getString(4),
+                            r.getString(5), r.getString(6), r.getInt(7), r.getString(8), sceneCast.getOrDefault(id, List.of()), r.getInt(9) != 0));
+                }
+            }
+            Map<UUID, List<UUID>> usePerformers = links("SELECT ai_use_id, cast_id FROM ai_use_performer ORDER BY ai_use_id, position");
+            Map<UUID, List<UUID>> useDepartments = links("SELECT ai_use_id, department_id FROM ai_use_department ORDER BY ai_use_id, position");
+            Map<UUID, List<AiUse>> uses = new HashMap<>();
+            try (ResultSet r = query("SELECT id, shot_id, technique, purpose, tool, output, uploads, vendor_trains, factors, notes FROM ai_use ORDER BY shot_id, position")) {
+                while (r.next()) {
+                    UUID id = uuid(r.getString(1));
+                    AiUse use = new AiUse(id, Labelled.parse(Technique.class, r.getString(3), Technique.OTHER), r.getString(4), r.getString(5),
+                            Labelled.parse(Output.class, r.getString(6), Output.TEMPORARY), usePerformers.getOrDefault(id, List.of()),
+                            useDepartments.getOrDefault(id, List.of()), enumSet(Material.class, r.getString(7)),
+                            Labelled.parse(Tristate.class, r.getString(8), Tristate.UNKNOWN), enumSet(Factor.class, r.getString(9)), r.getString(10));
+                    uses.computeIfAbsent(uuid(r.getString(2)), k -> new ArrayList<>()).add(use);
+                }
+            }
+            Map<UUID, List<UUID>> shotDepartments = links("SELECT shot_id, department_id FROM shot_department ORDER BY shot_id, position");
+            List<Shot> shots = new ArrayList<>();
+            try (ResultSet r = query("SELECT shot.id, shot.scene_id, shot.number, shot.description, shot.size, shot.angle, shot.movement, shot.lens, "
+                    + "shot.duration_seconds, shot.notes FROM shot JOIN scene ON scene.id = shot.scene_id ORDER BY scene.position, shot.position")) {
+                while (r.next()) {
+                    UUID id = uuid(r.getString(1));
+                    shots.add(new Shot(id, uuid(r.getString(2)), r.getString(3), r.getString(4), Labelled.parse(ShotSize.class, r.getString(5), null),
+                            r.getString(6), r.getString(7), r.getString(8), r.getDouble(9), shotDepartments.getOrDefault(id, List.of()),
+                            r.getString(10), uses.getOrDefault(id, List.of())));
+                }
+            }
+            List<SignOff> signOffs = new ArrayList<>();
+            try (ResultSet r = query("SELECT id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint FROM sign_off ORDER BY signed_at, rowid")) {
+                while (r.next()) {
+                    Role role = Labelled.parse(Role.class, r.getString(4), null);
+                    Decision decision = Labelled.parse(Decision.class, r.getString(7), null);
+                    if (role == null || decision == null) continue; // written by a newer version; keep it in the file, skip it here
+                    signOffs.add(new SignOff(uuid(r.getString(1)), uuid(r.getString(2)), r.getString(3), role, uuidOrNull(r.getString(5)),
+                            r.getString(6), decision, r.getString(8), Instant.parse(r.getString(9)), r.getString(10)));
+                }
+            }
+            return new ProductionData(production, departments, cast, scenes, shots, signOffs, readPolicyJson().orElse(""));
+        });
+    }
+
+    private Production loadProduction() throws SQLException {
+        try (ResultSet r = query("SELECT id, title, format, genre, studio, producer, director, principal_photography, notes FROM production")) {
+            if (!r.next()) throw new SQLException("the production header row is missing");
+            String start = r.getString(8);
+            return new Production(uuid(r.getString(1)), r.getString(2), Labelled.parse(Format.class, r.getString(3), Format.FEATURE),
+                    Labelled.parse(Genre.class, r.getString(4), Genre.FICTION), r.getString(5), r.getString(6), r.getString(7),
+                    start == null || start.isBlank() ? null : LocalDate.parse(start), r.getString(9));
+        }
+    }
+
+    public Optional<String> policyJson() throws StoreException {
+        return read(this::readPolicyJson);
+    }
+
+    private Optional<String> readPolicyJson() throws SQLException {
+        try (ResultSet r = query("SELECT json FROM policy WHERE id = 1")) {
+            return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+        }
+    }
+
+    public Optional<ReferenceImage> referenceImage(UUID shotId) throws StoreException {
+        return read(() -> {
+        try (PreparedStatement p = db.prepareStatement("SELECT media_type, bytes FROM shot_image WHERE shot_id = ?")) {
+            p.setString(1, shotId.toString());
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(new ReferenceImage(r.getString(1), r.getBytes(2))) : Optional.empty();
+            }
+        }
+        });
+    }
+
+    /** A shot's reference image, as stored in the production file. */
+    public record ReferenceImage(String mediaType, byte[] bytes) {}
+
+    // ---------------------------------------------------------------------------------------------- writing
+
+    public void updateProduction(Production p) throws StoreException {
+        write(() -> update("UPDATE production SET title = ?, format = ?, genre = ?, studio = ?, producer = ?, director = ?, "
+                        + "principal_photography = ?, notes = ? WHERE id = ?", p.title(), p.format().name(), p.genre().name(), p.studio(),
+                p.producer(), p.director(), p.principalPhotography() == null ? null : p.principalPhotography().toString(), p.notes(), p.id().toString()));
+    }
+
+    private void insertProduction(Production p) throws SQLException {
+        update("INSERT INTO production (id, title, format, genre, studio, producer, director, principal_photography, notes) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id().toString(), p.title(), p.format().name(), p.genre().name(), p.studio(),
+                p.producer(), p.director(), p.principalPhotography() == null ? null : p.principalPhotography().toString(), p.notes());
+    }
+
+    /** Inserts or updates a department; a new one goes to the end of the list. */
+    public void saveDepartment(Department d) throws StoreException {
+        write(() -> {
+            int pos = positionOr(d.id(), "department", null, null);
+            update("INSERT INTO department (id, position, name, head_name, email, colour) VALUES (?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT(id) DO UPDATE SET name = excluded.name, head_name = excluded.head_name, email = excluded.email, colour = excluded.colour",
+                    d.id().toString(), pos, d.name(), d.headName(), d.email(), d.colour());
+        });
+    }
+
+    public void deleteDepartment(UUID id) throws StoreException {
+        write(() -> update("DELETE FROM department WHERE id = ?", id.toString()));
+    }
+
+    public void saveCastMember(CastMember m) throws StoreException {
+        write(() -> {
+            int pos = positionOr(m.id(), "cast_member", null, null);
+            update("INSERT INTO cast_member (id, position, performer, character, union_member, deceased) VALUES (?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT(id) DO UPDATE SET performer = excluded.performer, character = excluded.character, "
+                            + "union_member = excluded.union_member, deceased = excluded.deceased",
+                    m.id().toString(), pos, m.performer(), m.character(), m.unionMember().name(), m.deceased() ? 1 : 0);
+        });
+    }
+
+    public void deleteCastMember(UUID id) throws StoreException {
+        write(() -> update("DELETE FROM cast_member WHERE id = ?", id.toString()));
+    }
+
+    /** Inserts or updates a scene; a new one goes to the end of the script. */
+    public void saveScene(Scene s) throws StoreException {
+        write(() -> writeScene(s, positionOr(s.id(), "scene", null, null)));
+    }
+
+    /** Inserts a new scene at {@code index} in script order (moving later scenes down). */
+    public void insertScene(Scene s, int index) throws StoreException {
+        write(() -> {
+            writeScene(s, Integer.MAX_VALUE);
+            reposition("scene", null, null, s.id(), index);
+        });
+    }
+
+    private void writeScene(Scene s, int pos) throws SQLException {
+        update("INSERT INTO scene (id, position, number, int_ext, setting, time_of_day, synopsis, eighths, story_day, omitted) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET number = excluded.number, int_ext = excluded.int_ext, "
+                        + "setting = excluded.setting, time_of_day = excluded.time_of_day, synopsis = excluded.synopsis, eighths = excluded.eighths, "
+                        + "story_day = excluded.story_day, omitted = excluded.omitted",
+                s.id().toString(), pos, s.number(), s.intExt().name(), s.set(), s.timeOfDay(), s.synopsis(), s.eighths(), s.storyDay(), s.omitted() ? 1 : 0);
+        replaceLinks("scene_cast", "scene_id", "cast_id", s.id(), s.castIds());
+    }
+
+    /** Deletes a scene with its shots, their AI uses and sign-offs. */
+    public void deleteScene(UUID id) throws StoreException {
+        write(() -> update("DELETE FROM scene WHERE id = ?", id.toString()));
+    }
+
+    public void moveScene(UUID id, int index) throws StoreException {
+        write(() -> reposition("scene", null, null, id, index));
+    }
+
+    /** Inserts or updates a shot with its AI uses (which it replaces whole). A new shot goes to the end of its scene. */
+    public void saveShot(Shot shot) throws StoreException {
+        write(() -> writeShot(shot, positionOr(shot.id(), "shot", "scene_id", shot.sceneId())));
+    }
+
+    /** Inserts a new shot at {@code index} within its scene. */
+    public void insertShot(Shot shot, int index) throws StoreException {
+        write(() -> {
+            writeShot(shot, Integer.MAX_VALUE);
+            reposition("shot", "scene_id", shot.sceneId(), shot.id(), index);
+        });
+    }
+
+    /** Appends many shots in one transaction (imports, the benchmark generator). */
+    public void insertShots(Collection<Shot> shots) throws StoreException {
+        write(() -> {
+            Map<UUID, Integer> next = new HashMap<>();
+            for (Shot shot : shots) {
+                int pos = next.computeIfAbsent(shot.sceneId(), scene -> {
+                    try {
+                        return positionOr(null, "shot", "scene_id", scene);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                writeShot(shot, pos);
+                next.put(shot.sceneId(), pos + 1);
+            }
+        });
+    }
+
+    private void writeShot(Shot s, int pos) throws SQLException {
+        boolean moved = false;
+        try (PreparedStatement p = db.prepareStatement("SELECT scene_id FROM shot WHERE id = ?")) {
+            p.setString(1, s.id().toString());
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next() && !r.getString(1).equals(s.sceneId().toString())) moved = true;
+            }
+        }
+        if (moved) pos = positionOr(null, "shot", "scene_id", s.sceneId());
+        update("INSERT INTO shot (id, scene_id, position, number, description, size, angle, movement, lens, duration_seconds, notes) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET scene_id = excluded.scene_id, "
+                        + (moved ? "position = excluded.position, " : "")
+                        + "number = excluded.number, description = excluded.description, size = excluded.size, angle = excluded.angle, "
+                        + "movement = excluded.movement, lens = excluded.lens, duration_seconds = excluded.duration_seconds, notes = excluded.notes",
+                s.id().toString(), s.sceneId().toString(), pos, s.number(), s.description(), s.size() == null ? null : s.size().name(),
+                s.angle(), s.movement(), s.lens(), s.durationSeconds(), s.notes());
+        replaceLinks("shot_department", "shot_id", "department_id", s.id(), s.departmentIds());
+        update("DELETE FROM ai_use WHERE shot_id = ?", s.id().toString());
+        int i = 0;
+        for (AiUse u : s.aiUses()) {
+            update("INSERT INTO ai_use (id, shot_id, position, technique, purpose, tool, output, uploads, vendor_trains, factors, notes) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    u.id().toString(), s.id().toString(), i++, u.technique().name(), u.purpose(), u.tool(), u.output().name(),
+                    names(u.uploads()), u.vendorTrains().name(), names(u.factors()), u.notes());
+            replaceLinks("ai_use_performer", "ai_use_id", "cast_id", u.id(), u.performerIds());
+            replaceLinks("ai_use_department", "ai_use_id", "department_id", u.id(), u.departmentIds());
+        }
+    }
+
+    /** Deletes a shot with its AI uses and sign-offs (the caller has asked the producer first). */
+    public void deleteShot(UUID id) throws StoreException {
+        write(() -> update("DELETE FROM shot WHERE id = ?", id.toString()));
+    }
+
+    public void moveShot(UUID id, int index) throws StoreException {
+        write(() -> {
+            String scene;
+            try (PreparedStatement p = db.prepareStatement("SELECT scene_id FROM shot WHERE id = ?")) {
+                p.setString(1, id.toString());
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) throw new SQLException("no shot " + id);
+                    scene = r.getString(1);
+                }
+            }
+            reposition("shot", "scene_id", UUID.fromString(scene), id, index);
+        });
+    }
+
+    public void setReferenceImage(UUID shotId, ReferenceImage image) throws StoreException {
+        write(() -> {
+            if (image == null) {
+                update("DELETE FROM shot_image WHERE shot_id = ?", shotId.toString());
+            } else {
+                try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO shot_image (shot_id, media_type, bytes) VALUES (?, ?, ?)")) {
+                    p.setString(1, shotId.toString());
+                    p.setString(2, image.mediaType());
+                    p.setBytes(3, image.bytes());
+                    p.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /** Records a sign-off. Sign-offs are history: this never replaces or deletes an earlier one. */
+    public void addSignOff(SignOff s) throws StoreException {
+        write(() -> insertSignOff(s));
+    }
+
+    /** Records several sign-offs all-or-nothing (a department head's reply). Ones already present are skipped. */
+    public int addSignOffs(Collection<SignOff> signOffs) throws StoreException {
+        return write(() -> {
+            int added = 0;
+            for (SignOff s : signOffs) {
+                try (PreparedStatement p = db.prepareStatement("SELECT 1 FROM sign_off WHERE id = ?")) {
+                    p.setString(1, s.id().toString());
+                    try (ResultSet r = p.executeQuery()) {
+                        if (r.next()) continue;
+                    }
+                }
+                insertSignOff(s);
+                added++;
+            }
+            return added;
+        });
+    }
+
+    private void insertSignOff(SignOff s) throws SQLException {
+        update("INSERT INTO sign_off (id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s.id().toString(), s.shotId().toString(), s.ruleId(), s.role().name(), s.subjectId() == null ? null : s.subjectId().toString(),
+                s.signer(), s.decision().name(), s.note(), s.signedAt().toString(), s.fingerprint());
+    }
+
+    /** Stores the studio policy in force ({@code json} null to go back to the built-in default). */
+    public void setPolicy(String source, String json) throws StoreException {
+        write(() -> {
+            update("DELETE FROM policy");
+            if (json != null) {
+                update("INSERT INTO policy (id, source, json, loaded_at) VALUES (1, ?, ?, ?)", source == null ? "" : source, json, Instant.now().toString());
+            }
+        });
+    }
+
+    /**
+     * Puts back a deleted scene with its shots and sign-offs, exactly as they were (undo of a delete).
+     * {@code shots} must be the scene's shots in order.
+     */
+    public void restoreScene(Scene scene, int index, List<Shot> shots, List<SignOff> signOffs) throws StoreException {
+        write(() -> {
+            writeScene(scene, Integer.MAX_VALUE);
+            reposition("scene", null, null, scene.id(), index);
+            int pos = 0;
+            for (Shot shot : shots) writeShot(shot, pos++);
+            for (SignOff s : signOffs) insertSignOff(s);
+        });
+    }
+
+    /** Puts back a deleted shot at {@code index} in its scene, with its sign-offs (undo of a delete). */
+    public void restoreShot(Shot shot, int index, List<SignOff> signOffs) throws StoreException {
+        write(() -> {
+            writeShot(shot, Integer.MAX_VALUE);
+            reposition("shot", "scene_id", shot.sceneId(), shot.id(), index);
+            for (SignOff s : signOffs) insertSignOff(s);
+        });
+    }
+
+    /**
+     * Writes a consistent copy of the production to {@code target} (Save a Copy As). SQLite's VACUUM INTO
+     * copies what is committed, including what still sits in the write-ahead log, without closing this file.
+     */
+    public void copyTo(Path target) throws ProjectFileException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".partial");
+        try {
+            Files.deleteIfExists(temp);
+            try (PreparedStatement p = db.prepareStatement("VACUUM INTO ?")) {
+                p.setString(1, temp.toAbsolutePath().toString());
+                p.execute();
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException | IOException e) {
+            deleteQuietly(temp);
+            throw new ProjectFileException(Problem.UNWRITABLE, target, "Clearframe could not write " + target.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface VoidWork {
+        void run() throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) throws StoreException {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException("Reading " + file.getFileName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void write(VoidWork work) throws StoreException {
+        write(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private <T> T write(Work<T> work) throws StoreException {
+        try {
+            return inWrite(work);
+        } catch (SQLException e) {
+            throw new StoreException("Saving to " + file.getFileName() + " failed, and the change was undone: " + e.getMessage(), e);
+        }
+    }
+
+    private void inWrite(VoidWork work) throws SQLException {
+        inWrite(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code work} as one transaction. Nested calls join the outer transaction. */
+    private synchronized <T> T inWrite(Work<T> work) throws SQLException {
+        if (readOnly) throw new SQLException(file.getFileName() + " is open read-only");
+        if (!db.getAutoCommit()) return work.run();
+        db.setAutoCommit(false);
+        try {
+            T result = work.run();
+            db.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    private ResultSet query(String sql) throws SQLException {
+        Statement s = db.createStatement();
+        s.closeOnCompletion();
+        return s.executeQuery(sql);
+    }
+
+    private int update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+            return p.executeUpdate();
+        }
+    }
+
+    private Map<UUID, List<UUID>> links(String sql) throws SQLException {
+        Map<UUID, List<UUID>> map = new LinkedHashMap<>();
+        try (ResultSet r = query(sql)) {
+            while (r.next()) map.computeIfAbsent(uuid(r.getString(1)), k -> new ArrayList<>()).add(uuid(r.getString(2)));
+        }
+        return map;
+    }
+
+    private void replaceLinks(String table, String ownerColumn, String targetColumn, UUID owner, List<UUID> targets) throws SQLException {
+        update("DELETE FROM " + table + " WHERE " + ownerColumn + " = ?", owner.toString());
+        int i = 0;
+        for (UUID target : targets) {
+            update("INSERT OR IGNORE INTO " + table + " (" + ownerColumn + ", " + targetColumn + ", position) VALUES (?, ?, ?)",
+                    owner.toString(), target.toString(), i++);
+        }
+    }
+
+    /** The row's current position, or for a new row the next free one (within {@code parent} when given). */
+    private int positionOr(UUID id, String table, String parentColumn, UUID parent) throws SQLException {
+        if (id != null) {
+            try (PreparedStatement p = db.prepareStatement("SELECT position FROM " + table + " WHERE id = ?")) {
+                p.setString(1, id.toString());
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) return r.getInt(1);
+                }
+            }
+        }
+        String where = parentColumn == null ? "" : " WHERE " + parentColumn + " = ?";
+        try (PreparedStatement p = db.prepareStatement("SELECT COALESCE(MAX(position), -1) + 1 FROM " + table + where)) {
+            if (parentColumn != null) p.setString(1, parent.toString());
+            try (ResultSet r = p.executeQuery()) {
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** Moves one row to {@code index} among its siblings and renumbers them 0..n-1. */
+    private void reposition(String table, String parentColumn, UUID parent, UUID id, int index) throws SQLException {
+        String where = parentColumn == null ? "" : " WHERE " + parentColumn + " = ?";
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT id FROM " + table + where + " ORDER BY position, rowid")) {
+            if (parentColumn != null) p.setString(1, parent.toString());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) ids.add(r.getString(1));
+            }
+        }
+        if (!ids.remove(id.toString())) throw new SQLException("no row " + id + " in " + table);
+        ids.add(Math.max(0, Math.min(index, ids.size())), id.toString());
+        try (PreparedStatement p = db.prepareStatement("UPDATE " + table + " SET position = ? WHERE id = ?")) {
+            for (int i = 0; i < ids.size(); i++) {
+                p.setInt(1, i);
+                p.setString(2, ids.get(i));
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private static String names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static <E extends Enum<E>> Set<E> enumSet(Class<E> type, String csv) {
+        EnumSet<E> set = EnumSet.noneOf(type);
+        if (csv == null || csv.isBlank()) return set;
+        Arrays.stream(csv.split(",")).map(n -> Labelled.parse(type, n, null)).filter(e -> e != null).forEach(set::add);
+        return set;
+    }
+
+    private static UUID uuid(String s) {
+        return UUID.fromString(s);
+    }
+
+    private static UUID uuidOrNull(String s) {
+        return s == null ? null : UUID.fromString(s);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the production file failed", e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: nothing useful to tell the producer about a leftover temporary file
+        }
+    }
+}
