@@ -362,12 +362,14 @@ public final class ProductionStore implements AutoCloseable {
 
     /** Inserts or updates a department; a new one goes to the end of the list. */
     public void saveDepartment(Department d) throws StoreException {
-        write(() -> {
-            int pos = positionOr(d.id(), "department", null, null);
-            update("INSERT INTO department (id, position, name, head_name, email, colour) VALUES (?, ?, ?, ?, ?, ?) "
+        write(() -> writeDepartment(d));
+    }
+
+    private void writeDepartment(Department d) throws SQLException {
+        int pos = positionOr(d.id(), "department", null, null);
+        update("INSERT INTO department (id, position, name, head_name, email, colour) VALUES (?, ?, ?, ?, ?, ?) "
                             + "ON CONFLICT(id) DO UPDATE SET name = excluded.name, head_name = excluded.head_name, email = excluded.email, colour = excluded.colour",
-                    d.id().toString(), pos, d.name(), d.headName(), d.email(), d.colour());
-        });
+                d.id().toString(), pos, d.name(), d.headName(), d.email(), d.colour());
     }
 
     public void deleteDepartment(UUID id) throws StoreException {
@@ -375,13 +377,15 @@ public final class ProductionStore implements AutoCloseable {
     }
 
     public void saveCastMember(CastMember m) throws StoreException {
-        write(() -> {
-            int pos = positionOr(m.id(), "cast_member", null, null);
-            update("INSERT INTO cast_member (id, position, performer, character, union_member, deceased) VALUES (?, ?, ?, ?, ?, ?) "
+        write(() -> writeCastMember(m));
+    }
+
+    private void writeCastMember(CastMember m) throws SQLException {
+        int pos = positionOr(m.id(), "cast_member", null, null);
+        update("INSERT INTO cast_member (id, position, performer, character, union_member, deceased) VALUES (?, ?, ?, ?, ?, ?) "
                             + "ON CONFLICT(id) DO UPDATE SET performer = excluded.performer, character = excluded.character, "
                             + "union_member = excluded.union_member, deceased = excluded.deceased",
-                    m.id().toString(), pos, m.performer(), m.character(), m.unionMember().name(), m.deceased() ? 1 : 0);
-        });
+                m.id().toString(), pos, m.performer(), m.character(), m.unionMember().name(), m.deceased() ? 1 : 0);
     }
 
     public void deleteCastMember(UUID id) throws StoreException {
@@ -541,6 +545,56 @@ public final class ProductionStore implements AutoCloseable {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.id().toString(), s.shotId().toString(), s.ruleId(), s.role().name(), s.subjectId() == null ? null : s.subjectId().toString(),
                 s.signer(), s.decision().name(), s.note(), s.signedAt().toString(), s.fingerprint());
+    }
+
+    /**
+     * Inserts or updates many rows in one transaction, all-or-nothing (a script re-import, a merge). Rows are
+     * written in dependency order; new scenes and shots are appended after the existing ones.
+     */
+    public void saveAll(List<Department> departments, List<CastMember> cast, List<Scene> scenes, List<Shot> shots,
+                        List<SignOff> signOffs) throws StoreException {
+        write(() -> {
+            for (Department d : departments) writeDepartment(d);
+            for (CastMember m : cast) writeCastMember(m);
+            for (Scene s : scenes) writeScene(s, positionOr(s.id(), "scene", null, null));
+            for (Shot s : shots) writeShot(s, positionOr(s.id(), "shot", "scene_id", s.sceneId()));
+            for (SignOff s : signOffs) insertSignOff(s);
+        });
+    }
+
+    /**
+     * Writes a whole production to a new file (import of an exchange file). Built under a temporary name and
+     * moved into place only when complete, so a failure leaves no half-written production behind.
+     */
+    public static void createFrom(Path file, ProductionData data) throws ProjectFileException {
+        if (Files.exists(file)) {
+            throw new ProjectFileException(Problem.UNWRITABLE, file, file.getFileName() + " already exists.");
+        }
+        Path temp = file.resolveSibling("." + file.getFileName() + ".partial");
+        try {
+            Files.deleteIfExists(temp);
+            try (ProductionStore store = create(temp, data.production())) {
+                store.write(() -> {
+                    store.update("DELETE FROM department");
+                    for (Department d : data.departments()) store.writeDepartment(d);
+                    for (CastMember m : data.cast()) store.writeCastMember(m);
+                    int pos = 0;
+                    for (Scene s : data.scenes()) store.writeScene(s, pos++);
+                    Map<UUID, Integer> next = new HashMap<>();
+                    for (Shot s : data.shots()) store.writeShot(s, next.merge(s.sceneId(), 1, Integer::sum) - 1);
+                    for (SignOff s : data.signOffs()) store.insertSignOff(s);
+                    if (!data.policyJson().isBlank()) {
+                        store.update("INSERT INTO policy (id, source, json, loaded_at) VALUES (1, 'imported', ?, ?)",
+                                data.policyJson(), Instant.now().toString());
+                    }
+                });
+                store.checkpoint();
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (StoreException | SQLException | IOException e) {
+            deleteQuietly(temp);
+            throw new ProjectFileException(Problem.UNWRITABLE, file, "Clearframe could not write " + file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Stores the studio policy in force ({@code json} null to go back to the built-in default). */

@@ -191,4 +191,16 @@ class ProductionStoreTest {
         assertFalse(Files.exists(file.resolveSibling(file.getFileName() + "-wal")), "no journal left beside it");
         return e;
     }
+
+    @Test
+    void aWholeProductionWrittenAtOnceReadsBackEqual() throws Exception {
+        ProductionData generated = org.clearframe.bench.SyntheticProduction.generate(300, 7);
+        Path file = dir.resolve("whole.clearframe");
+        ProductionStore.createFrom(file, generated);
+        assertFalse(Files.exists(dir.resolve(".whole.clearframe.partial")));
+        try (ProductionStore store = ProductionStore.open(file)) {
+            assertEquals(generated, store.load());
+        }
+        assertThrows(ProjectFileException.class, () -> ProductionStore.createFrom(file, generated), "never overwrites");
+    }
 }
