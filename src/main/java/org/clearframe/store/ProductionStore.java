@@ -153,18 +153,16 @@ public final class ProductionStore implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(0);
-        if (readOnly) {
-            config.setReadOnly(true);
-        } else {
-            // Exclusive before WAL: SQLite then keeps the WAL index in memory and holds the file for us alone.
-            config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        }
+        if (readOnly) config.setReadOnly(true);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         if (!readOnly) {
-            // Take the lock now rather than at the first edit, so a second opener is refused at once.
+            // Exclusive before WAL, in that order: SQLite then keeps the WAL index in memory (no -shm file) and
+            // holds the file for this connection alone. BEGIN IMMEDIATE takes the lock now rather than at the
+            // first edit, so a second opener is refused at once.
             try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA locking_mode = EXCLUSIVE");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("BEGIN IMMEDIATE");
                 s.execute("COMMIT");
             } catch (SQLException e) {
