@@ -14,7 +14,9 @@ import java.util.Optional;
 public final class Cli {
 
     private static final List<Command> COMMANDS = List.of(
-            new InfoCommand());
+            new InfoCommand(),
+            new ExportJsonCommand(),
+            new ImportJsonCommand());
 
     private Cli() {}
 
