@@ -16,7 +16,10 @@ public final class Cli {
     private static final List<Command> COMMANDS = List.of(
             new InfoCommand(),
             new ExportJsonCommand(),
-            new ImportJsonCommand());
+            new ImportJsonCommand(),
+            new ShareCommand(),
+            new SignCommand(),
+            new ImportReplyCommand());
 
     private Cli() {}
 

@@ -95,6 +95,9 @@ public final class ReplyVerifier {
                     d.textOr("note"), d.instant("signedAt"), d.textOr("fingerprint"));
             if (role.perPerson() && e.subjectId() == null) throw d.invalid("subjectId", "is missing: " + role.label() + " signs per performer.");
             if (!role.perPerson() && e.subjectId() != null) throw d.invalid("subjectId", "is given, but " + role.label() + " does not sign per performer.");
+            if (e.decision() == Decision.APPROVED_WITH_CONDITIONS && e.note().isBlank()) {
+                throw d.invalid("note", "is empty: an approval with conditions must state the conditions.");
+            }
             if (!slots.add(e.slot())) {
                 throw new ExchangeException(Problem.DUPLICATE_ID, name + ": " + d.path() + " answers the same question as an earlier decision ("
                         + e.slot() + "). A reply gives one decision per shot, rule and role.");
