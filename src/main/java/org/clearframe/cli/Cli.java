@@ -15,6 +15,7 @@ public final class Cli {
 
     private static final List<Command> COMMANDS = List.of(
             new InfoCommand(),
+            new CheckCommand(),
             new ExportJsonCommand(),
             new ImportJsonCommand(),
             new ShareCommand(),

@@ -4,6 +4,7 @@ import org.clearframe.model.CastMember;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Shot;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,13 @@ public final class FlagIndex {
     /** Counts of flags over the production; a flag is counted once in each class it falls in. */
     public record Summary(int flags, int openBlocking, int openAdvisory, int stale, int declined) {
         public static final Summary EMPTY = new Summary(0, 0, 0, 0, 0);
+
+        /** Counts over flags grouped by shot, as {@link Evaluator#evaluateAll} returns them. */
+        public static Summary of(Collection<List<Flag>> flagsPerShot) {
+            Summary s = EMPTY;
+            for (List<Flag> flags : flagsPerShot) s = s.plus(flags, 1);
+            return s;
+        }
 
         /** True when some blocking flag is still open: the production is not cleared to go ahead. */
         public boolean blocked() {
@@ -58,8 +66,7 @@ public final class FlagIndex {
     public synchronized void rebuild(ProductionData data) {
         byShot.clear();
         byShot.putAll(Evaluator.evaluateAll(policy, data));
-        summary = Summary.EMPTY;
-        for (List<Flag> flags : byShot.values()) summary = summary.plus(flags, 1);
+        summary = Summary.of(byShot.values());
     }
 
     /**

@@ -111,6 +111,12 @@ final class PolicyReader {
             }
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 JsonStreamContext ctx = p.getParsingContext();
+                if (ctx.inRoot()) {
+                    if (t == JsonToken.END_OBJECT && p.nextToken() == null) break;
+                    JsonLocation at = p.currentTokenLocation();
+                    throw new PolicyException(source, null, null, "unexpected text after the policy's closing }",
+                            at.getLineNr(), at.getColumnNr(), null);
+                }
                 if (t == JsonToken.VALUE_STRING && "id".equals(ctx.getCurrentName()) && isRuleObject(ctx)) {
                     int index = ctx.getParent().getCurrentIndex();
                     while (idsSeen.size() <= index) idsSeen.add(null);
