@@ -69,7 +69,7 @@ final class ImportReplyCommand implements Command {
     }
 
     private static void print(ReplyImport.Preview p, PrintStream out) {
-        out.println("Reply from " + p.signer() + " for \"" + p.reply().productionTitle() + "\", signed " + p.reply().createdAt());
+        out.println("Reply from " + p.signer() + " for \"" + p.reply().productionTitle() + "\", signed " + p.reply().createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         out.println(p.keyLine());
         for (ReplyImport.Kind kind : ReplyImport.Kind.values()) {
             List<ReplyImport.Item> items = p.of(kind);
