@@ -138,6 +138,13 @@ public final class ReplyImport {
                     + reply.productionId() + "), not for \"" + data.production().title() + "\". It was answered from a package of that "
                     + "production. Nothing was imported.");
         }
+        for (org.clearframe.model.Role role : reply.signer().roles()) {
+            // A head answers for their own department's roles only: a VFX reply cannot carry studio legal's approval.
+            if (!role.department().equalsIgnoreCase(reply.signer().department())) {
+                throw new ExchangeException(Problem.INVALID, "This reply from " + reply.signer().name() + " (" + reply.signer().department()
+                        + ") claims to sign as " + role.label() + ", a role of " + role.department() + ". Nothing was imported.");
+            }
+        }
         checkIds(data, reply);
         PublicKey key = KeyRing.decodePublicKey(reply.publicKey());
         String fingerprint = KeyRing.fingerprint(key);

@@ -299,6 +299,19 @@ class ShareRoundTripTest {
     }
 
     @Test
+    void aHeadCannotSignForAnotherDepartmentsRole() throws Exception {
+        SharePackage pkg = SharePackage.read(share("VFX", "vfx"));
+        SharePackage.Slot slot = pkg.slots().get(0);
+        Reply overreach = Reply.sign(pkg.id(), pkg.production().id(), pkg.production().title(),
+                new Reply.Signer("Dana Reyes", "VFX", List.of(Role.VFX_SUPERVISOR, Role.STUDIO_AI_CONTACT)),
+                List.of(new Reply.Entry(slot.shotId(), slot.ruleId(), Role.STUDIO_AI_CONTACT, null, Decision.APPROVED, "", java.time.Instant.now(),
+                        pkg.fingerprints().get(slot.shotId()))), new KeyRing(danaConfig).keyPair());
+        Path reply = dir.resolve("overreach.cfreply");
+        overreach.write(reply);
+        assertRefusedUnchanged(reply, Problem.INVALID, "claims to sign as Studio AI contact");
+    }
+
+    @Test
     void aPackageFileIsNotAReply() throws Exception {
         assertRefusedUnchanged(share("VFX", "vfx"), Problem.MALFORMED, "not a Clearframe reply");
     }
