@@ -50,17 +50,19 @@ public final class Evaluator {
     }
 
     static List<Flag> evaluate(Policy policy, Shot shot, Map<UUID, CastMember> cast, Genre genre, List<SignOff> signOffs) {
-        List<Flag> flags = new ArrayList<>();
+        List<Flag> flags = new ArrayList<>(8);
         Signed signed = new Signed(shot, signOffs);
         for (AiUse use : shot.aiUses()) {
             List<CastMember> performers = performers(use, cast);
+            String what = null;
             for (Rule rule : policy.rules()) {
                 if (!rule.when().matches(use, performers, genre)) continue;
-                flags.add(new Flag(rule, shot.id(), use, Reasons.of(rule, use, performers, genre),
+                if (what == null) what = Reasons.what(use, performers);
+                flags.add(new Flag(rule, shot.id(), use, Reasons.of(rule, use, performers, genre, what),
                         signatures(rule, performers, signed)));
             }
         }
-        return List.copyOf(flags);
+        return Collections.unmodifiableList(flags);
     }
 
     /** The use's performers as cast members; an id no longer in the cast still needs a signature, under a placeholder. */
@@ -80,7 +82,7 @@ public final class Evaluator {
      * RIGHTS_HOLDER for each deceased one. With nobody named, a person role asks for one unnamed signature.
      */
     static List<RequiredSignature> signatures(Rule rule, List<CastMember> performers, Signed signed) {
-        List<RequiredSignature> out = new ArrayList<>();
+        List<RequiredSignature> out = new ArrayList<>(rule.mustSign().size() + performers.size());
         for (Role role : rule.mustSign()) {
             if (!role.perPerson()) {
                 addOnce(out, role, null, "", rule, signed);

@@ -29,6 +29,7 @@ import java.util.UUID;
 public final class Fingerprint {
 
     private static final String FORM = "clearframe-ai-fingerprint/1";
+    private static final MessageDigest SHA256 = newSha256();
 
     private Fingerprint() {}
 
@@ -61,14 +62,32 @@ public final class Fingerprint {
     }
 
     private static void putIds(StringBuilder b, List<UUID> ids) {
-        put(b, String.join(",", ids.stream().map(UUID::toString).sorted().toList()));
+        List<String> text = new ArrayList<>(ids.size());
+        for (UUID id : ids) text.add(id.toString());
+        putSorted(b, text);
     }
 
     private static void putNames(StringBuilder b, Collection<? extends Enum<?>> values) {
-        put(b, String.join(",", values.stream().map(Enum::name).sorted().toList()));
+        List<String> text = new ArrayList<>(values.size());
+        for (Enum<?> v : values) text.add(v.name());
+        putSorted(b, text);
     }
 
+    private static void putSorted(StringBuilder b, List<String> values) {
+        if (values.size() > 1) values.sort(null);
+        put(b, String.join(",", values));
+    }
+
+    /** Cloning a ready digest skips the provider lookup, which costs more than hashing a shot. */
     private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -21,16 +21,25 @@ final class Reasons {
     private Reasons() {}
 
     static String of(Rule rule, AiUse use, List<CastMember> performers, Genre genre) {
+        return of(rule, use, performers, genre, what(use, performers));
+    }
+
+    /** The reason, given {@code what} = {@link #what} of the use, which is the same for every rule it raises. */
+    static String of(Rule rule, AiUse use, List<CastMember> performers, Genre genre, String what) {
+        List<String> because = because(rule.when(), use, performers, genre);
+        return because.isEmpty() ? what : what + ": " + String.join("; ", because);
+    }
+
+    /** What is planned, on whom, and where it ends up: "De-aging of Zoë Niño (Elena) in the final cut". */
+    static String what(AiUse use, List<CastMember> performers) {
         StringBuilder b = new StringBuilder(noun(use.technique()));
         if (!performers.isEmpty()) b.append(' ').append(preposition(use.technique())).append(' ').append(names(performers));
         b.append(use.output() == Output.FINAL ? " in the final cut" : " for temporary use");
-        List<String> because = because(rule.when(), use, performers, genre);
-        if (!because.isEmpty()) b.append(": ").append(String.join("; ", because));
         return b.toString();
     }
 
     private static List<String> because(Trigger when, AiUse use, List<CastMember> performers, Genre genre) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(4);
         if (when.factors() != null) {
             for (Factor f : when.factors()) out.add(yes(f));
         }
