@@ -15,7 +15,12 @@ public final class Cli {
 
     private static final List<Command> COMMANDS = List.of(
             new InfoCommand(),
-            new CheckCommand());
+            new CheckCommand(),
+            new ExportJsonCommand(),
+            new ImportJsonCommand(),
+            new ShareCommand(),
+            new SignCommand(),
+            new ImportReplyCommand());
 
     private Cli() {}
 
