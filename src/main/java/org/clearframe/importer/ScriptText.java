@@ -11,6 +11,7 @@ final class ScriptText {
     private static final Pattern STARS = Pattern.compile("(\\*{1,3})(?=\\S)(.+?)(?<=\\S)\\1");
     private static final Pattern UNDERLINE = Pattern.compile("_(?=\\S)(.+?)(?<=\\S)_");
     private static final Pattern EXTENSION = Pattern.compile("\\(.*$");
+    private static final Pattern ONLY_EXTENSIONS = Pattern.compile("(\\([^()]*\\)\\s*)+");
     private static final Pattern BARE_CONTD = Pattern.compile("\\s+CONT['\u2019]?D\\.?$", Pattern.CASE_INSENSITIVE);
 
     private ScriptText() {}
@@ -46,6 +47,9 @@ final class ScriptText {
         String t = line.trim();
         if (t.endsWith("^")) t = t.substring(0, t.length() - 1).trim();
         if (t.endsWith(":")) return false; // "FADE IN:" and friends
+        int paren = t.indexOf('(');
+        // Only extensions may follow the name: "HALE (50s), tired, precise" is action introducing Hale.
+        if (paren >= 0 && !ONLY_EXTENSIONS.matcher(t.substring(paren)).matches()) return false;
         String name = EXTENSION.matcher(t).replaceFirst("").trim();
         if (name.isEmpty() || "!.>~=#[(".indexOf(name.charAt(0)) >= 0) return false;
         boolean letter = false;

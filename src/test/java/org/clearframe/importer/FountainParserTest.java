@@ -114,8 +114,12 @@ class FountainParserTest {
 
                 R2D2
                 Beep.
+
+                INSPECTOR HALE (50s), tired, precise,
+                steps over the tape.
                 """);
-        assertEquals(List.of("MOM", "DAD", "R2D2"), script.scenes().get(0).characters());
+        assertEquals(List.of("MOM", "DAD", "R2D2"), script.scenes().get(0).characters(),
+                "a character introduced in action is not a cue");
     }
 
     @Test
