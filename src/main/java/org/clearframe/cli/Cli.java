@@ -14,7 +14,10 @@ import java.util.Optional;
 public final class Cli {
 
     private static final List<Command> COMMANDS = List.of(
-            new InfoCommand());
+            new InfoCommand(),
+            new ImportScriptCommand(),
+            new ExportCsvCommand(),
+            new ImportShotsCommand());
 
     private Cli() {}
 

@@ -67,16 +67,16 @@ public final class ScriptImport {
         ProductionData data = newProduction(screenplay, SourceText.name(script));
         ProductionStore.createFrom(outFile, data);
         progress.update("Imported " + data.scenes().size() + " scenes", 1);
-        LOG.log(System.Logger.Level.INFO, "Imported {0} scenes from {1} into {2}", data.scenes().size(), script, outFile);
+        LOG.log(System.Logger.Level.DEBUG, "Imported {0} scenes from {1} into {2}", data.scenes().size(), script, outFile);
         return data;
     }
 
     /**
      * The production a script makes: titled from the title page (or the file name), one scene per heading
      * numbered as in the script (scenes the script leaves unnumbered get their place 1..n, unless the script
-     * gives that number to another scene), one cast member per speaking character.
+     * gives that number to another scene), one cast member per speaking character. Writes nothing.
      */
-    static ProductionData newProduction(Screenplay screenplay, String fileName) {
+    public static ProductionData newProduction(Screenplay screenplay, String fileName) {
         String title = screenplay.title().isBlank() ? stem(fileName) : screenplay.title();
         String notes = "Imported from " + fileName + (screenplay.author().isBlank() ? "" : ", written by " + screenplay.author()) + ".";
         Production base = Production.titled(title);
@@ -169,7 +169,7 @@ public final class ScriptImport {
         for (ScriptRevision.Change c : revision.changed()) scenes.add(c.after());
         scenes.addAll(revision.omitted());
         store.saveScenesInOrder(revision.newCast(), scenes, revision.sceneOrder());
-        LOG.log(System.Logger.Level.INFO, "Re-imported {0} into {1}: {2}", revision.scriptName(), store.file(), revision.summary());
+        LOG.log(System.Logger.Level.DEBUG, "Re-imported {0} into {1}: {2}", revision.scriptName(), store.file(), revision.summary());
     }
 
     /** Pairs each script scene with an existing scene (or null): by number when numbered, else by heading. */

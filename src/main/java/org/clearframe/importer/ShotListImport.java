@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Imports a CSV shot list into a production through a {@link ColumnMapping}.
@@ -124,7 +123,7 @@ public final class ShotListImport {
         List<Shot> shots = new ArrayList<>(preview.newShots());
         for (ShotListPreview.ShotChange c : preview.updated()) shots.add(c.after());
         store.saveAll(List.of(), List.of(), preview.newScenes(), shots, List.of());
-        LOG.log(System.Logger.Level.INFO, "Imported shot list {0} into {1}: {2}", preview.fileName(), store.file(), preview.summary());
+        LOG.log(System.Logger.Level.DEBUG, "Imported shot list {0} into {1}: {2}", preview.fileName(), store.file(), preview.summary());
     }
 
     /** {@code base} with the row's mapped, non-blank cells put in. */
