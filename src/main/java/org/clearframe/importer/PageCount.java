@@ -43,26 +43,30 @@ final class PageCount {
 
     /** Lines {@code text} takes when word-wrapped at {@code width}; each explicit line break starts a new line. */
     static int wrapped(String text, int width) {
-        int total = 0;
-        for (String line : text.split("\n", -1)) {
-            int count = 1, used = 0;
-            for (String word : line.trim().split("\\s+")) {
-                if (word.isEmpty()) continue;
-                int len = word.length();
-                if (used == 0) {
-                    used = len;
-                } else if (used + 1 + len <= width) {
-                    used += 1 + len;
-                } else {
-                    count++;
-                    used = len;
+        int total = 1, used = 0, word = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '\n';
+            if (c == ' ' || c == '\t' || c == '\n') {
+                if (word > 0) {
+                    if (used == 0) used = word;
+                    else if (used + 1 + word <= width) used += 1 + word;
+                    else {
+                        total++;
+                        used = word;
+                    }
+                    while (used > width) { // a word longer than the line breaks across lines
+                        total++;
+                        used -= width;
+                    }
+                    word = 0;
                 }
-                while (used > width) { // a word longer than the line breaks across lines
-                    count++;
-                    used -= width;
+                if (c == '\n' && i < n) {
+                    total++;
+                    used = 0;
                 }
+            } else {
+                word++;
             }
-            total += count;
         }
         return total;
     }

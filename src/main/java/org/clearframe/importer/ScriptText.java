@@ -12,6 +12,7 @@ final class ScriptText {
     private static final Pattern UNDERLINE = Pattern.compile("_(?=\\S)(.+?)(?<=\\S)_");
     private static final Pattern EXTENSION = Pattern.compile("\\(.*$");
     private static final Pattern ONLY_EXTENSIONS = Pattern.compile("(\\([^()]*\\)\\s*)+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern BARE_CONTD = Pattern.compile("\\s+CONT['\u2019]?D\\.?$", Pattern.CASE_INSENSITIVE);
 
     private ScriptText() {}
@@ -39,7 +40,7 @@ final class ScriptText {
         if (name.endsWith("^")) name = name.substring(0, name.length() - 1);
         name = EXTENSION.matcher(name).replaceFirst("");
         name = BARE_CONTD.matcher(name.trim()).replaceFirst("");
-        return name.replaceAll("\\s+", " ").trim();
+        return SPACES.matcher(name).replaceAll(" ").trim();
     }
 
     /** Whether a (non-forced) line can be a character cue: its name has a letter and no lower-case letters. */
@@ -83,7 +84,7 @@ final class ScriptText {
      * when there is one in the second half, else at the last word boundary with an ellipsis.
      */
     static String synopsis(String text) {
-        String s = text.replaceAll("\\s+", " ").trim();
+        String s = SPACES.matcher(text).replaceAll(" ").trim();
         if (s.length() <= SYNOPSIS_LENGTH) return s;
         int sentence = -1;
         for (int i = SYNOPSIS_LENGTH / 2; i < SYNOPSIS_LENGTH; i++) {
