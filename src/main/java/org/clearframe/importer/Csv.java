@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Comma-separated values per RFC 4180: fields with a delimiter, quote or line break are quoted, quotes doubled,
- * records end in CRLF. Reading also accepts LF line ends, a UTF-8 byte order mark, and ';' as delimiter (what
+ * records end in CRLF. Fields with a ';' or leading or trailing spaces are quoted too, so that readers set to
+ * semicolons, or that trim, still see the same values. Reading also accepts LF line ends, a UTF-8 byte order mark, and ';' as delimiter (what
  * spreadsheet apps write where the comma is the decimal separator). Small enough not to need a library.
  */
 public final class Csv {

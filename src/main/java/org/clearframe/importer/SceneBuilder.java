@@ -2,7 +2,6 @@ package org.clearframe.importer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -67,9 +66,5 @@ final class SceneBuilder {
         int eighths = eighthsFromScript > 0 ? eighthsFromScript : count.eighths();
         return new ScriptScene(heading.number(), heading.intExt(), heading.set(), heading.timeOfDay(), synopsis,
                 new ArrayList<>(characters.values()), eighths);
-    }
-
-    List<String> characters() {
-        return List.copyOf(characters.values());
     }
 }

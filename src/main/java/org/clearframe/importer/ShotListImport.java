@@ -57,7 +57,10 @@ public final class ShotListImport {
         return new ShotList(name, header, rows);
     }
 
-    /** Works out what importing {@code list} with {@code mapping} would change; writes nothing. */
+    /**
+     * Works out what importing {@code list} with {@code mapping} would change; writes nothing.
+     * @throws IllegalArgumentException when the mapping has no scene column (see {@link ColumnMapping#isUsable()})
+     */
     public static ShotListPreview preview(ProductionData production, ShotList list, ColumnMapping mapping) {
         if (!mapping.isUsable()) throw new IllegalArgumentException("the mapping has no scene column");
         Map<String, Scene> scenes = new HashMap<>();

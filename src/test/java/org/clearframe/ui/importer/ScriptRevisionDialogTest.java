@@ -84,6 +84,7 @@ class ScriptRevisionDialogTest {
         assertEquals(List.of("1 INT. KITCHEN - NIGHT   1/8   \u2014 time of day"), robot.lookup("#changed").<ListView<String>>query().getItems());
         assertEquals(List.of("3 INT. ATTIC - NIGHT   1/8"), robot.lookup("#omitted").<ListView<String>>query().getItems());
         assertTrue(robot.lookup("Added (1)").tryQuery().isPresent());
+        assertTrue(robot.lookup("#added").query().getStyleClass().containsAll(List.of("import-list", "added")), "styled by CSS classes");
         assertTrue(robot.lookup("New cast members (performer to be cast): Greta").tryQuery().isPresent());
 
         robot.clickOn("Apply");
