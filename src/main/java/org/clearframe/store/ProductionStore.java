@@ -647,6 +647,36 @@ public final class ProductionStore implements AutoCloseable {
         }
     }
 
+    // ------------------------------------------------------------------------- scenes in script order (importer)
+
+    /**
+     * Saves cast members and scenes like {@link #saveAll}, then puts the scenes in {@code sceneOrder}, all in one
+     * transaction: a revised script's new scenes go where the script has them rather than at the end.
+     * Scenes {@code sceneOrder} does not name keep their relative order after the ones it names.
+     */
+    public void saveScenesInOrder(List<CastMember> cast, List<Scene> scenes, List<UUID> sceneOrder) throws StoreException {
+        write(() -> {
+            for (CastMember m : cast) writeCastMember(m);
+            for (Scene s : scenes) writeScene(s, positionOr(s.id(), "scene", null, null));
+            List<String> current = new ArrayList<>();
+            try (ResultSet r = query("SELECT id FROM scene ORDER BY position, rowid")) {
+                while (r.next()) current.add(r.getString(1));
+            }
+            List<String> order = new ArrayList<>();
+            Set<String> present = new java.util.HashSet<>(current);
+            for (UUID id : sceneOrder) if (present.remove(id.toString())) order.add(id.toString());
+            for (String id : current) if (present.contains(id)) order.add(id);
+            try (PreparedStatement p = db.prepareStatement("UPDATE scene SET position = ? WHERE id = ?")) {
+                for (int i = 0; i < order.size(); i++) {
+                    p.setInt(1, i);
+                    p.setString(2, order.get(i));
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     @FunctionalInterface
