@@ -39,7 +39,7 @@ final class FieldChecks {
         return invalid.getReadOnlyProperty();
     }
 
-    private void refresh() {
+    void refresh() {
         boolean bad = false;
         for (Entry e : entries) {
             String reason = e.check().apply(e.field().getText());

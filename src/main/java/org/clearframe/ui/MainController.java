@@ -47,18 +47,23 @@ public final class MainController {
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
     @FXML private MenuItem saveCopyItem, closeItem, undoItem, redoItem;
+    @FXML private MenuItem importShotsItem, exportCsvItem, exportJsonItem, shareItem;
+    @FXML private Menu productionMenu;
+    private List<MenuItem> productionOnly = List.of();
     @FXML private Menu editMenu, viewMenu;
     @FXML private ListView<Page> navigator;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
 
     private final RecentFiles recent = RecentFiles.forUser();
+    private final ProductionActions actions = new ProductionActions(this);
     private final Map<Page, Views.Loaded<PageController>> pages = new EnumMap<>(Page.class);
     private Session session;
     private Views.Loaded<WelcomeController> welcome;
 
     @FXML
     private void initialize() {
+        productionOnly = List.of(importShotsItem, exportCsvItem, exportJsonItem, shareItem, productionMenu);
         navigator.getItems().setAll(Page.values());
         navigator.setCellFactory(list -> new NavigatorCell());
         navigator.getSelectionModel().selectedItemProperty().addListener((o, was, page) -> {
@@ -184,6 +189,25 @@ public final class MainController {
         Platform.exit();
     }
 
+    /**
+     * Re-reads the open production from its file after a service wrote to it directly (script or shot-list
+     * import). The file stays open; undo history starts afresh, since it describes the old state.
+     */
+    void reloadSession() {
+        if (session == null) return;
+        Page page = navigator.getSelectionModel().getSelectedItem();
+        Session old = session;
+        run("Refreshing", "Could not re-read the production", () -> new Session(old.store(), old.store().load()), fresh -> {
+            session = null; // the store stays open: the fresh session takes it over
+            adopt(fresh);
+            navigator.getSelectionModel().select(page == null ? Page.SHOTS : page);
+        });
+    }
+
+    void status(String text) {
+        statusBar.setText(text);
+    }
+
     private void adopt(Session opened) {
         if (session != null) closeProduction();
         session = opened;
@@ -197,6 +221,7 @@ public final class MainController {
         opened.scenes().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.departments().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.cast().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
+        opened.flagsRevisionProperty().addListener((o, a, b) -> refreshCounts());
         undoItem.disableProperty().bind(opened.undoNameProperty().isEmpty());
         redoItem.disableProperty().bind(opened.redoNameProperty().isEmpty());
         undoItem.textProperty().bind(Bindings.when(opened.undoNameProperty().isEmpty()).then("Undo")
@@ -220,6 +245,7 @@ public final class MainController {
         saveCopyItem.setDisable(!open);
         closeItem.setDisable(!open);
         viewMenu.setDisable(!open);
+        for (MenuItem item : productionOnly) item.setDisable(!open);
         undoItem.disableProperty().unbind();
         redoItem.disableProperty().unbind();
         undoItem.textProperty().unbind();
@@ -246,6 +272,7 @@ public final class MainController {
         saveCopyItem.setDisable(false);
         closeItem.setDisable(false);
         viewMenu.setDisable(false);
+        for (MenuItem item : productionOnly) item.setDisable(false);
         loaded.controller().shown();
     }
 
@@ -261,6 +288,18 @@ public final class MainController {
     @FXML void showShots() { select(Page.SHOTS); }
     @FXML void showDepartments() { select(Page.DEPARTMENTS); }
     @FXML void showCast() { select(Page.CAST); }
+    @FXML void showSignOffs() { select(Page.SIGN_OFFS); }
+    @FXML void importScript() { actions.importScript(); }
+    @FXML void importShots() { actions.importShots(); }
+    @FXML void exportCsv() { actions.exportCsv(); }
+    @FXML void exportJson() { actions.exportJson(); }
+    @FXML void importJson() { actions.importJson(); }
+    @FXML void loadPolicy() { actions.loadPolicy(); }
+    @FXML void useDefaultPolicy() { actions.useDefaultPolicy(); }
+    @FXML void importReply() { actions.importReply(); }
+    @FXML void shareWithDepartment() { actions.shareWithDepartment(); }
+    @FXML void reviewPackage() { actions.reviewPackage(); }
+    @FXML void showPolicy() { select(Page.POLICY); }
 
     // ------------------------------------------------------------------------------------------ editing
 
@@ -325,8 +364,9 @@ public final class MainController {
     private void refreshCounts() {
         if (session == null) return;
         long ai = session.shots().stream().filter(s -> s.hasAiUse()).count();
+        var flags = session.flagSummaryProperty().get();
         statusBar.setText(session.scenes().size() + " scenes · " + session.shots().size() + " shots · " + ai
-                + " with AI use · saved to " + session.file().getFileName());
+                + " with AI use · " + flags.openBlocking() + " blocking sign-offs open · saved to " + session.file().getFileName());
         navigator.refresh();
     }
 
@@ -371,6 +411,7 @@ public final class MainController {
             name.getStyleClass().add("nav-name");
             Label count = new Label(countOf(page));
             count.getStyleClass().add("nav-count");
+            if (page == Page.SIGN_OFFS && session.flagSummaryProperty().get().openBlocking() > 0) count.getStyleClass().add("nav-alert");
             javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
             javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
             javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, name, gap, count);
@@ -385,6 +426,12 @@ public final class MainController {
                 case SHOTS -> Integer.toString(session.shots().size());
                 case DEPARTMENTS -> Integer.toString(session.departments().size());
                 case CAST -> Integer.toString(session.cast().size());
+                case SIGN_OFFS -> {
+                    var s = session.flagSummaryProperty().get();
+                    int open = s.openBlocking() + s.openAdvisory();
+                    yield open == 0 ? "" : Integer.toString(open);
+                }
+                case POLICY -> Integer.toString(session.policy().rules().size());
             };
         }
     }

@@ -6,7 +6,9 @@ enum Page {
     SCENES("Scenes", "ScenesView.fxml"),
     SHOTS("Shots", "ShotsView.fxml"),
     DEPARTMENTS("Departments", "DepartmentsView.fxml"),
-    CAST("Cast", "CastView.fxml");
+    CAST("Cast", "CastView.fxml"),
+    SIGN_OFFS("Sign-offs", "SignOffsView.fxml"),
+    POLICY("Policy", "PolicyView.fxml");
 
     final String title;
     final String fxml;

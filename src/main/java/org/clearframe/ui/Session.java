@@ -12,6 +12,11 @@ import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
+import org.clearframe.rules.Flag;
+import org.clearframe.rules.FlagIndex;
+import org.clearframe.rules.Policies;
+import org.clearframe.rules.Policy;
+import org.clearframe.rules.ShotStatus;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.StoreException;
 
@@ -42,6 +47,9 @@ public final class Session implements AutoCloseable {
     private final UndoStack undo = new UndoStack();
     private final List<Consumer<UUID>> shotListeners = new ArrayList<>();
     private String policyJson;
+    private FlagIndex flags;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<FlagIndex.Summary> flagSummary = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper flagsRevision = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     public Session(ProductionStore store, ProductionData data) {
         this.store = store;
@@ -52,6 +60,8 @@ public final class Session implements AutoCloseable {
         scenes.setAll(data.scenes());
         shots.setAll(data.shots());
         signOffs.setAll(data.signOffs());
+        flags = new FlagIndex(Policies.inForce(data), data);
+        flagSummary.set(flags.summary());
     }
 
     public Path file() {
@@ -80,8 +90,40 @@ public final class Session implements AutoCloseable {
         shotListeners.add(listener);
     }
 
+    /**
+     * Re-evaluates the flags of one shot after it or its sign-offs changed (every shot when {@code id} is
+     * null, e.g. after a cast change), then tells the views.
+     */
     private void shotChanged(UUID id) {
+        ProductionData now = snapshot();
+        if (id == null) flags.rebuild(now); else flags.update(now, id);
+        flagSummary.set(flags.summary());
+        flagsRevision.set(flagsRevision.get() + 1);
         for (Consumer<UUID> l : shotListeners) l.accept(id);
+    }
+
+    // ------------------------------------------------------------------------------------------------ flags
+
+    public List<Flag> flags(UUID shotId) {
+        return flags.flags(shotId);
+    }
+
+    public ShotStatus status(Shot shot) {
+        return flags.status(shot);
+    }
+
+    public Policy policy() {
+        return flags.policy();
+    }
+
+    /** Open blocking and advisory flags, stale and declined sign-offs, across the production. */
+    public javafx.beans.property.ReadOnlyObjectProperty<FlagIndex.Summary> flagSummaryProperty() {
+        return flagSummary.getReadOnlyProperty();
+    }
+
+    /** Goes up by one each time any flag may have changed; views refresh on it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty flagsRevisionProperty() {
+        return flagsRevision.getReadOnlyProperty();
     }
 
     // ------------------------------------------------------------------------------------------------ undo
@@ -105,8 +147,10 @@ public final class Session implements AutoCloseable {
     }
 
     private void writeProduction(Production p) throws StoreException {
+        boolean genreChanged = production.get() != null && production.get().genre() != p.genre();
         store.updateProduction(p);
         production.set(p);
+        if (genreChanged) shotChanged(null);
     }
 
     // ----------------------------------------------------------------------------------------- departments
@@ -377,9 +421,17 @@ public final class Session implements AutoCloseable {
         return policyJson;
     }
 
+    /** Puts a studio policy in force ({@code json} null for the built-in default); every flag is re-evaluated. */
     public void setPolicy(String source, String json) throws StoreException {
         store.setPolicy(source, json);
         policyJson = json == null ? "" : json;
+        flags = new FlagIndex(Policies.inForce(snapshot()), snapshot());
+        shotChanged(null);
+    }
+
+    /** Applies sign-offs that were written to the store outside this session (an imported reply). */
+    public void reloadSignOffs() throws StoreException {
+        signOffs.setAll(store.load().signOffs());
         shotChanged(null);
     }
 

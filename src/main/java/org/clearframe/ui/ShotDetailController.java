@@ -48,7 +48,8 @@ public final class ShotDetailController {
     @FXML private ListView<AiUse> aiUses;
     @FXML private Button editUseButton, removeUseButton, removeImageButton;
     @FXML private ImageView image;
-    @FXML private Label imageHint;
+    @FXML private Label imageHint, flagSummary;
+    @FXML private VBox flagsBox;
 
     private final ValidationSupport validation = new ValidationSupport();
     private Session session;
@@ -80,6 +81,9 @@ public final class ShotDetailController {
         var none = aiUses.getSelectionModel().selectedItemProperty().isNull();
         editUseButton.disableProperty().bind(none);
         removeUseButton.disableProperty().bind(none);
+        session.flagsRevisionProperty().addListener((o, a, b) -> {
+            if (shot != null) showFlags(shot);
+        });
         show(null);
     }
 
@@ -115,6 +119,7 @@ public final class ShotDetailController {
             if (selectedUse != null) next.aiUses().stream().filter(u -> u.id().equals(selectedUse.id())).findFirst()
                     .ifPresent(u -> aiUses.getSelectionModel().select(u));
             loadImage(next.id());
+            showFlags(next);
         }
         loading = false;
     }
@@ -176,6 +181,73 @@ public final class ShotDetailController {
     private void saveUses(List<AiUse> uses) {
         Shot edited = shot.withAiUses(uses);
         Dialogs.attempt(main.window(), "Could not save the AI uses of shot " + shot.number(), () -> session.saveShot(edited));
+    }
+
+    // ------------------------------------------------------------------------------------------- flags
+
+    /** One card per flag: the rule, why it applies, where it comes from, and each signature with a Sign button. */
+    private void showFlags(Shot s) {
+        List<org.clearframe.rules.Flag> flags = session.flags(s.id());
+        long open = flags.stream().filter(org.clearframe.rules.Flag::open).count();
+        flagSummary.setText(flags.isEmpty() ? "" : open == 0 ? "all signed" : open + " of " + flags.size() + " open");
+        flagsBox.getChildren().clear();
+        if (flags.isEmpty()) {
+            Label none = new Label(s.hasAiUse() ? "The policy in force asks for no sign-off on this shot." : "Nothing to sign: no AI use planned.");
+            none.getStyleClass().add("hint");
+            none.setWrapText(true);
+            flagsBox.getChildren().add(none);
+            return;
+        }
+        for (org.clearframe.rules.Flag flag : flags) flagsBox.getChildren().add(flagCard(s, flag));
+    }
+
+    private VBox flagCard(Shot s, org.clearframe.rules.Flag flag) {
+        Label id = new Label(flag.rule().id());
+        id.getStyleClass().add("flag-id");
+        Label severity = new Label(flag.rule().severity().label().toUpperCase(Locale.ROOT));
+        severity.getStyleClass().addAll("badge", flag.blocking() ? "badge-blocking" : "badge-advisory");
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(8, id, gap, severity);
+        Label title = new Label(flag.rule().title());
+        title.getStyleClass().add("flag-title");
+        title.setWrapText(true);
+        Label reason = new Label(flag.reason());
+        reason.setWrapText(true);
+        reason.getStyleClass().add("flag-reason");
+        Label source = new Label("Source: " + flag.rule().sources().stream().map(x -> x.document().isBlank() ? x.label() : x.document())
+                .collect(java.util.stream.Collectors.joining("; ")));
+        source.setWrapText(true);
+        source.getStyleClass().add("flag-source");
+        javafx.scene.control.Tooltip.install(title, new javafx.scene.control.Tooltip(flag.rule().explanation()));
+        VBox card = new VBox(5, top, title, reason, source);
+        for (org.clearframe.rules.RequiredSignature sig : flag.signatures()) card.getChildren().add(signatureRow(s, flag, sig));
+        card.getStyleClass().addAll("flag-card", flag.open() ? "flag-open" : "flag-closed");
+        return card;
+    }
+
+    private HBox signatureRow(Shot s, org.clearframe.rules.Flag flag, org.clearframe.rules.RequiredSignature sig) {
+        Label state = new Label(sig.state().label().replaceFirst(":.*", ""));
+        state.getStyleClass().addAll("sig-state", "sig-" + sig.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        Label who = new Label(sig.who());
+        who.setWrapText(true);
+        VBox whoBox = new VBox(1, who);
+        sig.latest().ifPresent(latest -> {
+            Label by = new Label(latest.signer() + ", " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy")
+                    .format(latest.signedAt().atZone(java.time.ZoneId.systemDefault()))
+                    + (latest.note().isBlank() ? "" : " — " + latest.note()));
+            by.getStyleClass().add("hint");
+            by.setWrapText(true);
+            whoBox.getChildren().add(by);
+        });
+        HBox.setHgrow(whoBox, javafx.scene.layout.Priority.ALWAYS);
+        Button sign = new Button(sig.state().open() ? "Sign…" : "Re-sign…");
+        sign.getStyleClass().add("small");
+        sign.setOnAction(e -> SignOffDialog.show(main.window(), session, s, flag, sig).ifPresent(signOff ->
+                Dialogs.attempt(main.window(), "Could not record the sign-off", () -> session.addSignOff(signOff))));
+        HBox row = new HBox(8, state, whoBox, sign);
+        row.getStyleClass().add("signature-row");
+        return row;
     }
 
     // -------------------------------------------------------------------------------------------- image

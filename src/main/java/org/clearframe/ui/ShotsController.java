@@ -48,13 +48,13 @@ public final class ShotsController implements PageController {
 
     @FXML private ComboBox<Scene> sceneFilter;
     @FXML private ComboBox<Department> departmentFilter;
-    @FXML private CheckBox aiOnly;
+    @FXML private CheckBox aiOnly, openOnly;
     @FXML private TextField search;
     @FXML private Label countLabel;
     @FXML private TableView<Shot> table;
     @FXML private TableColumn<Shot, String> sceneColumn, numberColumn, descriptionColumn, angleColumn, movementColumn, lensColumn, aiColumn;
     @FXML private TableColumn<Shot, ShotSize> sizeColumn;
-    @FXML private TableColumn<Shot, Shot> departmentsColumn;
+    @FXML private TableColumn<Shot, Shot> departmentsColumn, statusColumn;
     @FXML private Button addButton, duplicateButton, deleteButton, upButton, downButton;
     @FXML private ShotDetailController shotDetailController;
 
@@ -119,6 +119,8 @@ public final class ShotsController implements PageController {
         angleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().angle()));
         movementColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().movement()));
         lensColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().lens()));
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        statusColumn.setCellFactory(c -> new StatusCell(session));
         departmentsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         departmentsColumn.setCellFactory(c -> new DepartmentsCell());
         aiColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().aiUses().stream()
@@ -173,6 +175,11 @@ public final class ShotsController implements PageController {
         sceneFilter.valueProperty().addListener((o, a, b) -> applyFilter());
         departmentFilter.valueProperty().addListener((o, a, b) -> applyFilter());
         aiOnly.selectedProperty().addListener((o, a, b) -> applyFilter());
+        openOnly.selectedProperty().addListener((o, a, b) -> applyFilter());
+        session.flagsRevisionProperty().addListener((o, a, b) -> {
+            if (openOnly.isSelected()) applyFilter();
+            table.refresh();
+        });
         search.textProperty().addListener((o, a, b) -> applyFilter());
     }
 
@@ -199,10 +206,12 @@ public final class ShotsController implements PageController {
         Scene scene = sceneFilter.getValue();
         Department department = departmentFilter.getValue();
         boolean ai = aiOnly.isSelected();
+        boolean open = openOnly.isSelected();
         String text = search.getText() == null ? "" : search.getText().strip().toLowerCase();
         visible.setPredicate(shot -> (scene == null || scene == ALL_SCENES || shot.sceneId().equals(scene.id()))
                 && (department == null || department == ALL_DEPARTMENTS || touches(shot, department.id()))
                 && (!ai || shot.hasAiUse())
+                && (!open || session.flags(shot.id()).stream().anyMatch(org.clearframe.rules.Flag::open))
                 && (text.isEmpty() || shot.description().toLowerCase().contains(text) || shot.number().toLowerCase().contains(text)
                     || shot.notes().toLowerCase().contains(text)));
         sceneColumn.setVisible(scene == null || scene == ALL_SCENES);
@@ -247,6 +256,7 @@ public final class ShotsController implements PageController {
         sceneFilter.setValue(ALL_SCENES);
         departmentFilter.setValue(ALL_DEPARTMENTS);
         aiOnly.setSelected(false);
+        openOnly.setSelected(false);
         search.clear();
         session.shots().stream().filter(s -> s.id().equals(shotId)).findFirst().ifPresent(s -> {
             table.getSelectionModel().clearSelection();

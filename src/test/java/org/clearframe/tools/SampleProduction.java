@@ -19,7 +19,16 @@ import org.clearframe.model.Technique;
 import org.clearframe.model.Tristate;
 import org.clearframe.store.ProductionStore;
 
+import org.clearframe.model.Decision;
+import org.clearframe.model.Role;
+import org.clearframe.rules.Evaluator;
+import org.clearframe.rules.Flag;
+import org.clearframe.rules.Policy;
+import org.clearframe.rules.RequiredSignature;
+import org.clearframe.rules.SignOffs;
+
 import java.nio.file.Files;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -133,8 +142,40 @@ public final class SampleProduction {
         shots.add(shot(s6, "1", "Hale slides the old survey across the desk", ShotSize.MEDIUM, "Eye level", "Static", "40mm", 8, List.of(dept.apply("Camera"))));
         shots.add(shot(s6, "2", "Nico reads it and goes pale", ShotSize.CLOSE_UP, "Eye level", "Static", "75mm", 4, List.of(dept.apply("Camera"))));
 
-        List<SignOff> signOffs = List.of();
-        return new ProductionData(production, departments, cast, List.of(s1, s2, s3, s4, s5, s6), shots, signOffs, "");
+        List<Scene> scenes = List.of(s1, s2, s3, s4, s5, s6);
+        ProductionData unsigned = new ProductionData(production, departments, cast, scenes, shots, List.of(), "");
+        List<SignOff> signOffs = new ArrayList<>();
+        Instant when = Instant.parse("2026-11-18T10:30:00Z");
+        // Pre-production concepts: the designers have approved their own departments' concepts.
+        sign(unsigned, shots.get(10), "SET-CONCEPT", Role.PRODUCTION_DESIGNER, "Tomás Ortega", Decision.APPROVED, "", when, signOffs);
+        sign(unsigned, shots.get(10), "WARDROBE-CONCEPT", Role.COSTUME_DESIGNER, "Ingrid Halvorsen", Decision.APPROVED_WITH_CONDITIONS,
+                "Mood boards only; every final costume is designed and drawn by the costume team.", when, signOffs);
+        // The synthetic crowd: casting and the first AD agree; the union notice has not gone out yet.
+        sign(unsigned, shots.get(5), "SYNTH-CROWD", Role.CASTING, "Dana Whitfield", Decision.APPROVED, "", when, signOffs);
+        sign(unsigned, shots.get(5), "SYNTH-CROWD", Role.FIRST_AD, "Sam Keller", Decision.APPROVED, "", when, signOffs);
+        // The de-aged flashback: the performer consents for this scene only; the director approves.
+        sign(unsigned, shots.get(7), "DEAGE-PERFORMER", Role.PERFORMER, "Zoë Niño", Decision.APPROVED_WITH_CONDITIONS,
+                "Scene 4 only. No reuse of the de-aged likeness elsewhere without new consent.", when, signOffs);
+        sign(unsigned, shots.get(7), "DEAGE-PERFORMER", Role.DIRECTOR, "Lena Sørensen", Decision.APPROVED, "", when, signOffs);
+        // Nico's digital double was signed against an earlier plan (a stunt double's face, not a scan of Nico):
+        // the plan changed since, so that consent now shows as stale.
+        Shot earlier = shots.get(3).withAiUses(List.of(shots.get(3).aiUses().get(0).withPurpose("Face of the stunt double replaced for the fall")));
+        ProductionData before = new ProductionData(production, departments, cast, scenes,
+                shots.stream().map(x -> x.id().equals(earlier.id()) ? earlier : x).toList(), List.of(), "");
+        sign(before, earlier, "REPLICA-EMPLOYMENT", Role.PERFORMER, "Tomasz Wójcik", Decision.APPROVED, "",
+                Instant.parse("2026-11-10T16:00:00Z"), signOffs);
+        return new ProductionData(production, departments, cast, scenes, shots, signOffs, "");
+    }
+
+    /** Records a decision for every signature of {@code role} that {@code ruleId} asks of the shot, as it stands in {@code data}. */
+    private static void sign(ProductionData data, Shot shot, String ruleId, Role role, String signer, Decision decision, String note,
+                             Instant when, List<SignOff> into) {
+        List<Flag> flags = Evaluator.evaluate(Policy.defaultPolicy(), data, shot);
+        Flag flag = flags.stream().filter(f -> f.rule().id().equals(ruleId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(ruleId + " does not apply to shot " + shot.number()));
+        for (RequiredSignature sig : flag.signatures()) {
+            if (sig.role() == role) into.add(SignOffs.sign(shot, ruleId, sig, signer, decision, note, when));
+        }
     }
 
     private static Scene scene(int number, IntExt ie, String set, String time, int eighths, String day, String synopsis, CastMember... cast) {
