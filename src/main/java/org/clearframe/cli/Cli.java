@@ -34,6 +34,11 @@ public final class Cli {
         return first.equals("--help") || first.equals("-h") || first.equals("--version") || find(first).isPresent();
     }
 
+    /** Runs a verb on the console; the one place (with the verbs) that writes to standard output. */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String first = args.length == 0 ? "--help" : args[0];
         if (first.equals("--version")) {

@@ -66,6 +66,7 @@ public final class ProductionStore implements AutoCloseable {
     private final Path file;
     private final Connection db;
     private final boolean readOnly;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private ProductionStore(Path file, Connection db, boolean readOnly) {
         this.file = file;
@@ -244,8 +245,14 @@ public final class ProductionStore implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        statements.clear(); // closing the connection closes them
         closeQuietly(db);
+    }
+
+    private void releaseStatements() throws SQLException {
+        for (PreparedStatement p : statements.values()) p.close();
+        statements.clear();
     }
 
     // ---------------------------------------------------------------------------------------------- reading
@@ -454,11 +461,10 @@ public final class ProductionStore implements AutoCloseable {
 
     private void writeShot(Shot s, int pos) throws SQLException {
         boolean moved = false;
-        try (PreparedStatement p = db.prepareStatement("SELECT scene_id FROM shot WHERE id = ?")) {
-            p.setString(1, s.id().toString());
-            try (ResultSet r = p.executeQuery()) {
-                if (r.next() && !r.getString(1).equals(s.sceneId().toString())) moved = true;
-            }
+        PreparedStatement find = prepared("SELECT scene_id FROM shot WHERE id = ?");
+        find.setString(1, s.id().toString());
+        try (ResultSet r = find.executeQuery()) {
+            if (r.next() && !r.getString(1).equals(s.sceneId().toString())) moved = true;
         }
         if (moved) pos = positionOr(null, "shot", "scene_id", s.sceneId());
         update("INSERT INTO shot (id, scene_id, position, number, description, size, angle, movement, lens, duration_seconds, notes) "
@@ -632,9 +638,10 @@ public final class ProductionStore implements AutoCloseable {
      * Writes a consistent copy of the production to {@code target} (Save a Copy As). SQLite's VACUUM INTO
      * copies what is committed, including what still sits in the write-ahead log, without closing this file.
      */
-    public void copyTo(Path target) throws ProjectFileException {
+    public synchronized void copyTo(Path target) throws ProjectFileException {
         Path temp = target.resolveSibling("." + target.getFileName() + ".partial");
         try {
+            releaseStatements(); // VACUUM refuses to run while any statement is still open
             Files.deleteIfExists(temp);
             try (PreparedStatement p = db.prepareStatement("VACUUM INTO ?")) {
                 p.setString(1, temp.toAbsolutePath().toString());
@@ -743,10 +750,23 @@ public final class ProductionStore implements AutoCloseable {
     }
 
     private int update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
-            return p.executeUpdate();
+        PreparedStatement p = prepared(sql);
+        p.clearParameters();
+        for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+        return p.executeUpdate();
+    }
+
+    /**
+     * A prepared statement kept for the life of the file: preparing is most of the cost of a small write, and
+     * an import writes tens of thousands of rows. Only the write path uses these, and it holds the store's lock.
+     */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement p = statements.get(sql);
+        if (p == null) {
+            p = db.prepareStatement(sql);
+            statements.put(sql, p);
         }
+        return p;
     }
 
     private Map<UUID, List<UUID>> links(String sql) throws SQLException {
@@ -769,19 +789,17 @@ public final class ProductionStore implements AutoCloseable {
     /** The row's current position, or for a new row the next free one (within {@code parent} when given). */
     private int positionOr(UUID id, String table, String parentColumn, UUID parent) throws SQLException {
         if (id != null) {
-            try (PreparedStatement p = db.prepareStatement("SELECT position FROM " + table + " WHERE id = ?")) {
-                p.setString(1, id.toString());
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) return r.getInt(1);
-                }
+            PreparedStatement p = prepared("SELECT position FROM " + table + " WHERE id = ?");
+            p.setString(1, id.toString());
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) return r.getInt(1);
             }
         }
         String where = parentColumn == null ? "" : " WHERE " + parentColumn + " = ?";
-        try (PreparedStatement p = db.prepareStatement("SELECT COALESCE(MAX(position), -1) + 1 FROM " + table + where)) {
-            if (parentColumn != null) p.setString(1, parent.toString());
-            try (ResultSet r = p.executeQuery()) {
-                return r.getInt(1);
-            }
+        PreparedStatement p = prepared("SELECT COALESCE(MAX(position), -1) + 1 FROM " + table + where);
+        if (parentColumn != null) p.setString(1, parent.toString());
+        try (ResultSet r = p.executeQuery()) {
+            return r.getInt(1);
         }
     }
 

@@ -35,7 +35,7 @@ public final class ImportBenchmark {
         for (String line : run()) System.out.println(line);
     }
 
-    static List<String> run() throws Exception {
+    public static List<String> run() throws Exception {
         Path dir = Files.createTempDirectory("clearframe-import-bench");
         try {
             Path script = dir.resolve("feature.fountain");

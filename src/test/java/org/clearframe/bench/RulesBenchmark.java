@@ -41,7 +41,7 @@ public final class RulesBenchmark {
         run().forEach(System.out::println);
     }
 
-    static List<String> run() {
+    public static List<String> run() {
         Policy policy = Policy.defaultPolicy();
         ProductionData bare = SyntheticProduction.generate(SHOTS, 42);
         ProductionData data = withSignOffs(policy, bare);
