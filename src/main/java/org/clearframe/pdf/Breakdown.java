@@ -50,9 +50,10 @@ final class Breakdown {
     final List<SceneBlock> scenes;
     final List<Group> groups;
     final Totals totals;
-    /** "12A" for each shot id shown, for the summary's scene column. */
+    /** The scene of each shot shown, for the summary's scene column. */
     final Map<UUID, Scene> sceneOfShot;
     final Map<UUID, Department> departmentsById;
+    final Map<UUID, Shot> shotsById;
 
     private Breakdown(ProductionData data, ExportOptions options, List<SceneBlock> scenes, List<Group> groups,
                       Totals totals, Map<UUID, Scene> sceneOfShot) {
@@ -63,6 +64,7 @@ final class Breakdown {
         this.totals = totals;
         this.sceneOfShot = sceneOfShot;
         this.departmentsById = ProductionData.index(data.departments(), Department::id);
+        this.shotsById = ProductionData.index(data.shots(), Shot::id);
     }
 
     /** Department names an export can be limited to: the production's, then the signing roles' others. */

@@ -281,40 +281,39 @@ final class BreakdownWriter {
 
     private void summaryRow(PdfPTable table, Flag flag, Breakdown.Group group) {
         Scene scene = breakdown.sceneOfShot.get(flag.shotId());
-        Shot shot = breakdown.data.shot(flag.shotId()).orElse(null);
+        Shot shot = breakdown.shotsById.get(flag.shotId());
         table.addCell(look.cell(new Phrase(scene == null ? "" : scene.number(), look.bodyBold)));
         table.addCell(look.cell(new Phrase(shot == null ? "" : shot.number(), look.bodyBold)));
 
-        PdfPCell rule = look.cell(null);
-        rule.addElement(line(look.smallBold, flag.rule().id()));
-        if (!flag.rule().title().isBlank()) rule.addElement(line(look.small, flag.rule().title()));
-        if (!flag.reason().isBlank()) rule.addElement(line(look.smallMuted, flag.reason()));
-        table.addCell(rule);
+        Lines rule = lines().line(look.smallBold, flag.rule().id());
+        if (!flag.rule().title().isBlank()) rule.line(look.small, flag.rule().title());
+        if (!flag.reason().isBlank()) rule.line(look.smallMuted, flag.reason());
+        table.addCell(look.cell(rule.phrase()));
 
         table.addCell(look.cell(new Phrase(flag.rule().severity().label(), look.severity(flag.rule().severity()))));
 
-        PdfPCell use = look.cell(null);
+        Lines use = lines();
         AiUse ai = flag.aiUse();
         if (ai != null) {
-            use.addElement(line(look.small, ai.technique().label()));
-            use.addElement(line(look.smallMuted, outputWord(ai.output()) + (ai.tool().isBlank() ? "" : " \u00B7 " + ai.tool())));
+            use.line(look.small, ai.technique().label());
+            use.line(look.smallMuted, outputWord(ai.output()) + (ai.tool().isBlank() ? "" : " \u00B7 " + ai.tool()));
         }
-        table.addCell(use);
+        table.addCell(look.cell(use.phrase()));
 
-        PdfPCell signs = look.cell(null);
-        for (RequiredSignature s : mine(flag, group)) {
-            signs.addElement(signature(s, true));
+        List<RequiredSignature> mine = mine(flag, group);
+        Lines signs = lines();
+        for (RequiredSignature s : mine) {
+            signs.line(signature(s, true));
             String detail = signatureDetail(s);
-            if (!detail.isEmpty()) signs.addElement(indented(line(look.smallMuted, detail)));
+            if (!detail.isEmpty()) signs.line(look.smallMuted, detail);
         }
-        table.addCell(signs);
+        table.addCell(look.cell(signs.phrase()));
 
-        PdfPCell others = look.cell(null);
+        Lines others = lines();
         for (RequiredSignature s : flag.signatures()) {
-            if (mine(flag, group).contains(s)) continue;
-            others.addElement(signature(s, false));
+            if (!mine.contains(s)) others.line(signature(s, false));
         }
-        table.addCell(others);
+        table.addCell(look.cell(others.phrase()));
     }
 
     /** Who signed and when, or why the signature needs attention again. */
@@ -402,85 +401,62 @@ final class BreakdownWriter {
     }
 
     private PdfPCell sceneDetails(Scene scene) {
-        PdfPCell c = look.cell(null);
-        c.setColspan(SHOT_COLUMNS.length);
-        c.setPaddingTop(5f);
-        c.setPaddingBottom(7f);
-        Paragraph synopsis = new Paragraph();
-        synopsis.setLeading(0f, 1.3f);
-        synopsis.add(new Chunk("SYNOPSIS   ", look.tableHead));
-        synopsis.add(new Chunk(scene.synopsis().isBlank() ? "\u2014" : scene.synopsis(), look.body));
-        c.addElement(synopsis);
         List<String> names = new ArrayList<>();
         for (UUID id : scene.castIds()) {
             CastMember m = cast.get(id);
             if (m != null) names.add(m.display());
         }
-        Paragraph castLine = new Paragraph();
-        castLine.setLeading(0f, 1.3f);
-        castLine.add(new Chunk("CAST   ", look.tableHead));
-        castLine.add(new Chunk(names.isEmpty() ? "\u2014" : String.join(", ", names), look.body));
-        c.addElement(castLine);
+        Lines text = lines()
+                .line(new Chunk("SYNOPSIS   ", look.tableHead),
+                        new Chunk(scene.synopsis().isBlank() ? "\u2014" : scene.synopsis(), look.body))
+                .line(new Chunk("CAST   ", look.tableHead),
+                        new Chunk(names.isEmpty() ? "\u2014" : String.join(", ", names), look.body));
+        PdfPCell c = look.cell(text.phrase());
+        c.setColspan(SHOT_COLUMNS.length);
+        c.setPaddingTop(5f);
+        c.setPaddingBottom(7f);
         return c;
     }
 
     private void shotRow(PdfPTable table, Breakdown.ShotRow row) {
         Shot shot = row.shot();
-        PdfPCell number = look.cell(null);
-        Paragraph n = new Paragraph(shot.number().isBlank() ? "\u2014" : shot.number(), look.shotNumber);
-        n.setLeading(0f, 1.2f);
-        number.addElement(n);
-        if (row.status() != ShotStatus.NO_AI) {
-            number.addElement(line(look.coloured(look.smallBold, Look.colour(row.status())), row.status().label()));
-        }
-        table.addCell(number);
+        Lines number = lines().line(look.shotNumber, shot.number().isBlank() ? "\u2014" : shot.number());
+        if (row.status() != ShotStatus.NO_AI) number.line(look.status(row.status()), row.status().label());
+        table.addCell(look.cell(number.phrase()));
 
-        PdfPCell description = look.cell(null);
-        description.addElement(line(look.body, shot.description().isBlank() ? "\u2014" : shot.description()));
-        if (!shot.notes().isBlank()) description.addElement(line(look.smallMuted, shot.notes()));
-        table.addCell(description);
+        Lines description = lines().line(look.body, shot.description().isBlank() ? "\u2014" : shot.description());
+        if (!shot.notes().isBlank()) description.line(look.smallMuted, shot.notes());
+        table.addCell(look.cell(description.phrase()));
 
-        PdfPCell camera = look.cell(null);
-        for (String l : cameraLines(shot)) camera.addElement(line(look.small, l));
-        table.addCell(camera);
+        Lines camera = lines();
+        for (String l : cameraLines(shot)) camera.line(look.small, l);
+        table.addCell(look.cell(camera.phrase()));
 
-        PdfPCell depts = look.cell(null);
+        Lines depts = lines();
         for (UUID id : shot.departmentIds()) {
             Department d = departments.get(id);
-            if (d != null) depts.addElement(swatchLine(d));
+            if (d != null) depts.line(new Chunk(Look.SWATCH + " ", look.swatch(d.colour())), new Chunk(d.name(), look.small));
         }
-        table.addCell(depts);
+        table.addCell(look.cell(depts.phrase()));
 
-        PdfPCell uses = look.cell(null);
-        boolean first = true;
+        Lines uses = lines();
         for (AiUse use : shot.aiUses()) {
-            Paragraph t = new Paragraph();
-            t.setLeading(0f, 1.3f);
-            if (!first) t.setSpacingBefore(3f);
-            t.add(new Chunk(use.technique().label(), look.smallBold));
-            t.add(new Chunk("  " + outputWord(use.output()), use.output() == Output.FINAL ? look.small : look.smallMuted));
-            uses.addElement(t);
-            if (!use.purpose().isBlank()) uses.addElement(line(look.small, use.purpose()));
-            if (!use.tool().isBlank()) uses.addElement(line(look.smallMuted, "Tool: " + use.tool()));
-            first = false;
+            uses.gap().line(new Chunk(use.technique().label(), look.smallBold),
+                    new Chunk("  " + outputWord(use.output()), use.output() == Output.FINAL ? look.small : look.smallMuted));
+            if (!use.purpose().isBlank()) uses.line(look.small, use.purpose());
+            if (!use.tool().isBlank()) uses.line(look.smallMuted, "Tool: " + use.tool());
         }
-        if (shot.aiUses().isEmpty()) uses.addElement(line(look.smallMuted, "None"));
-        table.addCell(uses);
+        if (shot.aiUses().isEmpty()) uses.line(look.smallMuted, "None");
+        table.addCell(look.cell(uses.phrase()));
 
-        PdfPCell signs = look.cell(null);
-        first = true;
+        Lines signs = lines();
         for (Flag flag : row.flags()) {
-            Paragraph r = new Paragraph();
-            r.setLeading(0f, 1.3f);
-            if (!first) r.setSpacingBefore(3f);
-            r.add(new Chunk(flag.rule().id(), look.smallBold));
-            r.add(new Chunk("  " + flag.rule().severity().label(), look.severity(flag.rule().severity())));
-            signs.addElement(r);
-            for (RequiredSignature s : flag.signatures()) signs.addElement(signature(s, true));
-            first = false;
+            signs.gap().line(new Chunk(flag.rule().id(), look.smallBold),
+                    new Chunk("  " + flag.rule().severity().label(), look.severity(flag.rule().severity())));
+            for (RequiredSignature s : flag.signatures()) signs.line(signature(s, true));
         }
-        if (row.flags().isEmpty() && shot.hasAiUse()) signs.addElement(line(look.smallMuted, "No sign-off required"));
-        table.addCell(signs);
+        if (row.flags().isEmpty() && shot.hasAiUse()) signs.line(look.smallMuted, "No sign-off required");
+        table.addCell(look.cell(signs.phrase()));
     }
 
     private static List<String> cameraLines(Shot shot) {
@@ -516,9 +492,12 @@ final class BreakdownWriter {
 
     private PdfPTable table(float[] widths) throws DocumentException {
         PdfPTable table = new PdfPTable(widths.length);
-        table.setTotalWidth(document.right() - document.left());
-        table.setLockedWidth(true);
         table.setWidths(widths);
+        // Full width, not a locked width: OpenPDF then sizes each row once as it is added, instead of
+        // re-measuring every row of the table on every page the table runs onto (quadratic on long tables).
+        // The total width is set to exactly what the page's column will ask for, so no re-measure happens.
+        table.setWidthPercentage(100f);
+        table.setTotalWidth((document.right() - document.left()) * 100f / 100f);
         table.setHeaderRows(widths.length == 1 ? 0 : 2);
         table.setSkipFirstHeader(true);
         table.setSplitLate(true);
@@ -590,32 +569,15 @@ final class BreakdownWriter {
         if (needed > available && needed <= page) document.newPage();
     }
 
-    private Paragraph signature(RequiredSignature s, boolean withState) {
-        Paragraph p = new Paragraph();
-        p.setLeading(0f, 1.3f);
-        p.add(new Chunk(Look.SWATCH + " ", look.marker(s.state())));
-        p.add(new Chunk(s.who(), look.small));
-        if (withState) p.add(new Chunk("  " + Look.word(s.state()), look.state(s.state())));
-        return p;
+    private Chunk[] signature(RequiredSignature s, boolean withState) {
+        Chunk marker = new Chunk(Look.SWATCH + " ", look.marker(s.state()));
+        Chunk who = new Chunk(s.who(), look.small);
+        if (!withState) return new Chunk[]{marker, who};
+        return new Chunk[]{marker, who, new Chunk("  " + Look.word(s.state()), look.state(s.state()))};
     }
 
-    private Paragraph swatchLine(Department d) {
-        Paragraph p = new Paragraph();
-        p.setLeading(0f, 1.3f);
-        p.add(new Chunk(Look.SWATCH + " ", look.coloured(look.small, Look.parseColour(d.colour()))));
-        p.add(new Chunk(d.name(), look.small));
-        return p;
-    }
-
-    private static Paragraph line(Font font, String text) {
-        Paragraph p = new Paragraph(text, font);
-        p.setLeading(0f, 1.3f);
-        return p;
-    }
-
-    private static Paragraph indented(Paragraph p) {
-        p.setIndentationLeft(9f);
-        return p;
+    private Lines lines() {
+        return new Lines(look);
     }
 
     private static String outputWord(Output output) {

@@ -63,8 +63,13 @@ final class Look {
     final Font label;
     final Font shotNumber;
     final Font groupFont;
+    /** Sizes the small gap between entries in a cell (a no-break space: embedded like every other glyph). */
+    final Font gap;
     private final Map<SignatureState, Font> stateFonts = new EnumMap<>(SignatureState.class);
     private final Map<SignatureState, Font> stateMarkers = new EnumMap<>(SignatureState.class);
+    private final Map<ShotStatus, Font> statusFonts = new EnumMap<>(ShotStatus.class);
+    private final Map<String, Font> swatches = new java.util.HashMap<>();
+    private final Font blocking;
 
     Look() {
         try {
@@ -90,6 +95,9 @@ final class Look {
         label = new Font(regular, 8f, Font.NORMAL, MUTED);
         shotNumber = new Font(bold, 11f, Font.NORMAL, INK);
         groupFont = new Font(bold, 11f, Font.NORMAL, INK);
+        gap = new Font(regular, 3f, Font.NORMAL, INK);
+        blocking = new Font(bold, 7.5f, Font.NORMAL, DECLINED);
+        for (ShotStatus s : ShotStatus.values()) statusFonts.put(s, new Font(bold, 7.5f, Font.NORMAL, colour(s)));
         for (SignatureState s : SignatureState.values()) {
             stateFonts.put(s, new Font(bold, 7.5f, Font.NORMAL, colour(s)));
             stateMarkers.put(s, new Font(regular, 7.5f, Font.NORMAL, colour(s)));
@@ -135,7 +143,16 @@ final class Look {
     }
 
     Font severity(Severity severity) {
-        return severity == Severity.BLOCKING ? new Font(bold, 7.5f, Font.NORMAL, DECLINED) : smallMuted;
+        return severity == Severity.BLOCKING ? blocking : smallMuted;
+    }
+
+    Font status(ShotStatus status) {
+        return statusFonts.get(status);
+    }
+
+    /** The small-text font in a department's colour, made once per colour. */
+    Font swatch(String colour) {
+        return swatches.computeIfAbsent(colour, c -> new Font(regular, 7.5f, Font.NORMAL, parseColour(c)));
     }
 
     Font coloured(Font base, Color colour) {
@@ -159,7 +176,7 @@ final class Look {
         c.setPaddingLeft(4f);
         c.setPaddingRight(4f);
         c.setVerticalAlignment(com.lowagie.text.Element.ALIGN_TOP);
-        c.setLeading(0f, 1.25f);
+        c.setLeading(0f, 1.3f);
         return c;
     }
 

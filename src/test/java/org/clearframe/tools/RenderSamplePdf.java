@@ -18,7 +18,7 @@ import java.util.List;
  * Renders a breakdown PDF and its pages as PNGs, for the README's example:
  * {@code RenderSamplePdf [FILE.clearframe] OUT_DIR}. With a production file it runs the real
  * {@code export-pdf} command on it; without, it uses the hand-built sample in the tests.
- * The PNGs (breakdown-page-1.png, ...) need poppler's pdftoppm on the PATH.
+ * The PNGs (breakdown-page-1.png, ...) need poppler's pdftoppm on the PATH; -Dkeep.pdf=true keeps the PDF too.
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.clearframe.tools.RenderSamplePdf -Dexec.args="sample.clearframe assets/screenshots"</pre>
  */
@@ -61,7 +61,7 @@ public final class RenderSamplePdf {
                 }
             }
         }
-        Files.delete(pdf);
+        if (!Boolean.getBoolean("keep.pdf")) Files.delete(pdf);
         System.out.println("Rendered the pages to " + outDir);
     }
 }
