@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class Cli {
 
     private static final List<Command> COMMANDS = List.of(
-            new InfoCommand());
+            new InfoCommand(),
+            new ExportPdfCommand());
 
     private Cli() {}
 
