@@ -5,11 +5,14 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import org.clearframe.AppInfo;
 import org.clearframe.model.AiUse;
@@ -29,6 +32,7 @@ import java.io.OutputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +60,11 @@ final class BreakdownWriter {
     private final Look look = new Look();
     private final Map<UUID, Department> departments;
     private final Map<UUID, CastMember> cast;
+    private static final String SUMMARY = "\u0000summary";
+    private static final String SCENES = "\u0000scenes";
+    private static final float PAGE_NUMBER_WIDTH = 30f;
+    private final Map<String, PdfTemplate> pageNumbers = new HashMap<>();
+    private int tileCount;
     private Document document;
     private PdfWriter writer;
     private long done;
@@ -133,9 +142,8 @@ final class BreakdownWriter {
         subtitle.setSpacingAfter(22f);
         document.add(subtitle);
 
-        PdfPTable facts = new PdfPTable(new float[]{120, 380});
-        facts.setWidthPercentage(62f);
-        facts.setHorizontalAlignment(Element.ALIGN_LEFT);
+        PdfPTable facts = new PdfPTable(new float[]{120, 330});
+        facts.setWidthPercentage(100f);
         fact(facts, "Studio", p.studio());
         fact(facts, "Producer", p.producer());
         fact(facts, "Director", p.director());
@@ -145,10 +153,17 @@ final class BreakdownWriter {
         fact(facts, "Contents", contents());
         String fp = breakdown.options.fingerprint();
         fact(facts, "File fingerprint", fp.isBlank() ? "" : "SHA-256 " + grouped(fp));
-        document.add(facts);
+
+        PdfPTable top = new PdfPTable(new float[]{57, 7, 36});
+        top.setWidthPercentage(100f);
+        top.addCell(plain(facts));
+        top.addCell(plain(null));
+        top.addCell(plain(contentsTable()));
+        document.add(top);
 
         Breakdown.Totals t = breakdown.totals;
-        PdfPTable tiles = new PdfPTable(6);
+        // Narrow empty columns between the figures keep their coloured rules apart.
+        PdfPTable tiles = new PdfPTable(new float[]{10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10});
         tiles.setWidthPercentage(100f);
         tiles.setSpacingBefore(30f);
         tile(tiles, t.scenes(), t.omittedScenes() > 0 ? "Scenes (" + t.omittedScenes() + " omitted)" : "Scenes", null);
@@ -187,6 +202,7 @@ final class BreakdownWriter {
     }
 
     private void tile(PdfPTable table, int figure, String label, Color accent) {
+        if (tileCount++ > 0) table.addCell(plain(null));
         PdfPCell c = new PdfPCell();
         c.setBorder(Rectangle.TOP);
         c.setBorderWidthTop(accent == null ? 1f : 2.5f);
@@ -201,6 +217,55 @@ final class BreakdownWriter {
         l.setLeading(0f, 1.3f);
         c.addElement(l);
         table.addCell(c);
+    }
+
+    private static PdfPCell plain(PdfPTable content) {
+        PdfPCell c = content == null ? new PdfPCell(new Phrase("")) : new PdfPCell(content);
+        c.setBorder(Rectangle.NO_BORDER);
+        c.setPadding(0f);
+        return c;
+    }
+
+    /**
+     * The cover's table of contents: the summary, each department's part of it, and the scenes, with page
+     * numbers that are filled in as each section starts (the cover is written before they are known).
+     */
+    private PdfPTable contentsTable() throws DocumentException {
+        PdfPTable table = new PdfPTable(new float[]{1, 0.18f});
+        table.setWidthPercentage(100f);
+        PdfPCell head = look.cell(new Phrase("IN THIS REPORT", look.tableHead));
+        head.setColspan(2);
+        head.setBorder(Rectangle.NO_BORDER);
+        head.setPaddingTop(5f);
+        table.addCell(head);
+        contentsLine(table, "AI sign-off summary", SUMMARY, look.bodyBold);
+        for (Breakdown.Group g : breakdown.groups) {
+            contentsLine(table, "    " + g.department(), g.department(), look.body);
+        }
+        contentsLine(table, "Scene breakdown", SCENES, look.bodyBold);
+        return table;
+    }
+
+    private void contentsLine(PdfPTable table, String text, String key, Font font) throws DocumentException {
+        PdfTemplate number = writer.getDirectContent().createTemplate(PAGE_NUMBER_WIDTH, 10f);
+        pageNumbers.put(key, number);
+        PdfPCell name = look.cell(new Phrase(text, font));
+        PdfPCell page = look.cell(new Phrase(new Chunk(Image.getInstance(number), 0, -2f)));
+        for (PdfPCell c : new PdfPCell[]{name, page}) {
+            c.setPaddingTop(3f);
+            c.setPaddingBottom(4f);
+            // Bottom-aligned, the text's baseline and the number's (2pt above the template's foot) line up.
+            c.setVerticalAlignment(Element.ALIGN_BOTTOM);
+            table.addCell(c);
+        }
+    }
+
+    /** Fills in the cover's page number for a section that starts on the current page. */
+    private void mark(String key) {
+        PdfTemplate number = pageNumbers.remove(key);
+        if (number == null) return;
+        ColumnText.showTextAligned(number, Element.ALIGN_RIGHT,
+                new Phrase(Integer.toString(writer.getPageNumber()), look.body), PAGE_NUMBER_WIDTH, 2f, 0);
     }
 
     /** A SHA-256 in groups of eight, so it can be read aloud and compared by eye. */
@@ -219,6 +284,7 @@ final class BreakdownWriter {
         sectionHeading("AI sign-off summary",
                 "Every flag, grouped by the department that signs. A flag that needs several departments appears under each, "
                         + "with the others named under \u201CAlso needs\u201D.");
+        mark(SUMMARY);
         if (breakdown.groups.isEmpty()) {
             Paragraph none = new Paragraph("No AI sign-offs are needed for the shots in this report.", look.body);
             none.setSpacingBefore(8f);
@@ -248,6 +314,7 @@ final class BreakdownWriter {
             rows++;
             if (!started && rows == 1) {
                 keepWithNext(table, 3);
+                mark(group.department());
                 table.setComplete(false);
                 started = true;
             }
@@ -334,6 +401,7 @@ final class BreakdownWriter {
 
     private void scenes() throws DocumentException {
         sectionHeading("Scene breakdown", "Scenes in script order. Each shot lists its AI uses and every signature they need.");
+        mark(SCENES);
         if (breakdown.scenes.isEmpty()) {
             document.add(new Paragraph("No shots match this report's choices.", look.body));
             return;

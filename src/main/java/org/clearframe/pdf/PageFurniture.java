@@ -60,14 +60,13 @@ final class PageFurniture extends PdfPageEventHelper {
         }
 
         rule(cb, left, right, FOOTER_Y + 11f);
-        ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(exportNote, look.smallMuted), left, FOOTER_Y, 0);
-        ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, legend(), (left + right) / 2f, FOOTER_Y, 0);
-
-        // Trailing spaces are dropped when text is aligned, so the gap before the total is explicit.
+        // "Page X of" then the shared total, left-aligned so no gap opens before a short total.
+        Phrase page = new Phrase("Page " + pages + " of", look.smallMuted);
+        ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, page, left, FOOTER_Y, 0);
         float gap = look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize());
-        float x = right - totalWidth();
-        ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase("Page " + pages + " of", look.smallMuted), x - gap, FOOTER_Y, 0);
-        cb.addTemplate(total, x, FOOTER_Y);
+        cb.addTemplate(total, left + ColumnText.getWidth(page) + gap, FOOTER_Y);
+        ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, legend(), (left + right) / 2f, FOOTER_Y, 0);
+        ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(exportNote, look.smallMuted), right, FOOTER_Y, 0);
     }
 
     @Override

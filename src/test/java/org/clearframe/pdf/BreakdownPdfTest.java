@@ -74,7 +74,7 @@ class BreakdownPdfTest {
             }
             assertEquals(List.of(pdf.pageCount(), pdf.pageCount()), pdf.pageXofY(pdf.pageCount() - 1));
             // The shots table's column headings repeat on every scene page, including continuations.
-            for (int p = pdf.pageOf("Scene breakdown"); p < pdf.pageCount(); p++) {
+            for (int p = pdf.pageOf("Scenes in script order"); p < pdf.pageCount(); p++) {
                 assertTrue(pdf.pages.get(p).contains("SIGN-OFF BY ROLE"), "column headings on page " + (p + 1));
             }
         }
@@ -124,6 +124,26 @@ class BreakdownPdfTest {
                 assertTrue(cover.contains(fact), fact);
             }
         }
+    }
+
+    @Test
+    void theCoversContentsGiveTheRightPages() throws Exception {
+        SampleBreakdown sample = SampleBreakdown.create();
+        Path out = dir.resolve("contents.pdf");
+        BreakdownPdf.write(sample.data, sample.flags, A4, out, ExportProgress.NONE);
+        try (PdfText pdf = new PdfText(out)) {
+            String cover = pdf.pages.get(0);
+            assertEquals(pdf.pageOf("Every flag, grouped by the department") + 1, contentsPage(cover, "AI sign-off summary"));
+            assertEquals(pdf.pageOf("Scenes in script order") + 1, contentsPage(cover, "Scene breakdown"));
+            // Legal's band carries its counts, "4 flags · 4 open".
+            assertEquals(pdf.pageOf("4 flags \u00B7 4 open") + 1, contentsPage(cover, "Legal"));
+        }
+    }
+
+    private static int contentsPage(String cover, String entry) {
+        var m = java.util.regex.Pattern.compile("(?m)^\\s*" + java.util.regex.Pattern.quote(entry) + "\\s*(\\d+)\\s*$").matcher(cover);
+        assertTrue(m.find(), entry + " in the contents: " + cover);
+        return Integer.parseInt(m.group(1));
     }
 
     @Test

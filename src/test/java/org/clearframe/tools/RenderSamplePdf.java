@@ -44,7 +44,7 @@ public final class RenderSamplePdf {
                     pdf, ExportProgress.NONE);
             System.out.println("Wrote " + summary.file() + " (" + summary.pages() + " pages)");
         }
-        List<String> command = new ArrayList<>(List.of("pdftoppm", "-png", "-r", "60", pdf.toString(),
+        List<String> command = new ArrayList<>(List.of("pdftoppm", "-png", "-r", "96", pdf.toString(),
                 outDir.resolve("breakdown-page").toString()));
         Process p = new ProcessBuilder(command).inheritIO().start();
         if (p.waitFor() != 0) {
