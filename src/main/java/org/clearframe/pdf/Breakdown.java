@@ -182,6 +182,12 @@ final class Breakdown {
         return List.copyOf(groups);
     }
 
+    /** The filter's department as the production spells it ("VFX" for "vfx"). */
+    String departmentLabel() {
+        String wanted = options.department();
+        return departmentNames(data).stream().filter(n -> n.equalsIgnoreCase(wanted)).findFirst().orElse(wanted);
+    }
+
     int summaryRows() {
         return groups.stream().mapToInt(g -> g.flags().size()).sum();
     }
