@@ -153,18 +153,16 @@ public final class ProductionStore implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(0);
-        if (readOnly) {
-            config.setReadOnly(true);
-        } else {
-            // Exclusive before WAL: SQLite then keeps the WAL index in memory and holds the file for us alone.
-            config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        }
+        if (readOnly) config.setReadOnly(true);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         if (!readOnly) {
-            // Take the lock now rather than at the first edit, so a second opener is refused at once.
+            // Exclusive before WAL, in that order: SQLite then keeps the WAL index in memory (no -shm file) and
+            // holds the file for this connection alone. BEGIN IMMEDIATE takes the lock now rather than at the
+            // first edit, so a second opener is refused at once.
             try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA locking_mode = EXCLUSIVE");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("BEGIN IMMEDIATE");
                 s.execute("COMMIT");
             } catch (SQLException e) {
@@ -647,6 +645,36 @@ public final class ProductionStore implements AutoCloseable {
             deleteQuietly(temp);
             throw new ProjectFileException(Problem.UNWRITABLE, target, "Clearframe could not write " + target.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    // ------------------------------------------------------------------------- scenes in script order (importer)
+
+    /**
+     * Saves cast members and scenes like {@link #saveAll}, then puts the scenes in {@code sceneOrder}, all in one
+     * transaction: a revised script's new scenes go where the script has them rather than at the end.
+     * Scenes {@code sceneOrder} does not name keep their relative order after the ones it names.
+     */
+    public void saveScenesInOrder(List<CastMember> cast, List<Scene> scenes, List<UUID> sceneOrder) throws StoreException {
+        write(() -> {
+            for (CastMember m : cast) writeCastMember(m);
+            for (Scene s : scenes) writeScene(s, positionOr(s.id(), "scene", null, null));
+            List<String> current = new ArrayList<>();
+            try (ResultSet r = query("SELECT id FROM scene ORDER BY position, rowid")) {
+                while (r.next()) current.add(r.getString(1));
+            }
+            List<String> order = new ArrayList<>();
+            Set<String> present = new java.util.HashSet<>(current);
+            for (UUID id : sceneOrder) if (present.remove(id.toString())) order.add(id.toString());
+            for (String id : current) if (present.contains(id)) order.add(id);
+            try (PreparedStatement p = db.prepareStatement("UPDATE scene SET position = ? WHERE id = ?")) {
+                for (int i = 0; i < order.size(); i++) {
+                    p.setInt(1, i);
+                    p.setString(2, order.get(i));
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        });
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

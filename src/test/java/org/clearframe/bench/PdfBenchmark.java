@@ -133,7 +133,7 @@ public final class PdfBenchmark {
                                 Instant.parse("2026-11-01T10:00:00Z"), "fp");
                         sigs.add(new RequiredSignature(role, null, "", state, latest));
                     }
-                    Rule rule = new Rule(id, "Rule " + id, "", new Trigger(), roles,
+                    Rule rule = new Rule(id, "Rule " + id, "", Trigger.always(), roles,
                             random.nextInt(3) == 0 ? Severity.ADVISORY : Severity.BLOCKING, List.of());
                     list.add(new Flag(rule, shot.id(), use, "Reason for " + id, sigs));
                 }

@@ -44,11 +44,11 @@ class BreakdownPdfTest {
         Map<UUID, List<Flag>> flags = new HashMap<>();
         int i = 0;
         for (Shot s : generated.shots()) {
-            Shot numbered = s.withNumber(String.format("SH%05d", i++));
+            Shot numbered = s.edit().number(String.format("SH%05d", i++)).build();
             shots.add(numbered);
             if (numbered.hasAiUse()) {
                 AiUse use = numbered.aiUses().get(0);
-                Rule rule = new Rule(String.format("RULE-%05d", i), "Test rule", "", new Trigger(), List.of(Role.STUDIO_LEGAL),
+                Rule rule = new Rule(String.format("RULE-%05d", i), "Test rule", "", Trigger.always(), List.of(Role.STUDIO_LEGAL),
                         i % 2 == 0 ? Severity.BLOCKING : Severity.ADVISORY, List.of());
                 flags.put(numbered.id(), List.of(new Flag(rule, numbered.id(), use, "because",
                         List.of(new RequiredSignature(Role.STUDIO_LEGAL, null, "", SignatureState.MISSING, null)))));

@@ -184,7 +184,7 @@ public final class SampleBreakdown {
 
     static Flag flag(String id, String title, Severity severity, Shot shot, AiUse use, String reason, RequiredSignature... sigs) {
         List<Role> roles = java.util.Arrays.stream(sigs).map(RequiredSignature::role).distinct().toList();
-        Rule rule = new Rule(id, title, "", new Trigger(), roles, severity, List.of());
+        Rule rule = new Rule(id, title, "", Trigger.always(), roles, severity, List.of());
         return new Flag(rule, shot.id(), use, reason, List.of(sigs));
     }
 
