@@ -8,7 +8,9 @@ import org.clearframe.pdf.ExportProgress;
 import org.clearframe.pdf.ExportSummary;
 import org.clearframe.pdf.FileFingerprint;
 import org.clearframe.pdf.PaperSize;
+import org.clearframe.rules.Evaluator;
 import org.clearframe.rules.Flag;
+import org.clearframe.rules.Policies;
 import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.StoreException;
 
@@ -26,10 +28,11 @@ import java.util.function.Function;
 /** {@code export-pdf FILE OUT.pdf}: the shot-breakdown PDF, as File > Export Breakdown PDF... writes it. */
 final class ExportPdfCommand implements Command {
 
+    /** Where the flags come from; null for the policy in force in the file, as the app evaluates it. */
     private final Function<ProductionData, Map<UUID, List<Flag>>> flags;
 
     ExportPdfCommand() {
-        this(PolicyFlags::of);
+        this(null);
     }
 
     /** With another source of flags, for tests. */
@@ -86,8 +89,19 @@ final class ExportPdfCommand implements Command {
             return BAD_INPUT;
         }
         ExportOptions options = new ExportOptions(paper, department, flaggedOnly, fingerprint, LocalDate.now());
+        Map<UUID, List<Flag>> flagsByShot;
+        if (flags != null) {
+            flagsByShot = flags.apply(data);
+        } else {
+            Policies.InForce policy = Policies.choose(data);
+            if (policy.fellBack()) {
+                err.println("clearframe: warning: the policy stored in " + file.getFileName()
+                        + " cannot be used, so the built-in default policy applies. " + policy.problem());
+            }
+            flagsByShot = Evaluator.evaluateAll(policy.policy(), data);
+        }
         try {
-            ExportSummary done = BreakdownPdf.write(data, flags.apply(data), options, pdf, ExportProgress.NONE);
+            ExportSummary done = BreakdownPdf.write(data, flagsByShot, options, pdf, ExportProgress.NONE);
             out.printf("Wrote %s: %d %s, %d scenes, %d shots, %d flags.%n", done.file(), done.pages(),
                     done.pages() == 1 ? "page" : "pages", done.scenes(), done.shots(), done.flags());
             return OK;

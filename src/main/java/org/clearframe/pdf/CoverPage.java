@@ -11,6 +11,7 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import org.clearframe.model.Production;
+import org.clearframe.rules.Policies;
 
 import java.awt.Color;
 import java.util.ArrayList;
@@ -61,6 +62,9 @@ final class CoverPage {
         fact(facts, "Format", p.format().label());
         if (p.principalPhotography() != null) fact(facts, "Principal photography", Sheet.DATE.format(p.principalPhotography()));
         fact(facts, "Exported", Sheet.DATE.format(breakdown.options.exportDate()));
+        // The policy in force in the file: the one the app evaluates the flags with.
+        Policies.InForce policy = Policies.choose(breakdown.data);
+        fact(facts, "Sign-off policy", policy.policy().display() + (policy.stored() ? "" : "  \u00B7  built in"));
         fact(facts, "Contents", contents());
         String fp = breakdown.options.fingerprint();
         fact(facts, "File fingerprint", fp.isBlank() ? "" : "SHA-256 " + grouped(fp));

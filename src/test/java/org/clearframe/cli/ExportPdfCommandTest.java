@@ -2,8 +2,12 @@ package org.clearframe.cli;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.clearframe.model.ProductionData;
 import org.clearframe.pdf.FileFingerprint;
 import org.clearframe.pdf.SampleBreakdown;
+import org.clearframe.rules.Evaluator;
+import org.clearframe.rules.Flag;
+import org.clearframe.rules.Policies;
 import org.clearframe.store.ProductionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +17,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -66,6 +74,34 @@ class ExportPdfCommandTest {
         PdfReader reader = new PdfReader(Files.readAllBytes(pdf));
         assertEquals(792f, reader.getPageSize(1).getWidth(), 0.5f, "US Letter, landscape");
         reader.close();
+    }
+
+    @Test
+    void theBundledSampleExportsWithThePolicysFlags() throws Exception {
+        Path file = dir.resolve("harbour.clearframe");
+        Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), file);
+        Path pdf = dir.resolve("harbour.pdf");
+
+        int code = new ExportPdfCommand().run(List.of(file.toString(), pdf.toString(), "--paper", "a4"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(Command.OK, code, err.toString(StandardCharsets.UTF_8));
+        ProductionData data = Projects.read(file);
+        Map<UUID, List<Flag>> flags = Evaluator.evaluateAll(Policies.inForce(data), data);
+        Set<UUID> omitted = new HashSet<>();
+        for (var scene : data.scenes()) if (scene.omitted()) omitted.add(scene.id());
+        String text = text(pdf);
+        int checked = 0;
+        for (var shot : data.shots()) {
+            if (omitted.contains(shot.sceneId())) continue;
+            for (Flag f : flags.getOrDefault(shot.id(), List.of())) {
+                assertTrue(text.contains(f.rule().id()), f.rule().id());
+                checked++;
+            }
+            for (String word : shot.description().split("\\s+")) assertTrue(text.contains(word), word);
+        }
+        assertTrue(checked > 0, "the sample has flags");
+        assertTrue(text.contains(Policies.inForce(data).display()), "the cover names the policy");
     }
 
     @Test
