@@ -36,7 +36,7 @@ final class Look {
     static final Color APPROVED = new Color(0x2E, 0x7D, 0x32);
     static final Color MISSING = new Color(0xB4, 0x5F, 0x06);
     static final Color DECLINED = new Color(0xC6, 0x28, 0x28);
-    static final Color STALE = new Color(0x7B, 0x1F, 0xA2);
+    static final Color STALE = new Color(0x7E, 0x57, 0xC2);
 
     /** A filled square: the swatch for departments and the marker for signature states. */
     static final String SWATCH = "\u25A0";

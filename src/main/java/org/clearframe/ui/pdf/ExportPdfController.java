@@ -6,18 +6,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.util.StringConverter;
 import org.clearframe.model.ProductionData;
 import org.clearframe.pdf.ExportSummary;
 import org.clearframe.pdf.PaperSize;
 import org.clearframe.rules.Flag;
+import org.clearframe.ui.Styles;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -66,17 +65,7 @@ public final class ExportPdfController {
         this.productionFile = productionFile;
         this.onDone = onDone;
 
-        paper.getItems().setAll(PaperSize.values());
-        paper.setConverter(new StringConverter<>() {
-            @Override public String toString(PaperSize p) { return p == null ? "" : p.label(); }
-            @Override public PaperSize fromString(String s) { return null; }
-        });
-        paper.setButtonCell(new ListCell<>() {
-            @Override protected void updateItem(PaperSize p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? "" : p.label());
-            }
-        });
+        Styles.fill(paper, PaperSize.class);
         paper.valueProperty().bindBidirectional(model.paperProperty());
         department.setItems(model.departments());
         department.valueProperty().bindBidirectional(model.departmentProperty());

@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.clearframe.model.ProductionData;
 import org.clearframe.pdf.ExportSummary;
+import org.clearframe.ui.Styles;
 import org.clearframe.rules.Flag;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.action.Action;
@@ -57,7 +58,7 @@ public final class ExportPdfDialog {
         controller.init(new ExportPdfModel(data, productionFile), data, flags, productionFile,
                 summary -> notifyDone(owner, summary));
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(ExportPdfDialog.class.getResource("export-pdf.css").toExternalForm());
+        scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.setTitle("Export Breakdown PDF");
         // Closing the window mid-export cancels it, which removes the unfinished file.
