@@ -17,10 +17,11 @@ import java.util.List;
 /**
  * Renders a breakdown PDF and its pages as PNGs, for the README's example:
  * {@code RenderSamplePdf [FILE.clearframe] OUT_DIR}. With a production file it runs the real
- * {@code export-pdf} command on it; without, it uses the hand-built sample in the tests.
+ * {@code export-pdf} command on it; without, it uses the hand-built sample in the tests (which has a
+ * signature in every state).
  * The PNGs (breakdown-page-1.png, ...) need poppler's pdftoppm on the PATH; -Dkeep.pdf=true keeps the PDF too.
  *
- * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.clearframe.tools.RenderSamplePdf -Dexec.args="sample.clearframe assets/screenshots"</pre>
+ * <p>Run: {@code mvn -q test-compile exec:exec@render-pdf} (the bundled sample into assets/screenshots).
  */
 public final class RenderSamplePdf {
     private RenderSamplePdf() {}
@@ -33,6 +34,12 @@ public final class RenderSamplePdf {
         Path outDir = Path.of(args[args.length - 1]);
         Files.createDirectories(outDir);
         Path pdf = outDir.resolve("breakdown.pdf");
+        // A shorter document than last time must not leave the old document's last pages behind.
+        try (var old = Files.list(outDir)) {
+            for (Path f : old.toList()) {
+                if (f.getFileName().toString().matches("breakdown-page-\\d+\\.png")) Files.delete(f);
+            }
+        }
         if (args.length == 2) {
             int code = Cli.run(new String[]{"export-pdf", args[0], pdf.toString(), "--paper", "a4"}, System.out, System.err);
             if (code != 0) System.exit(code);
