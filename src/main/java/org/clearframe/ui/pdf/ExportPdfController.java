@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -108,16 +109,15 @@ public final class ExportPdfController {
                 close();
                 onDone.accept(summary);
             }
-            case CANCELLED -> {
-                task = null;
-                showWorking(false);
-                showProblem("Export cancelled; nothing was written.");
-            }
-            case FAILED -> {
+            case FAILED, CANCELLED -> {
                 Throwable e = task.getException();
                 task = null;
                 showWorking(false);
-                showProblem(e == null || e.getMessage() == null ? "The export failed." : e.getMessage());
+                if (state == Worker.State.CANCELLED || e instanceof CancellationException) {
+                    showProblem("Export cancelled; nothing was written.");
+                } else {
+                    showProblem(e == null || e.getMessage() == null ? "The export failed." : e.getMessage());
+                }
             }
             default -> { }
         }
@@ -126,20 +126,22 @@ public final class ExportPdfController {
     @FXML
     private void cancel() {
         if (task != null) {
-            task.cancel();
+            task.stop();
+            cancel.setDisable(true);
         } else {
             close();
         }
     }
 
     void cancelRunning() {
-        if (task != null) task.cancel();
+        if (task != null) task.stop();
     }
 
     private void showWorking(boolean running) {
         form.setVisible(!running);
         working.setVisible(running);
         export.setVisible(!running);
+        cancel.setDisable(false);
         if (!running) {
             progress.progressProperty().unbind();
             status.textProperty().unbind();

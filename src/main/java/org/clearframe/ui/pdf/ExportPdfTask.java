@@ -16,7 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Runs one export off the FX thread: progress goes to the task's progress, Cancel stops the writer. */
+/**
+ * Runs one export off the FX thread: progress goes to the task's progress, {@link #stop()} stops the writer.
+ * Stopping is not {@code Task.cancel()}: that marks the task cancelled at once, while the writer may still be
+ * removing its unfinished file. A stopped export instead ends when the writer has cleaned up, failing with a
+ * CancellationException, so the dialog reports "nothing was written" only once it is true.
+ */
 final class ExportPdfTask extends Task<ExportSummary> {
 
     private static final System.Logger LOG = System.getLogger(ExportPdfTask.class.getName());
@@ -26,6 +31,7 @@ final class ExportPdfTask extends Task<ExportSummary> {
     private final Function<String, ExportOptions> options;
     private final Path productionFile;
     private final Path out;
+    private volatile boolean stopRequested;
 
     ExportPdfTask(ProductionData data, Map<UUID, List<Flag>> flags, Function<String, ExportOptions> options,
                   Path productionFile, Path out) {
@@ -41,8 +47,14 @@ final class ExportPdfTask extends Task<ExportSummary> {
         updateMessage("Exporting " + out.getFileName() + "\u2026");
         return BreakdownPdf.write(data, flags, options.apply(fingerprint()), out, new ExportProgress() {
             @Override public void progress(long done, long total) { updateProgress(done, total); }
-            @Override public boolean isCancelled() { return ExportPdfTask.this.isCancelled(); }
+            @Override public boolean isCancelled() { return stopRequested || ExportPdfTask.this.isCancelled(); }
         });
+    }
+
+    /** Asks the export to stop at its next check; safe from any thread. */
+    void stop() {
+        stopRequested = true;
+        updateMessage("Cancelling\u2026");
     }
 
     /** The production file's SHA-256 for the cover; blank (not a failed export) when it cannot be read. */
