@@ -23,7 +23,8 @@ public final class Cli {
             new ImportJsonCommand(),
             new ShareCommand(),
             new SignCommand(),
-            new ImportReplyCommand());
+            new ImportReplyCommand(),
+            new ExportPdfCommand());
 
     private Cli() {}
 
