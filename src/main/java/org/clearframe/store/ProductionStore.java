@@ -223,6 +223,20 @@ public final class ProductionStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves everything written so far from the write-ahead log into the file itself, so that the file on disk
+     * (hashed for a PDF's fingerprint, or copied by hand) holds the production as it stands.
+     */
+    public synchronized void flush() throws StoreException {
+        if (readOnly) return;
+        try {
+            releaseStatements();
+            checkpoint();
+        } catch (SQLException e) {
+            throw new StoreException("Could not flush " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
     public Path file() {
         return file;
     }

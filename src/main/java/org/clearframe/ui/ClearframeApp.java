@@ -35,6 +35,7 @@ public final class ClearframeApp extends Application {
             // a missing icon is cosmetic
         }
         stage.setOnCloseRequest(e -> main.closeProduction());
+        org.clearframe.ui.pdf.ExportPdfDialog.useHostServices(getHostServices());
         stage.show();
         openFromArguments(getParameters().getRaw());
     }

@@ -47,7 +47,7 @@ public final class MainController {
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
     @FXML private MenuItem saveCopyItem, closeItem, undoItem, redoItem;
-    @FXML private MenuItem importShotsItem, exportCsvItem, exportJsonItem, shareItem;
+    @FXML private MenuItem importShotsItem, exportCsvItem, exportPdfItem, exportJsonItem, shareItem;
     @FXML private Menu productionMenu;
     private List<MenuItem> productionOnly = List.of();
     @FXML private Menu editMenu, viewMenu;
@@ -63,7 +63,7 @@ public final class MainController {
 
     @FXML
     private void initialize() {
-        productionOnly = List.of(importShotsItem, exportCsvItem, exportJsonItem, shareItem, productionMenu);
+        productionOnly = List.of(importShotsItem, exportCsvItem, exportPdfItem, exportJsonItem, shareItem, productionMenu);
         navigator.getItems().setAll(Page.values());
         navigator.setCellFactory(list -> new NavigatorCell());
         navigator.getSelectionModel().selectedItemProperty().addListener((o, was, page) -> {
@@ -293,6 +293,7 @@ public final class MainController {
     @FXML void importShots() { actions.importShots(); }
     @FXML void exportCsv() { actions.exportCsv(); }
     @FXML void exportJson() { actions.exportJson(); }
+    @FXML void exportPdf() { actions.exportPdf(); }
     @FXML void importJson() { actions.importJson(); }
     @FXML void loadPolicy() { actions.loadPolicy(); }
     @FXML void useDefaultPolicy() { actions.useDefaultPolicy(); }

@@ -106,6 +106,17 @@ final class ProductionActions {
                 () -> { CsvExport.write(data, out); return null; }, done -> main.status("Exported " + out.getFileName()));
     }
 
+    /** The breakdown PDF, with the flags the app already holds for each shot. */
+    void exportPdf() {
+        Session s = session();
+        if (s == null) return;
+        java.util.Map<java.util.UUID, java.util.List<org.clearframe.rules.Flag>> flags = new java.util.LinkedHashMap<>();
+        for (var shot : s.shots()) flags.put(shot.id(), s.flags(shot.id()));
+        // the PDF's cover carries the file's fingerprint, so the file must hold every edit first
+        if (!Dialogs.attempt(main.window(), "Could not prepare the export", () -> s.store().flush())) return;
+        org.clearframe.ui.pdf.ExportPdfDialog.show(main.window(), s.snapshot(), flags, s.file());
+    }
+
     void exportJson() {
         if (session() == null) return;
         FileChooser save = chooser("Export Production as JSON", "Clearframe JSON (*.json)", "*.json");

@@ -18,6 +18,7 @@ public final class Benchmarks {
         lines.addAll(org.clearframe.ui.OpenProductionBenchmark.run());
         lines.addAll(RulesBenchmark.run());
         lines.addAll(ImportBenchmark.run());
+        lines.addAll(PdfBenchmark.run());
         lines.addAll(ExchangeBench.run(3_000));
         lines.forEach(l -> System.out.println("  " + l));
         Platform.exit();
