@@ -309,6 +309,7 @@ public final class ShotDetailController {
             Label detail = new Label(use.purpose() + (use.tool().isBlank() ? "" : "  ·  " + use.tool()));
             detail.getStyleClass().add("use-detail");
             detail.setWrapText(true);
+            setPrefWidth(0); // wrap to the list's width instead of widening it
             setGraphic(new VBox(2, top, detail));
         }
     }
