@@ -318,8 +318,22 @@ public final class MainController {
     void about() {
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
         Dialogs.prepare(alert, window(), AppInfo.NAME + " " + AppInfo.version());
-        alert.setContentText("Plan where generative AI touches a production, shot by shot, and get it signed off "
-                + "by the people whose craft, likeness or rights it touches.\n\nLicensed under the Apache License 2.0.");
+        alert.setContentText("""
+                Plan where generative AI touches a production, shot by shot, and get it signed off by the people \
+                whose craft, likeness or rights it touches.
+
+                Clearframe is licensed under the Apache License 2.0.
+
+                Bundled libraries and fonts:
+                  OpenJFX 21 — GPL 2.0 with the Classpath Exception
+                  ControlsFX 11 — BSD 3-Clause
+                  sqlite-jdbc and SQLite — Apache 2.0; SQLite is in the public domain
+                  Jackson — Apache 2.0
+                  SLF4J — MIT
+                  OpenPDF — LGPL 2.1 / MPL 2.0
+                  DejaVu Sans fonts — Bitstream Vera licence, public-domain changes
+                """);
+        alert.getDialogPane().setMinWidth(560);
         alert.showAndWait();
     }
 

@@ -115,6 +115,26 @@ class ProjectJsonTest {
     }
 
     @Test
+    void theBundledSampleProductionRoundTripsTableByTable() throws Exception {
+        Path original = dir.resolve("harbour-lights.clearframe");
+        Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), original);
+        ProductionData before = load(original);
+        assertFalse(before.signOffs().isEmpty(), "the sample carries sign-offs");
+        Path json = dir.resolve("harbour-lights.json");
+        ProjectJson.export(original, json);
+        Path copy = dir.resolve("harbour-lights copy.clearframe");
+        ProjectJson.importTo(json, copy);
+        ProductionData after = load(copy);
+        assertEquals(before.production(), after.production());
+        assertEquals(before.departments(), after.departments());
+        assertEquals(before.cast(), after.cast());
+        assertEquals(before.scenes(), after.scenes());
+        assertEquals(before.shots(), after.shots());
+        assertEquals(before.signOffs(), after.signOffs());
+        assertEquals(before.policyJson(), after.policyJson());
+    }
+
+    @Test
     void theSyntheticProductionWithSignOffsRoundTripsTableByTable() throws Exception {
         ProductionData generated = SyntheticProduction.generate(300, 1);
         List<SignOff> signOffs = new ArrayList<>();
