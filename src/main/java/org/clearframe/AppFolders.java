@@ -21,6 +21,8 @@ public final class AppFolders {
         }
         if (os.contains("mac")) return home.resolve("Library/Application Support/Clearframe");
         String xdg = System.getenv("XDG_CONFIG_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve("clearframe");
+        // The XDG spec says a relative value is invalid and must be ignored.
+        boolean usable = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute();
+        return (usable ? Path.of(xdg) : home.resolve(".config")).resolve("clearframe");
     }
 }

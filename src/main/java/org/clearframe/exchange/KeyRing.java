@@ -1,5 +1,7 @@
 package org.clearframe.exchange;
 
+import org.clearframe.AppFolders;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -24,7 +26,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Set;
 
 import static org.clearframe.exchange.ExchangeException.Problem;
@@ -61,19 +62,7 @@ public final class KeyRing {
      * installs), else the platform's place for per-user settings.
      */
     public static Path configDir() {
-        String override = System.getProperty("clearframe.config");
-        if (override != null && !override.isBlank()) return Path.of(override);
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        if (os.startsWith("windows")) {
-            String appData = System.getenv("APPDATA");
-            return appData == null || appData.isBlank() ? Path.of(home, "AppData", "Roaming", "Clearframe") : Path.of(appData, "Clearframe");
-        }
-        if (os.startsWith("mac")) return Path.of(home, "Library", "Application Support", "Clearframe");
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        // The XDG spec says a relative value is invalid and must be ignored.
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) return Path.of(xdg, "clearframe");
-        return Path.of(home, ".config", "clearframe");
+        return AppFolders.config();
     }
 
     public Path dir() {
