@@ -95,8 +95,21 @@ public final class MainController {
 
     /** Creates a production file named after the file and opens it on its details page. */
     void createProduction(Path file) {
+        if (session != null && session.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+            Dialogs.error(window(), "Choose another name", file.getFileName() + " is the production open in this window.");
+            return;
+        }
         if (Files.exists(file)) {
-            // The file chooser already asked to replace it; a production is never overwritten in place.
+            // The file chooser already asked to replace it, but a production open elsewhere must not vanish under
+            // the window that holds it.
+            try {
+                ProductionStore.open(file).close();
+            } catch (org.clearframe.store.ProjectFileException e) {
+                if (e.problem() == org.clearframe.store.ProjectFileException.Problem.LOCKED) {
+                    Dialogs.error(window(), "Could not replace " + file.getFileName(), e.getMessage());
+                    return;
+                }
+            }
             if (!Dialogs.attempt(window(), "Could not replace " + file.getFileName(), () -> Files.delete(file))) return;
         }
         String title = file.getFileName().toString().replaceFirst("\\.clearframe$", "");
