@@ -254,10 +254,6 @@ public final class ProductionStore implements AutoCloseable {
         });
     }
 
-    public static int latestFormatVersion() {
-        return Migrations.LATEST;
-    }
-
     @Override
     public synchronized void close() {
         statements.clear(); // closing the connection closes them

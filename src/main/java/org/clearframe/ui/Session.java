@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * An open production: the store and the observable state every view shows. Each edit is written to the
@@ -45,7 +44,6 @@ public final class Session implements AutoCloseable {
     private final ObservableList<Shot> shots = FXCollections.observableArrayList();
     private final ObservableList<SignOff> signOffs = FXCollections.observableArrayList();
     private final UndoStack undo = new UndoStack();
-    private final List<Consumer<UUID>> shotListeners = new ArrayList<>();
     private String policyJson;
     private FlagIndex flags;
     private final javafx.beans.property.ReadOnlyObjectWrapper<FlagIndex.Summary> flagSummary = new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -85,11 +83,6 @@ public final class Session implements AutoCloseable {
         return new ProductionData(production.get(), departments, cast, scenes, shots, signOffs, policyJson);
     }
 
-    /** Called with a shot's id after any change to that shot or its sign-offs (null: many shots changed). */
-    public void onShotChanged(Consumer<UUID> listener) {
-        shotListeners.add(listener);
-    }
-
     /**
      * Re-evaluates the flags of one shot after it or its sign-offs changed (every shot when {@code id} is
      * null, e.g. after a cast change), then tells the views.
@@ -99,7 +92,6 @@ public final class Session implements AutoCloseable {
         if (id == null) flags.rebuild(now); else flags.update(now, id);
         flagSummary.set(flags.summary());
         flagsRevision.set(flagsRevision.get() + 1);
-        for (Consumer<UUID> l : shotListeners) l.accept(id);
     }
 
     // ------------------------------------------------------------------------------------------------ flags

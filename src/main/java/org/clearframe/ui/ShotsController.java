@@ -269,10 +269,6 @@ public final class ShotsController implements PageController {
         return table;
     }
 
-    ShotDetailController detail() {
-        return shotDetailController;
-    }
-
     // ------------------------------------------------------------------------------------------ actions
 
     /** Adds a shot after the selected one (or at the end of the chosen scene). */
