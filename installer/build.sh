@@ -91,12 +91,16 @@ fi
 
 # Feature version (21, 25, ...) of the JDK at $1, or nothing if it is not a JDK with jlink and jpackage.
 jdk_feature() {
-  [ -f "$1/release" ] && [ -e "$1/bin/jlink" -o -e "$1/bin/jlink.exe" ] && [ -e "$1/bin/jpackage" -o -e "$1/bin/jpackage.exe" ] || return 0
+  [ -f "$1/release" ] || return 0
+  [ -e "$1/bin/jlink" ] || [ -e "$1/bin/jlink.exe" ] || return 0
+  [ -e "$1/bin/jpackage" ] || [ -e "$1/bin/jpackage.exe" ] || return 0
   sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
 }
 jdk="" feature=0
-if [ -n "${JAVA_HOME:-}" ] && [ "$(jdk_feature "$JAVA_HOME")" ] && [ "$(jdk_feature "$JAVA_HOME")" -ge 21 ]; then
-  jdk="$JAVA_HOME" feature="$(jdk_feature "$JAVA_HOME")"
+java_home_feature=""
+[ -z "${JAVA_HOME:-}" ] || java_home_feature="$(jdk_feature "$JAVA_HOME")"
+if [ -n "$java_home_feature" ] && [ "$java_home_feature" -ge 21 ]; then
+  jdk="$JAVA_HOME" feature="$java_home_feature"
 else
   for candidate in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     f="$(jdk_feature "$candidate")"
@@ -109,12 +113,17 @@ step "using JDK $feature at $jdk"
 # --- Jars ---------------------------------------------------------------------------------------------
 if ! $skip_maven; then
   step "mvn package"
-  mvn -B -ntp -q -Dstyle.color=never -DskipTests package
+  mvn_log="$(mktemp)"
+  if ! mvn -B -ntp -q -DskipTests package >"$mvn_log" 2>&1; then
+    cat "$mvn_log" >&2; rm -f "$mvn_log"; die "mvn package failed"
+  fi
+  rm -f "$mvn_log"
 fi
 version="$(sed -n 's/^version=//p' target/classes/org/clearframe/version.properties 2>/dev/null || true)"
 [ -n "$version" ] || die "no target/classes/org/clearframe/version.properties: run without --skip-maven"
 main_jar="clearframe-$version.jar"
-[ -f "target/$main_jar" ] && [ -d target/lib ] || die "target/$main_jar or target/lib missing: run without --skip-maven"
+[ -f "target/$main_jar" ] && [ -d target/lib ] ||
+  die "target/$main_jar or target/lib missing: run without --skip-maven"
 if [ -z "$app_version" ]; then
   app_version="${version%%-*}"   # 0.1.0-SNAPSHOT -> 0.1.0: installers want plain numbers
   if [ "$os" = macos ] && [ "${app_version%%.*}" = 0 ]; then
@@ -129,7 +138,9 @@ rm -rf "$work" && mkdir -p "$work/input/lib" "$out"
 cp "target/$main_jar" "$work/input/"
 for jar in target/lib/*.jar; do
   # Maven also resolves an empty, unclassified javafx-*.jar beside each platform jar; it holds no classes.
-  if [[ "$(basename "$jar")" == javafx-* ]] && ! "$jdk/bin/jar" tf "$jar" | grep -q '\.class$'; then continue; fi
+  if [[ "$(basename "$jar")" == javafx-* ]] && ! grep -q '\.class$' <<<"$("$jdk/bin/jar" tf "$jar")"; then
+    continue
+  fi
   cp "$jar" "$work/input/lib/"
 done
 
@@ -156,20 +167,24 @@ case "$os:$(uname -m)" in
 esac
 sqlite_native=""
 if [ -n "$sqlite_jar" ] && [ -n "$sqlite_dir" ]; then
-  sqlite_native=$("$jdk/bin/jar" tf "$sqlite_jar" | grep -E "^org/sqlite/native/$sqlite_dir/[^/]+$" | head -1 || true)
+  sqlite_native=$(grep -E -m1 "^org/sqlite/native/$sqlite_dir/[^/]+$" <<<"$("$jdk/bin/jar" tf "$sqlite_jar")" ||
+    true)
 fi
 if [ -n "$sqlite_native" ]; then
   mkdir -p "$work/input/native" "$work/unpack"
   (cd "$work/unpack" && "$jdk/bin/jar" xf "$root/$sqlite_jar" "$sqlite_native")
   mv "$work/unpack/$sqlite_native" "$work/input/native/"
-  java_opts+=(--java-options '-Dorg.sqlite.lib.path=$APPDIR/native' --java-options "-Dorg.sqlite.lib.name=$(basename "$sqlite_native")")
+  java_opts+=(--java-options '-Dorg.sqlite.lib.path=$APPDIR/native'
+              --java-options "-Dorg.sqlite.lib.name=$(basename "$sqlite_native")")
   # The jar also carries the library for some twenty other platforms (13 MB); with the path set it never
   # looks inside, so repack it without them.
-  (cd "$work/unpack" && rm -rf org META-INF && "$jdk/bin/jar" xf "$root/$sqlite_jar" && rm -rf org/sqlite/native)
+  rm -rf "$work/unpack" && mkdir "$work/unpack"
+  (cd "$work/unpack" && "$jdk/bin/jar" xf "$root/$sqlite_jar" && rm -rf org/sqlite/native)
   rm "$sqlite_jar"
-  "$jdk/bin/jar" --create --file "$sqlite_jar" --manifest "$work/unpack/META-INF/MANIFEST.MF" -C "$work/unpack" .
+  "$jdk/bin/jar" --create --file "$sqlite_jar" --manifest "$work/unpack/META-INF/MANIFEST.MF" \
+    -C "$work/unpack" .
 else
-  say "warning: no sqlite native library for $os/$(uname -m) found; the driver will unpack its own at run time"
+  say "warning: no sqlite native library for $os/$(uname -m); the driver will unpack its own at run time"
 fi
 
 # JavaFX's native loader and sqlite-jdbc call System.load from the class path (JDK 22+ warns otherwise).
@@ -180,8 +195,11 @@ java_opts+=(--java-options '--enable-native-access=ALL-UNNAMED')
 # --- Runtime ------------------------------------------------------------------------------------------
 step "jdeps: finding the JDK modules the jars use"
 jars=("$work/input/$main_jar" "$work"/input/lib/*.jar)
-modules=$("$jdk/bin/jdeps" --multi-release "$feature" --ignore-missing-deps --print-module-deps "${jars[@]}" 2>"$work/jdeps.err" | tail -1)
-[[ "$modules" =~ ^[a-z0-9.,]+$ ]] || { cat "$work/jdeps.err" >&2; die "jdeps did not report modules (got '$modules')"; }
+modules=$("$jdk/bin/jdeps" --multi-release "$feature" --ignore-missing-deps --print-module-deps "${jars[@]}" \
+  2>"$work/jdeps.err" | tail -1)
+if ! [[ "$modules" =~ ^[a-z0-9.,]+$ ]]; then
+  cat "$work/jdeps.err" >&2; die "jdeps did not report modules (got '$modules')"
+fi
 # Found by no static analysis: zip file systems (jdk.zipfs, opened by URI), locale data (service-loaded),
 # and before JDK 22 the Ed25519 provider (jdk.crypto.ec; since 22 it is in java.base).
 modules="$modules,jdk.zipfs,jdk.localedata"
@@ -253,7 +271,8 @@ train_aot() {
   local ok=true
   # The run lasts until 3 s after the window appears, so the first screen's classes are in the cache too.
   # shellcheck disable=SC2086 # CLEARFRAME_TRAIN_ARGS is a word list on purpose
-  python3 installer/measure-startup.py --runs 1 --linger 3 -- "$launcher" ${CLEARFRAME_TRAIN_ARGS:-} >"$work/train.log" 2>&1 || ok=false
+  python3 installer/measure-startup.py --runs 1 --linger 3 -- "$launcher" ${CLEARFRAME_TRAIN_ARGS:-} \
+    >"$work/train.log" 2>&1 || ok=false
   cp "$work/cfg.orig" "$cfg"
   if ! $ok || [ ! -s "$image/lib/app/clearframe.aot" ]; then
     cat "$work/train.log" >&2
@@ -271,7 +290,9 @@ $aot && train_aot
 # The launcher must run and answer --version with no display: the same check CI relies on.
 if [ "$os" != windows ]; then
   got="$("$launcher" --version 2>"$work/version.err" || true)"
-  [ "$got" = "$name $version" ] || { cat "$work/version.err" >&2; die "app image launcher printed '$got', expected '$name $version'"; }
+  if [ "$got" != "$name $version" ]; then
+    cat "$work/version.err" >&2; die "app image launcher printed '$got', expected '$name $version'"
+  fi
   say "launcher check: '$got'"
 fi
 
@@ -307,11 +328,12 @@ case "$type" in
     step "jpackage: $type (this compresses ~150 MB and takes a few minutes on 2 cores)"
     # jpackage installs to /opt/<package name>; the maintainer scripts point /usr/bin/clearframe there.
     linux_launcher="/opt/clearframe/bin/$name"
-    # Icon names of the file types, as xdg-icon-resource knows them: application/x-clearframe -> application-x-clearframe.
+    # The file types' icon names as xdg-icon-resource knows them (application/x-clearframe -> application-x-...).
     mime_icons=$(sed -n 's#^mime-type=##p' installer/linux/*.properties | tr '/' '-' | tr '\n' ' ')
     mkdir -p "$work/linux-resources"
     for f in installer/linux/resources/*; do
-      sed -e "s#@LAUNCHER@#$linux_launcher#g" -e "s#@MIME_ICONS@#${mime_icons% }#g" "$f" >"$work/linux-resources/$(basename "$f")"
+      sed -e "s#@LAUNCHER@#$linux_launcher#g" -e "s#@MIME_ICONS@#${mime_icons% }#g" "$f" \
+        >"$work/linux-resources/$(basename "$f")"
     done
     chmod +x "$work"/linux-resources/postinst "$work"/linux-resources/prerm "$work"/linux-resources/postrm
     pkg_opts=(--linux-package-name clearframe --linux-shortcut --linux-menu-group "Office;ProjectManagement;"
@@ -319,12 +341,14 @@ case "$type" in
     if [ "$type" = deb ]; then
       # JavaFX's native libraries sit in jars at packaging time, so jpackage cannot see that they need GTK and
       # OpenGL. Debian 13 and Ubuntu 24.04 renamed GTK's package in the 64-bit time_t transition.
-      pkg_opts+=(--linux-deb-maintainer "$deb_maintainer" --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1")
+      pkg_opts+=(--linux-deb-maintainer "$deb_maintainer"
+                 --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1")
     else
       pkg_opts+=(--linux-package-deps "gtk3, mesa-libGL")
     fi
     rm -f "$out"/clearframe_*."$type" "$out"/clearframe-*."$type"
-    "$jdk/bin/jpackage" --type "$type" --app-image "$image" --dest "$out" "${common[@]}" "${fa_opts[@]}" "${pkg_opts[@]}"
+    "$jdk/bin/jpackage" --type "$type" --app-image "$image" --dest "$out" \
+      "${common[@]}" "${fa_opts[@]}" "${pkg_opts[@]}"
     if [ "$type" = deb ]; then
       deb=$(ls "$out"/clearframe_*.deb)
       grep -q " \.$linux_launcher\$" <<<"$(dpkg-deb -c "$deb")" ||
