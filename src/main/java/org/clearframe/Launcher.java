@@ -12,7 +12,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (Cli.handles(args)) {
-            System.exit(Cli.run(args, System.out, System.err));
+            System.exit(Cli.run(args));
         }
         org.clearframe.ui.ClearframeApp.launchWith(args);
     }

@@ -14,7 +14,17 @@ import java.util.Optional;
 public final class Cli {
 
     private static final List<Command> COMMANDS = List.of(
-            new InfoCommand());
+            new InfoCommand(),
+            new CheckCommand(),
+            new ImportScriptCommand(),
+            new ImportShotsCommand(),
+            new ExportCsvCommand(),
+            new ExportJsonCommand(),
+            new ImportJsonCommand(),
+            new ShareCommand(),
+            new SignCommand(),
+            new ImportReplyCommand(),
+            new ExportPdfCommand());
 
     private Cli() {}
 
@@ -23,6 +33,11 @@ public final class Cli {
         if (args.length == 0) return false;
         String first = args[0];
         return first.equals("--help") || first.equals("-h") || first.equals("--version") || find(first).isPresent();
+    }
+
+    /** Runs a verb on the console; the one place (with the verbs) that writes to standard output. */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -57,10 +72,15 @@ public final class Cli {
         out.println(AppInfo.NAME + " " + AppInfo.version() + ": plan where generative AI touches a production, and get it signed off.");
         out.println();
         out.println("Usage:");
-        out.println("  clearframe [FILE.clearframe]      open the desktop app (on FILE if given)");
-        out.println("  clearframe --sample               open the desktop app on a copy of the sample production");
-        for (Command c : COMMANDS) out.printf("  clearframe %-22s %s%n", c.usage(), c.summary());
-        out.println("  clearframe --version              print the version");
+        out.printf("  %-33s %s%n", "clearframe [FILE.clearframe]", "open the desktop app (on FILE if given)");
+        out.printf("  %-33s %s%n", "clearframe --sample", "open the desktop app on a copy of the sample production");
+        for (Command c : COMMANDS) {
+            String usage = "clearframe " + c.usage();
+            // long usages get their own line so the summaries still line up
+            if (usage.length() > 33) out.printf("  %s%n  %-33s %s%n", usage, "", c.summary());
+            else out.printf("  %-33s %s%n", usage, c.summary());
+        }
+        out.printf("  %-33s %s%n", "clearframe --version", "print the version");
         out.println();
         out.println("Exit codes: 0 success, 1 a finding (such as open blocking flags), 2 bad input.");
     }

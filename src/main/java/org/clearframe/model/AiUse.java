@@ -34,6 +34,10 @@ public record AiUse(UUID id, Technique technique, String purpose, String tool, O
         return factors.contains(factor);
     }
 
+    public AiUse withPurpose(String value) {
+        return new AiUse(id, technique, value, tool, output, performerIds, departmentIds, uploads, vendorTrains, factors, notes);
+    }
+
     AiUse withNewId() {
         return new AiUse(UUID.randomUUID(), technique, purpose, tool, output, performerIds, departmentIds, uploads,
                 vendorTrains, factors, notes);

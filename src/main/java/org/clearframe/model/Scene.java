@@ -43,4 +43,18 @@ public record Scene(UUID id, String number, IntExt intExt, String set, String ti
         if (rest == 0) return Integer.toString(whole);
         return (whole > 0 ? whole + " " : "") + rest + "/8";
     }
+
+    /** Reads a page length as schedules write it ("1 3/8", "4/8", "2") into eighths; throws on anything else. */
+    public static int eighths(String pages) {
+        String t = pages == null ? "" : pages.trim();
+        if (t.isEmpty()) return 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:(\\d+)\\s*)?(?:(\\d)\\s*/\\s*8)?$").matcher(t);
+        if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
+            throw new IllegalArgumentException("Write page length in eighths, like 1 3/8 or 4/8");
+        }
+        int whole = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
+        int rest = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        if (rest > 7) throw new IllegalArgumentException("Eighths run from 1/8 to 7/8");
+        return whole * 8 + rest;
+    }
 }

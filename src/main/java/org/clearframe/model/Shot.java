@@ -35,18 +35,11 @@ public record Shot(UUID id, UUID sceneId, String number, String description, Sho
     }
 
     public Shot withAiUses(List<AiUse> uses) {
-        return new Shot(id, sceneId, number, description, size, angle, movement, lens, durationSeconds,
-                departmentIds, notes, uses);
-    }
-
-    public Shot withNumber(String value) {
-        return new Shot(id, sceneId, value, description, size, angle, movement, lens, durationSeconds,
-                departmentIds, notes, aiUses);
+        return edit().aiUses(uses).build();
     }
 
     public Shot withLens(String value) {
-        return new Shot(id, sceneId, number, description, size, angle, movement, value, durationSeconds,
-                departmentIds, notes, aiUses);
+        return edit().lens(value).build();
     }
 
     /** A copy with fresh ids for the shot and each AI use, as "Duplicate shot" needs. */
@@ -54,5 +47,53 @@ public record Shot(UUID id, UUID sceneId, String number, String description, Sho
         List<AiUse> uses = aiUses.stream().map(AiUse::withNewId).toList();
         return new Shot(UUID.randomUUID(), sceneId, newNumber, description, size, angle, movement, lens,
                 durationSeconds, departmentIds, notes, uses);
+    }
+
+    /** Starts an edited copy: {@code shot.edit().lens("35mm").build()}. */
+    public Builder edit() {
+        return new Builder(this);
+    }
+
+    /** Builds an edited copy of a shot, so callers change one field without repeating the rest. */
+    public static final class Builder {
+        private final Shot base;
+        private UUID sceneId;
+        private String number, description, angle, movement, lens, notes;
+        private ShotSize size;
+        private double durationSeconds;
+        private List<UUID> departmentIds;
+        private List<AiUse> aiUses;
+
+        private Builder(Shot s) {
+            base = s;
+            sceneId = s.sceneId;
+            number = s.number;
+            description = s.description;
+            size = s.size;
+            angle = s.angle;
+            movement = s.movement;
+            lens = s.lens;
+            durationSeconds = s.durationSeconds;
+            departmentIds = s.departmentIds;
+            notes = s.notes;
+            aiUses = s.aiUses;
+        }
+
+        public Builder sceneId(UUID v) { sceneId = v; return this; }
+        public Builder number(String v) { number = v; return this; }
+        public Builder description(String v) { description = v; return this; }
+        public Builder size(ShotSize v) { size = v; return this; }
+        public Builder angle(String v) { angle = v; return this; }
+        public Builder movement(String v) { movement = v; return this; }
+        public Builder lens(String v) { lens = v; return this; }
+        public Builder durationSeconds(double v) { durationSeconds = v; return this; }
+        public Builder departmentIds(List<UUID> v) { departmentIds = v; return this; }
+        public Builder notes(String v) { notes = v; return this; }
+        public Builder aiUses(List<AiUse> v) { aiUses = v; return this; }
+
+        public Shot build() {
+            return new Shot(base.id, sceneId, number, description, size, angle, movement, lens, durationSeconds,
+                    departmentIds, notes, aiUses);
+        }
     }
 }

@@ -66,6 +66,7 @@ public final class ProductionStore implements AutoCloseable {
     private final Path file;
     private final Connection db;
     private final boolean readOnly;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private ProductionStore(Path file, Connection db, boolean readOnly) {
         this.file = file;
@@ -153,18 +154,16 @@ public final class ProductionStore implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(0);
-        if (readOnly) {
-            config.setReadOnly(true);
-        } else {
-            // Exclusive before WAL: SQLite then keeps the WAL index in memory and holds the file for us alone.
-            config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        }
+        if (readOnly) config.setReadOnly(true);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         if (!readOnly) {
-            // Take the lock now rather than at the first edit, so a second opener is refused at once.
+            // Exclusive before WAL, in that order: SQLite then keeps the WAL index in memory (no -shm file) and
+            // holds the file for this connection alone. BEGIN IMMEDIATE takes the lock now rather than at the
+            // first edit, so a second opener is refused at once.
             try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA locking_mode = EXCLUSIVE");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("BEGIN IMMEDIATE");
                 s.execute("COMMIT");
             } catch (SQLException e) {
@@ -224,6 +223,20 @@ public final class ProductionStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves everything written so far from the write-ahead log into the file itself, so that the file on disk
+     * (hashed for a PDF's fingerprint, or copied by hand) holds the production as it stands.
+     */
+    public synchronized void flush() throws StoreException {
+        if (readOnly) return;
+        try {
+            releaseStatements();
+            checkpoint();
+        } catch (SQLException e) {
+            throw new StoreException("Could not flush " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
     public Path file() {
         return file;
     }
@@ -246,8 +259,14 @@ public final class ProductionStore implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        statements.clear(); // closing the connection closes them
         closeQuietly(db);
+    }
+
+    private void releaseStatements() throws SQLException {
+        for (PreparedStatement p : statements.values()) p.close();
+        statements.clear();
     }
 
     // ---------------------------------------------------------------------------------------------- reading
@@ -456,11 +475,10 @@ public final class ProductionStore implements AutoCloseable {
 
     private void writeShot(Shot s, int pos) throws SQLException {
         boolean moved = false;
-        try (PreparedStatement p = db.prepareStatement("SELECT scene_id FROM shot WHERE id = ?")) {
-            p.setString(1, s.id().toString());
-            try (ResultSet r = p.executeQuery()) {
-                if (r.next() && !r.getString(1).equals(s.sceneId().toString())) moved = true;
-            }
+        PreparedStatement find = prepared("SELECT scene_id FROM shot WHERE id = ?");
+        find.setString(1, s.id().toString());
+        try (ResultSet r = find.executeQuery()) {
+            if (r.next() && !r.getString(1).equals(s.sceneId().toString())) moved = true;
         }
         if (moved) pos = positionOr(null, "shot", "scene_id", s.sceneId());
         update("INSERT INTO shot (id, scene_id, position, number, description, size, angle, movement, lens, duration_seconds, notes) "
@@ -634,9 +652,10 @@ public final class ProductionStore implements AutoCloseable {
      * Writes a consistent copy of the production to {@code target} (Save a Copy As). SQLite's VACUUM INTO
      * copies what is committed, including what still sits in the write-ahead log, without closing this file.
      */
-    public void copyTo(Path target) throws ProjectFileException {
+    public synchronized void copyTo(Path target) throws ProjectFileException {
         Path temp = target.resolveSibling("." + target.getFileName() + ".partial");
         try {
+            releaseStatements(); // VACUUM refuses to run while any statement is still open
             Files.deleteIfExists(temp);
             try (PreparedStatement p = db.prepareStatement("VACUUM INTO ?")) {
                 p.setString(1, temp.toAbsolutePath().toString());
@@ -647,6 +666,36 @@ public final class ProductionStore implements AutoCloseable {
             deleteQuietly(temp);
             throw new ProjectFileException(Problem.UNWRITABLE, target, "Clearframe could not write " + target.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    // ------------------------------------------------------------------------- scenes in script order (importer)
+
+    /**
+     * Saves cast members and scenes like {@link #saveAll}, then puts the scenes in {@code sceneOrder}, all in one
+     * transaction: a revised script's new scenes go where the script has them rather than at the end.
+     * Scenes {@code sceneOrder} does not name keep their relative order after the ones it names.
+     */
+    public void saveScenesInOrder(List<CastMember> cast, List<Scene> scenes, List<UUID> sceneOrder) throws StoreException {
+        write(() -> {
+            for (CastMember m : cast) writeCastMember(m);
+            for (Scene s : scenes) writeScene(s, positionOr(s.id(), "scene", null, null));
+            List<String> current = new ArrayList<>();
+            try (ResultSet r = query("SELECT id FROM scene ORDER BY position, rowid")) {
+                while (r.next()) current.add(r.getString(1));
+            }
+            List<String> order = new ArrayList<>();
+            Set<String> present = new java.util.HashSet<>(current);
+            for (UUID id : sceneOrder) if (present.remove(id.toString())) order.add(id.toString());
+            for (String id : current) if (present.contains(id)) order.add(id);
+            try (PreparedStatement p = db.prepareStatement("UPDATE scene SET position = ? WHERE id = ?")) {
+                for (int i = 0; i < order.size(); i++) {
+                    p.setInt(1, i);
+                    p.setString(2, order.get(i));
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        });
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
@@ -715,10 +764,23 @@ public final class ProductionStore implements AutoCloseable {
     }
 
     private int update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
-            return p.executeUpdate();
+        PreparedStatement p = prepared(sql);
+        p.clearParameters();
+        for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+        return p.executeUpdate();
+    }
+
+    /**
+     * A prepared statement kept for the life of the file: preparing is most of the cost of a small write, and
+     * an import writes tens of thousands of rows. Only the write path uses these, and it holds the store's lock.
+     */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement p = statements.get(sql);
+        if (p == null) {
+            p = db.prepareStatement(sql);
+            statements.put(sql, p);
         }
+        return p;
     }
 
     private Map<UUID, List<UUID>> links(String sql) throws SQLException {
@@ -741,19 +803,17 @@ public final class ProductionStore implements AutoCloseable {
     /** The row's current position, or for a new row the next free one (within {@code parent} when given). */
     private int positionOr(UUID id, String table, String parentColumn, UUID parent) throws SQLException {
         if (id != null) {
-            try (PreparedStatement p = db.prepareStatement("SELECT position FROM " + table + " WHERE id = ?")) {
-                p.setString(1, id.toString());
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) return r.getInt(1);
-                }
+            PreparedStatement p = prepared("SELECT position FROM " + table + " WHERE id = ?");
+            p.setString(1, id.toString());
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) return r.getInt(1);
             }
         }
         String where = parentColumn == null ? "" : " WHERE " + parentColumn + " = ?";
-        try (PreparedStatement p = db.prepareStatement("SELECT COALESCE(MAX(position), -1) + 1 FROM " + table + where)) {
-            if (parentColumn != null) p.setString(1, parent.toString());
-            try (ResultSet r = p.executeQuery()) {
-                return r.getInt(1);
-            }
+        PreparedStatement p = prepared("SELECT COALESCE(MAX(position), -1) + 1 FROM " + table + where);
+        if (parentColumn != null) p.setString(1, parent.toString());
+        try (ResultSet r = p.executeQuery()) {
+            return r.getInt(1);
         }
     }
 

@@ -1,0 +1,147 @@
+package org.clearframe.exchange;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clearframe.AppInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import static org.clearframe.exchange.ExchangeException.Problem;
+
+/** Reading and writing the exchange files: size limits, the format header, and writes that land whole or not at all. */
+final class JsonFiles {
+
+    /**
+     * Duplicate keys are refused rather than "last one wins", so what a person reads in the file is what we read.
+     * Long strings are allowed because a project file carries reference images as base64.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build())
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonFiles() {}
+
+    static ObjectNode header(String format, int schemaVersion) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", format);
+        root.put("schemaVersion", schemaVersion);
+        root.put("appVersion", AppInfo.version());
+        return root;
+    }
+
+    /**
+     * Reads {@code file} as a JSON object of the given format, refusing a file over {@code maxBytes}, one that is not
+     * JSON, one of another kind, and one from a newer schema than {@code knownVersion}.
+     */
+    static ObjectNode read(Path file, String what, String format, int knownVersion, long maxBytes) throws ExchangeException {
+        byte[] bytes = readBytes(file, what, maxBytes);
+        return parse(bytes, file.getFileName().toString(), what, format, knownVersion);
+    }
+
+    static byte[] readBytes(Path file, String what, long maxBytes) throws ExchangeException {
+        String name = file.getFileName().toString();
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) throw tooLarge(name, what, size, maxBytes);
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                // The file may grow between the size check and the read; never read past the limit.
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            }
+            if (bytes.length > maxBytes) throw tooLarge(name, what, bytes.length, maxBytes);
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new ExchangeException(Problem.IO, "The file " + name + " does not exist.", e);
+        } catch (IOException e) {
+            throw new ExchangeException(Problem.IO, "Clearframe cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ExchangeException tooLarge(String name, String what, long size, long max) {
+        return new ExchangeException(Problem.TOO_LARGE, name + " is too large for " + what + " (" + megabytes(size)
+                + "; the limit is " + megabytes(max) + "). It is probably not a Clearframe file.");
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    static ObjectNode parse(byte[] bytes, String name, String what, String format, int knownVersion) throws ExchangeException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            String detail = e.getOriginalMessage();
+            if (e.getLocation() != null) detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ExchangeException(Problem.MALFORMED, name + " is not valid JSON: " + detail, e);
+        } catch (IOException e) {
+            throw new ExchangeException(Problem.MALFORMED, name + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ExchangeException(Problem.MALFORMED, name + " is empty: it holds no " + what + ".");
+        }
+        if (!(root instanceof ObjectNode object) || !format.equals(root.path("format").asText(null))) {
+            throw new ExchangeException(Problem.MALFORMED, name + " is not " + what + " (its \"format\" is not \"" + format + "\").");
+        }
+        JsonNode version = object.get("schemaVersion");
+        if (version == null || !version.canConvertToExactIntegral() || version.asInt() < 1) {
+            throw new ExchangeException(Problem.MALFORMED, name + " has no valid \"schemaVersion\".");
+        }
+        if (version.asInt() > knownVersion) {
+            String by = object.path("appVersion").asText("");
+            throw new ExchangeException(Problem.NEWER_SCHEMA, name + " was written by a newer Clearframe"
+                    + (by.isBlank() ? "" : " (" + by + ")") + " in " + what + " format version " + version.asInt()
+                    + "; this version reads up to " + knownVersion + ". Update Clearframe to read it.");
+        }
+        return object;
+    }
+
+    /** Writes {@code json} next to {@code file} under a temporary name, then moves it into place whole. */
+    static void write(Path file, JsonNode json) throws ExchangeException {
+        try {
+            writeBytes(file, MAPPER.writeValueAsBytes(json));
+        } catch (JsonProcessingException e) {
+            throw new ExchangeException(Problem.IO, "Clearframe could not write " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void writeBytes(Path file, byte[] bytes) throws ExchangeException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(dir, "." + file.getFileName(), ".partial");
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new ExchangeException(Problem.IO, "Clearframe could not write " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless and there is nobody useful to tell
+        }
+    }
+}

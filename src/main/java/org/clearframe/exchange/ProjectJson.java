@@ -1,0 +1,387 @@
+package org.clearframe.exchange;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clearframe.model.AiUse;
+import org.clearframe.model.CastMember;
+import org.clearframe.model.Decision;
+import org.clearframe.model.Department;
+import org.clearframe.model.Factor;
+import org.clearframe.model.Format;
+import org.clearframe.model.Genre;
+import org.clearframe.model.IntExt;
+import org.clearframe.model.Material;
+import org.clearframe.model.Output;
+import org.clearframe.model.Production;
+import org.clearframe.model.ProductionData;
+import org.clearframe.model.Role;
+import org.clearframe.model.Scene;
+import org.clearframe.model.Shot;
+import org.clearframe.model.ShotSize;
+import org.clearframe.model.SignOff;
+import org.clearframe.model.Technique;
+import org.clearframe.model.Tristate;
+import org.clearframe.store.ProductionStore;
+import org.clearframe.store.ProductionStore.ReferenceImage;
+import org.clearframe.store.ProjectFileException;
+import org.clearframe.store.StoreException;
+
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.clearframe.exchange.ExchangeException.Problem;
+
+/**
+ * A whole production as one JSON file ({@code "format": "clearframe-project"}), for backup and for moving a
+ * production between machines. Every table is written with its ids, in the production's own order, so an import
+ * gives back an equal {@link ProductionData}. The shape is documented in src/docs/exchange-format.md.
+ */
+public final class ProjectJson {
+
+    public static final String FORMAT = "clearframe-project";
+    public static final int SCHEMA_VERSION = 1;
+    /** Generous, because reference images travel inside the file; still refuses a file that cannot be ours. */
+    public static final long MAX_BYTES = 512L * 1024 * 1024;
+
+    private static final String WHAT = "a Clearframe project file";
+
+    /** What a project file holds: the production and the shots' reference images. */
+    public record Contents(ProductionData data, Map<UUID, ReferenceImage> images) {
+        public Contents {
+            images = Map.copyOf(images);
+        }
+    }
+
+    private ProjectJson() {}
+
+    // ---------------------------------------------------------------------------------------------- export
+
+    /** Writes the open production, with its reference images, to {@code out}. */
+    public static void export(ProductionStore store, Path out) throws ExchangeException {
+        Contents contents;
+        try {
+            ProductionData data = store.load();
+            Map<UUID, ReferenceImage> images = new LinkedHashMap<>();
+            for (Shot shot : data.shots()) store.referenceImage(shot.id()).ifPresent(i -> images.put(shot.id(), i));
+            contents = new Contents(data, images);
+        } catch (StoreException e) {
+            throw new ExchangeException(Problem.IO, e.getMessage(), e);
+        }
+        write(contents, out);
+    }
+
+    /** Reads the production file {@code file} (without changing it) and writes it to {@code out}. */
+    public static void export(Path file, Path out) throws ExchangeException {
+        try (ProductionStore store = ProductionStore.openReadOnly(file)) {
+            export(store, out);
+        } catch (ProjectFileException e) {
+            throw new ExchangeException(Problem.IO, e.getMessage(), e);
+        }
+    }
+
+    public static void write(Contents contents, Path out) throws ExchangeException {
+        JsonFiles.write(out, toJson(contents));
+    }
+
+    public static ObjectNode toJson(Contents contents) {
+        ProductionData data = contents.data();
+        ObjectNode root = JsonFiles.header(FORMAT, SCHEMA_VERSION);
+        root.put("exportedAt", Instant.now().toString());
+        root.set("production", production(data.production()));
+        ArrayNode departments = root.putArray("departments");
+        for (Department d : data.departments()) departments.add(department(d));
+        ArrayNode cast = root.putArray("cast");
+        for (CastMember m : data.cast()) cast.add(castMember(m));
+        ArrayNode scenes = root.putArray("scenes");
+        for (Scene s : data.scenes()) scenes.add(scene(s));
+        ArrayNode shots = root.putArray("shots");
+        for (Shot s : data.shots()) shots.add(shot(s));
+        ArrayNode signOffs = root.putArray("signOffs");
+        for (SignOff s : data.signOffs()) signOffs.add(signOff(s));
+        if (data.policyJson().isEmpty()) root.putNull("policyJson");
+        else root.put("policyJson", data.policyJson());
+        ArrayNode images = root.putArray("referenceImages");
+        for (Shot s : data.shots()) {
+            ReferenceImage image = contents.images().get(s.id());
+            if (image == null) continue;
+            ObjectNode o = images.addObject();
+            o.put("shotId", s.id().toString());
+            o.put("mediaType", image.mediaType());
+            o.put("data", Base64.getEncoder().encodeToString(image.bytes()));
+        }
+        return root;
+    }
+
+    static ObjectNode production(Production p) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", p.id().toString());
+        o.put("title", p.title());
+        o.put("format", p.format().name());
+        o.put("genre", p.genre().name());
+        o.put("studio", p.studio());
+        o.put("producer", p.producer());
+        o.put("director", p.director());
+        if (p.principalPhotography() == null) o.putNull("principalPhotography");
+        else o.put("principalPhotography", p.principalPhotography().toString());
+        o.put("notes", p.notes());
+        return o;
+    }
+
+    static ObjectNode department(Department d) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", d.id().toString());
+        o.put("name", d.name());
+        o.put("headName", d.headName());
+        o.put("email", d.email());
+        o.put("colour", d.colour());
+        return o;
+    }
+
+    static ObjectNode castMember(CastMember m) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", m.id().toString());
+        o.put("performer", m.performer());
+        o.put("character", m.character());
+        o.put("unionMember", m.unionMember().name());
+        o.put("deceased", m.deceased());
+        return o;
+    }
+
+    static ObjectNode scene(Scene s) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", s.id().toString());
+        o.put("number", s.number());
+        o.put("intExt", s.intExt().name());
+        o.put("set", s.set());
+        o.put("timeOfDay", s.timeOfDay());
+        o.put("synopsis", s.synopsis());
+        o.put("eighths", s.eighths());
+        o.put("storyDay", s.storyDay());
+        ids(o, "castIds", s.castIds());
+        o.put("omitted", s.omitted());
+        return o;
+    }
+
+    static ObjectNode shot(Shot s) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", s.id().toString());
+        o.put("sceneId", s.sceneId().toString());
+        o.put("number", s.number());
+        o.put("description", s.description());
+        if (s.size() == null) o.putNull("size");
+        else o.put("size", s.size().name());
+        o.put("angle", s.angle());
+        o.put("movement", s.movement());
+        o.put("lens", s.lens());
+        o.put("durationSeconds", s.durationSeconds());
+        ids(o, "departmentIds", s.departmentIds());
+        o.put("notes", s.notes());
+        ArrayNode uses = o.putArray("aiUses");
+        for (AiUse u : s.aiUses()) uses.add(aiUse(u));
+        return o;
+    }
+
+    static ObjectNode aiUse(AiUse u) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", u.id().toString());
+        o.put("technique", u.technique().name());
+        o.put("purpose", u.purpose());
+        o.put("tool", u.tool());
+        o.put("output", u.output().name());
+        ids(o, "performerIds", u.performerIds());
+        ids(o, "departmentIds", u.departmentIds());
+        names(o, "uploads", u.uploads());
+        o.put("vendorTrains", u.vendorTrains().name());
+        names(o, "factors", u.factors());
+        o.put("notes", u.notes());
+        return o;
+    }
+
+    static ObjectNode signOff(SignOff s) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", s.id().toString());
+        o.put("shotId", s.shotId().toString());
+        o.put("ruleId", s.ruleId());
+        o.put("role", s.role().name());
+        if (s.subjectId() == null) o.putNull("subjectId");
+        else o.put("subjectId", s.subjectId().toString());
+        o.put("signer", s.signer());
+        o.put("decision", s.decision().name());
+        o.put("note", s.note());
+        o.put("signedAt", s.signedAt().toString());
+        o.put("fingerprint", s.fingerprint());
+        return o;
+    }
+
+    static void ids(ObjectNode o, String field, List<UUID> ids) {
+        ArrayNode a = o.putArray(field);
+        for (UUID id : ids) a.add(id.toString());
+    }
+
+    /** Enum sets in declaration order, so the same set always reads the same in the file. */
+    static void names(ObjectNode o, String field, Set<? extends Enum<?>> values) {
+        ArrayNode a = o.putArray(field);
+        values.stream().sorted((x, y) -> Integer.compare(x.ordinal(), y.ordinal())).forEach(v -> a.add(v.name()));
+    }
+
+    // ---------------------------------------------------------------------------------------------- import
+
+    /** Reads and checks a project file; nothing is written. */
+    public static Contents read(Path file) throws ExchangeException {
+        ObjectNode root = JsonFiles.read(file, WHAT, FORMAT, SCHEMA_VERSION, MAX_BYTES);
+        return fromJson(root, file.getFileName().toString());
+    }
+
+    /**
+     * Creates the new production file {@code target} from the project file {@code json}, all-or-nothing: the
+     * production is built under a temporary name and moved into place only when complete.
+     */
+    public static ProductionData importTo(Path json, Path target) throws ExchangeException {
+        if (Files.exists(target)) {
+            throw new ExchangeException(Problem.IO, target.getFileName() + " already exists; choose a new file name for the imported production.");
+        }
+        Contents contents = read(json);
+        Path temp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".importing");
+        try {
+            JsonFiles.deleteQuietly(temp);
+            ProductionStore.createFrom(temp, contents.data());
+            if (!contents.images().isEmpty()) {
+                try (ProductionStore store = ProductionStore.open(temp)) {
+                    for (Map.Entry<UUID, ReferenceImage> e : contents.images().entrySet()) store.setReferenceImage(e.getKey(), e.getValue());
+                }
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target);
+            }
+            return contents.data();
+        } catch (ProjectFileException | StoreException | java.io.IOException e) {
+            JsonFiles.deleteQuietly(temp);
+            throw new ExchangeException(Problem.IO, "Clearframe could not create " + target.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Contents fromJson(ObjectNode rootNode, String fileName) throws ExchangeException {
+        JsonIn root = JsonIn.root(rootNode, fileName);
+        try {
+            Production production = readProduction(root.object("production"));
+            List<Department> departments = new ArrayList<>();
+            for (JsonIn d : root.objects("departments")) departments.add(readDepartment(d));
+            List<CastMember> cast = new ArrayList<>();
+            for (JsonIn m : root.objects("cast")) cast.add(readCastMember(m));
+            List<Scene> scenes = new ArrayList<>();
+            for (JsonIn s : root.objects("scenes")) scenes.add(readScene(s));
+            List<Shot> shots = new ArrayList<>();
+            for (JsonIn s : root.objects("shots")) shots.add(readShot(s));
+            List<SignOff> signOffs = new ArrayList<>();
+            for (JsonIn s : root.objects("signOffs")) signOffs.add(readSignOff(s));
+            String policy = root.textOr("policyJson");
+            ProductionData data = new ProductionData(production, departments, cast, scenes, shots, signOffs, policy);
+            Map<UUID, ReferenceImage> images = new LinkedHashMap<>();
+            for (JsonIn i : root.objects("referenceImages")) {
+                UUID shot = i.uuid("shotId");
+                if (images.put(shot, new ReferenceImage(i.nonBlank("mediaType", 200), i.base64("data"))) != null) {
+                    throw duplicate(fileName, "reference image for shot", shot);
+                }
+            }
+            checkReferences(fileName, data, images.keySet());
+            return new Contents(data, images);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // A value the model itself refuses (a negative page length or duration).
+            throw new ExchangeException(Problem.INVALID, fileName + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Production readProduction(JsonIn p) throws ExchangeException {
+        return new Production(p.uuid("id"), p.textOr("title"), p.enumValue("format", Format.class), p.enumValue("genre", Genre.class),
+                p.textOr("studio"), p.textOr("producer"), p.textOr("director"), p.dateOrNull("principalPhotography"), p.textOr("notes"));
+    }
+
+    private static Department readDepartment(JsonIn d) throws ExchangeException {
+        return new Department(d.uuid("id"), d.textOr("name"), d.textOr("headName"), d.textOr("email"), d.textOr("colour"));
+    }
+
+    private static CastMember readCastMember(JsonIn m) throws ExchangeException {
+        return new CastMember(m.uuid("id"), m.textOr("performer"), m.textOr("character"), m.enumValue("unionMember", Tristate.class),
+                m.boolOr("deceased", false));
+    }
+
+    private static Scene readScene(JsonIn s) throws ExchangeException {
+        int eighths = s.integer("eighths");
+        if (eighths < 0) throw s.invalid("eighths", "cannot be negative.");
+        return new Scene(s.uuid("id"), s.textOr("number"), s.enumValue("intExt", IntExt.class), s.textOr("set"), s.textOr("timeOfDay"),
+                s.textOr("synopsis"), eighths, s.textOr("storyDay"), s.uuids("castIds"), s.boolOr("omitted", false));
+    }
+
+    private static Shot readShot(JsonIn s) throws ExchangeException {
+        double duration = s.number("durationSeconds");
+        if (!(duration >= 0) || Double.isInfinite(duration)) throw s.invalid("durationSeconds", "must be zero or more seconds.");
+        List<AiUse> uses = new ArrayList<>();
+        for (JsonIn u : s.objects("aiUses")) uses.add(readAiUse(u));
+        return new Shot(s.uuid("id"), s.uuid("sceneId"), s.textOr("number"), s.textOr("description"), s.enumOrNull("size", ShotSize.class),
+                s.textOr("angle"), s.textOr("movement"), s.textOr("lens"), duration, s.uuids("departmentIds"), s.textOr("notes"), uses);
+    }
+
+    static AiUse readAiUse(JsonIn u) throws ExchangeException {
+        return new AiUse(u.uuid("id"), u.enumValue("technique", Technique.class), u.textOr("purpose"), u.textOr("tool"),
+                u.enumValue("output", Output.class), u.uuids("performerIds"), u.uuids("departmentIds"), u.enumSet("uploads", Material.class),
+                u.enumValue("vendorTrains", Tristate.class), u.enumSet("factors", Factor.class), u.textOr("notes"));
+    }
+
+    private static SignOff readSignOff(JsonIn s) throws ExchangeException {
+        return new SignOff(s.uuid("id"), s.uuid("shotId"), s.nonBlank("ruleId", 200), s.enumValue("role", Role.class), s.uuidOrNull("subjectId"),
+                s.textOr("signer"), s.enumValue("decision", Decision.class), s.textOr("note"), s.instant("signedAt"), s.textOr("fingerprint"));
+    }
+
+    /** Every id unique in its table, and every reference pointing at a row that is in the file. */
+    private static void checkReferences(String file, ProductionData data, Collection<UUID> imageShots) throws ExchangeException {
+        Set<UUID> departments = unique(file, "department", data.departments().stream().map(Department::id).toList());
+        Set<UUID> cast = unique(file, "cast member", data.cast().stream().map(CastMember::id).toList());
+        Set<UUID> scenes = unique(file, "scene", data.scenes().stream().map(Scene::id).toList());
+        Set<UUID> shots = unique(file, "shot", data.shots().stream().map(Shot::id).toList());
+        unique(file, "AI use", data.shots().stream().flatMap(s -> s.aiUses().stream()).map(AiUse::id).toList());
+        unique(file, "sign-off", data.signOffs().stream().map(SignOff::id).toList());
+        for (Scene s : data.scenes()) {
+            for (UUID c : s.castIds()) known(file, cast, c, "scene " + s.number() + " lists cast member");
+        }
+        for (Shot s : data.shots()) {
+            known(file, scenes, s.sceneId(), "shot " + s.number() + " belongs to scene");
+            for (UUID d : s.departmentIds()) known(file, departments, d, "shot " + s.number() + " lists department");
+            for (AiUse u : s.aiUses()) {
+                for (UUID c : u.performerIds()) known(file, cast, c, "an AI use on shot " + s.number() + " lists performer");
+                for (UUID d : u.departmentIds()) known(file, departments, d, "an AI use on shot " + s.number() + " lists department");
+            }
+        }
+        for (SignOff s : data.signOffs()) known(file, shots, s.shotId(), "sign-off " + s.id() + " is for shot");
+        for (UUID shot : imageShots) known(file, shots, shot, "a reference image is for shot");
+    }
+
+    private static Set<UUID> unique(String file, String what, List<UUID> ids) throws ExchangeException {
+        Set<UUID> seen = new HashSet<>(ids.size() * 2);
+        for (UUID id : ids) if (!seen.add(id)) throw duplicate(file, what, id);
+        return seen;
+    }
+
+    private static ExchangeException duplicate(String file, String what, UUID id) {
+        return new ExchangeException(Problem.DUPLICATE_ID, file + ": the " + what + " id " + id + " appears more than once.");
+    }
+
+    private static void known(String file, Set<UUID> ids, UUID id, String context) throws ExchangeException {
+        if (!ids.contains(id)) {
+            throw new ExchangeException(Problem.UNKNOWN_ID, file + ": " + context + " " + id + ", which is not in the file.");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.clearframe.exchange;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The department heads' public keys this producer trusts, pinned on first use: the first reply from a head pins
+ * the key it was signed with, and a later reply for the same head signed by another key is refused until the
+ * producer re-pins on purpose (after checking the new fingerprint with the head by phone). Kept as JSON in the
+ * user's config folder beside the key ring, so it is shared by all of this user's productions.
+ *
+ * <p>A head is known by name and department, compared without regard to case or repeated spaces, as written in
+ * their reply.
+ */
+public final class TrustStore {
+
+    static final String FILE = "trusted-keys.json";
+    private static final String FORMAT = "clearframe-trusted-keys";
+
+    /** One pinned key. */
+    public record Pin(String name, String department, String publicKey, String fingerprint, Instant pinnedAt) {}
+
+    /** How a reply's key compares with what is pinned for its signer. */
+    public enum Check {
+        /** Nothing pinned for this head yet: importing will pin the key (trust on first use). */
+        NEW,
+        /** The key pinned for this head. */
+        MATCHES,
+        /** Another key than the one pinned for this head: refused unless the producer re-pins. */
+        CHANGED
+    }
+
+    private final Path dir;
+
+    public TrustStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public static TrustStore forUser() {
+        return new TrustStore(KeyRing.configDir());
+    }
+
+    public Path file() {
+        return dir.resolve(FILE);
+    }
+
+    /** Read fresh each time: another Clearframe window may have pinned a key meanwhile. */
+    public synchronized List<Pin> pins() throws ExchangeException {
+        if (!Files.exists(file())) return List.of();
+        ObjectNode json = JsonFiles.read(file(), "the list of trusted keys", FORMAT, 1, 16L * 1024 * 1024);
+        JsonIn root = JsonIn.root(json, file().toString());
+        List<Pin> pins = new ArrayList<>();
+        for (JsonIn p : root.objects("heads")) {
+            String key = p.text("publicKey");
+            KeyRing.decodePublicKey(key);
+            pins.add(new Pin(p.text("name"), p.text("department"), key, p.text("fingerprint"), p.instant("pinnedAt")));
+        }
+        return pins;
+    }
+
+    public Optional<Pin> pinned(String name, String department) throws ExchangeException {
+        String id = identity(name, department);
+        return pins().stream().filter(p -> identity(p.name(), p.department()).equals(id)).findFirst();
+    }
+
+    public Check check(String name, String department, PublicKey key) throws ExchangeException {
+        Optional<Pin> pin = pinned(name, department);
+        if (pin.isEmpty()) return Check.NEW;
+        return pin.get().publicKey().equals(KeyRing.encode(key)) ? Check.MATCHES : Check.CHANGED;
+    }
+
+    /** Pins {@code key} for the head, replacing any key pinned for them before (an explicit re-pin). */
+    public synchronized Pin pin(String name, String department, PublicKey key) throws ExchangeException {
+        String id = identity(name, department);
+        List<Pin> pins = new ArrayList<>(pins());
+        pins.removeIf(p -> identity(p.name(), p.department()).equals(id));
+        Pin pin = new Pin(name.strip(), department.strip(), KeyRing.encode(key), KeyRing.fingerprint(key), Instant.now());
+        pins.add(pin);
+        save(pins);
+        return pin;
+    }
+
+    public synchronized boolean forget(String name, String department) throws ExchangeException {
+        String id = identity(name, department);
+        List<Pin> pins = new ArrayList<>(pins());
+        boolean removed = pins.removeIf(p -> identity(p.name(), p.department()).equals(id));
+        if (removed) save(pins);
+        return removed;
+    }
+
+    private void save(List<Pin> pins) throws ExchangeException {
+        ObjectNode root = JsonFiles.header(FORMAT, 1);
+        ArrayNode heads = root.putArray("heads");
+        for (Pin p : pins) {
+            ObjectNode o = heads.addObject();
+            o.put("name", p.name());
+            o.put("department", p.department());
+            o.put("fingerprint", p.fingerprint());
+            o.put("publicKey", p.publicKey());
+            o.put("pinnedAt", p.pinnedAt().toString());
+        }
+        try {
+            KeyRing.createPrivateDir(dir);
+        } catch (IOException e) {
+            throw new ExchangeException(ExchangeException.Problem.IO, "Clearframe could not create " + dir + ": " + e.getMessage(), e);
+        }
+        JsonFiles.write(file(), root);
+    }
+
+    /** How two spellings of the same head compare: case, surrounding and repeated spaces do not count. */
+    static String identity(String name, String department) {
+        return normalise(name) + "\u0000" + normalise(department);
+    }
+
+    private static String normalise(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,133 @@
+package org.clearframe.pdf;
+
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.ExceptionConverter;
+import org.clearframe.model.ProductionData;
+import org.clearframe.rules.Flag;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The shot-breakdown PDF: a cover with the production's totals, the AI sign-off summary by department, and
+ * each scene's shots with their AI uses and sign-off states.
+ *
+ * <p>The PDF is written to a hidden temporary file beside {@code out} and moved into place only when it is
+ * complete, so a cancelled or failed export never leaves a partial PDF, and a file already at {@code out}
+ * is replaced whole or not at all.
+ */
+public final class BreakdownPdf {
+
+    private static final System.Logger LOG = System.getLogger(BreakdownPdf.class.getName());
+
+    private BreakdownPdf() {}
+
+    /**
+     * Writes the breakdown of {@code data} to {@code out}.
+     *
+     * @param flagsByShot the policy's flags per shot id, as the rules evaluator computed them
+     * @param progress    told of progress and polled for cancellation, from the calling thread
+     * @return what was written
+     * @throws ExportException       when {@code out} cannot be written, or the options name no known department
+     * @throws CancellationException when {@code progress} reported cancellation; nothing was written
+     */
+    public static ExportSummary write(ProductionData data, Map<UUID, List<Flag>> flagsByShot, ExportOptions options,
+                                      Path out, ExportProgress progress) throws ExportException {
+        Path target = out.toAbsolutePath().normalize();
+        Breakdown breakdown = Breakdown.of(data, flagsByShot == null ? Map.of() : flagsByShot, options);
+        ExportProgress watcher = progress == null ? ExportProgress.NONE : progress;
+        checkTarget(target);
+        Path temp = createTemp(target);
+        boolean moved = false;
+        try {
+            int pages;
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                pages = new BreakdownWriter(breakdown, watcher).write(stream);
+            } catch (DocumentException e) {
+                throw new ExportException("Cannot write " + target + ": the PDF could not be laid out (" + e.getMessage() + ")", e);
+            } catch (ExceptionConverter e) {
+                // OpenPDF wraps the output stream's IOExceptions (a full disk, a lost network drive) in this.
+                throw new ExportException(cannotWrite(target, e.getException()), e.getException());
+            } catch (IOException e) {
+                throw new ExportException(cannotWrite(target, e), e);
+            }
+            if (watcher.isCancelled()) throw new CancellationException("export cancelled");
+            moveIntoPlace(temp, target);
+            moved = true;
+            Breakdown.Totals t = breakdown.totals;
+            return new ExportSummary(target, pages, t.scenes(), t.shots(), t.flags());
+        } finally {
+            if (!moved) deleteQuietly(temp);
+        }
+    }
+
+    /** Names the export can be limited to, for the dialog's department list and the command's help. */
+    public static List<String> departmentNames(ProductionData data) {
+        return Breakdown.departmentNames(data);
+    }
+
+    private static void checkTarget(Path target) throws ExportException {
+        Path folder = target.getParent();
+        if (folder == null) throw new ExportException("Cannot write " + target + ": it is not a file path.");
+        if (Files.isDirectory(target)) throw new ExportException("Cannot write " + target + ": it is a folder.");
+        if (!Files.exists(folder)) {
+            throw new ExportException("Cannot write " + target + ": the folder " + folder + " does not exist.");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new ExportException("Cannot write " + target + ": " + folder + " is a file, not a folder.");
+        }
+        if (Files.exists(target) && !Files.isWritable(target)) {
+            throw new ExportException("Cannot write " + target + ": the existing file is read-only.");
+        }
+    }
+
+    private static Path createTemp(Path target) throws ExportException {
+        try {
+            return Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".partial");
+        } catch (IOException e) {
+            throw new ExportException(cannotWrite(target, e), e);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws ExportException {
+        try {
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ExportException(cannotWrite(target, e), e);
+        }
+    }
+
+    /** Turns the file system's exception into the reason a producer can act on. */
+    static String cannotWrite(Path target, Throwable e) {
+        String why;
+        if (e instanceof AccessDeniedException) why = "permission denied";
+        else if (e instanceof NoSuchFileException) why = "the folder " + target.getParent() + " does not exist";
+        else if (e instanceof FileSystemException fse && fse.getReason() != null) why = fse.getReason();
+        else why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "Cannot write " + target + ": " + why + ".";
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not remove the unfinished export " + temp, e);
+        }
+    }
+}

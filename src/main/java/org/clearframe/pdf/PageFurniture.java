@@ -1,0 +1,101 @@
+package org.clearframe.pdf;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+import org.clearframe.rules.SignatureState;
+
+/**
+ * The running header (production title, what the document is) and footer (export note, state legend,
+ * "Page X of Y") on every page. The total is unknown until the end, so each footer refers to one shared
+ * template that is filled in when the document closes: a single pass, however long the document.
+ */
+final class PageFurniture extends PdfPageEventHelper {
+
+    static final float HEADER_Y = 30f;
+    static final float FOOTER_Y = 22f;
+    /** Room for a four-digit total; the template is drawn left-aligned, just after "of". */
+    private static final String TOTAL_ROOM = "0000";
+
+    private final Look look;
+    private final String title;
+    private final String scope;
+    private final String exportNote;
+    private PdfTemplate total;
+    private int pages;
+
+    PageFurniture(Look look, String title, String scope, String exportNote) {
+        this.look = look;
+        this.title = title;
+        this.scope = scope;
+        this.exportNote = exportNote;
+    }
+
+    int pages() {
+        return pages;
+    }
+
+    @Override
+    public void onOpenDocument(PdfWriter writer, Document document) {
+        total = writer.getDirectContent().createTemplate(totalWidth(), 12f);
+    }
+
+    @Override
+    public void onEndPage(PdfWriter writer, Document document) {
+        pages = writer.getPageNumber();
+        PdfContentByte cb = writer.getDirectContent();
+        float left = document.left(), right = document.right();
+        float top = document.getPageSize().getHeight();
+
+        if (pages > 1) {
+            float y = top - HEADER_Y;
+            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(title, look.smallBold), left, y, 0);
+            ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(scope, look.smallMuted), right, y, 0);
+            rule(cb, left, right, y - 6f);
+        }
+
+        rule(cb, left, right, FOOTER_Y + 11f);
+        // "Page X of" then the shared total, left-aligned so no gap opens before a short total.
+        Phrase page = new Phrase("Page " + pages + " of", look.smallMuted);
+        ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, page, left, FOOTER_Y, 0);
+        float gap = look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize());
+        cb.addTemplate(total, left + ColumnText.getWidth(page) + gap, FOOTER_Y);
+        ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, legend(), (left + right) / 2f, FOOTER_Y, 0);
+        ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(exportNote, look.smallMuted), right, FOOTER_Y, 0);
+    }
+
+    @Override
+    public void onCloseDocument(PdfWriter writer, Document document) {
+        ColumnText.showTextAligned(total, Element.ALIGN_LEFT, new Phrase(Integer.toString(pages), look.smallMuted), 0, 0, 0);
+    }
+
+    private float totalWidth() {
+        return look.smallMuted.getBaseFont().getWidthPoint(TOTAL_ROOM, look.smallMuted.getSize());
+    }
+
+    /** One line that explains the colours, so any single page can be read on its own. */
+    Phrase legend() {
+        Phrase p = new Phrase();
+        SignatureState[] shown = {SignatureState.APPROVED, SignatureState.MISSING, SignatureState.DECLINED, SignatureState.STALE};
+        for (int i = 0; i < shown.length; i++) {
+            p.add(look.chunk(Look.SWATCH + " ", look.marker(shown[i])));
+            p.add(look.chunk(Look.word(shown[i]) + (i < shown.length - 1 ? "     " : ""), look.smallMuted));
+        }
+        return p;
+    }
+
+    private static void rule(PdfContentByte cb, float left, float right, float y) {
+        cb.saveState();
+        cb.setColorStroke(Look.RULE);
+        cb.setLineWidth(0.5f);
+        cb.moveTo(left, y);
+        cb.lineTo(right, y);
+        cb.stroke();
+        cb.restoreState();
+    }
+}

@@ -1,0 +1,126 @@
+package org.clearframe.rules;
+
+import org.clearframe.model.AiUse;
+import org.clearframe.model.CastMember;
+import org.clearframe.model.Genre;
+import org.clearframe.model.ProductionData;
+import org.clearframe.model.Role;
+import org.clearframe.model.Shot;
+import org.clearframe.model.SignOff;
+import org.clearframe.model.Tristate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Applies a policy to shots: which rules each AI use raises, whose signatures they need, and where each
+ * signature stands. Pure: reads its arguments, changes nothing, and gives the same flags for the same input,
+ * in a stable order (the shot's AI uses in order, then the policy's rules in order).
+ */
+public final class Evaluator {
+
+    private Evaluator() {}
+
+    /** The flags of one shot of {@code data}. */
+    public static List<Flag> evaluate(Policy policy, ProductionData data, Shot shot) {
+        if (!shot.hasAiUse()) return List.of();
+        return evaluate(policy, shot, ProductionData.index(data.cast(), CastMember::id), data.production().genre(),
+                data.signOffsOf(shot.id()));
+    }
+
+    /** The flags of every shot, keyed by shot id in the production's shot order; shots without flags map to an empty list. */
+    public static Map<UUID, List<Flag>> evaluateAll(Policy policy, ProductionData data) {
+        Map<UUID, CastMember> cast = ProductionData.index(data.cast(), CastMember::id);
+        Map<UUID, List<SignOff>> signOffs = new HashMap<>();
+        for (SignOff s : data.signOffs()) signOffs.computeIfAbsent(s.shotId(), k -> new ArrayList<>()).add(s);
+        Genre genre = data.production().genre();
+        Map<UUID, List<Flag>> flags = new LinkedHashMap<>(data.shots().size() * 2);
+        for (Shot shot : data.shots()) {
+            flags.put(shot.id(), shot.hasAiUse()
+                    ? evaluate(policy, shot, cast, genre, signOffs.getOrDefault(shot.id(), List.of()))
+                    : List.of());
+        }
+        return Collections.unmodifiableMap(flags);
+    }
+
+    static List<Flag> evaluate(Policy policy, Shot shot, Map<UUID, CastMember> cast, Genre genre, List<SignOff> signOffs) {
+        List<Flag> flags = new ArrayList<>(8);
+        Signed signed = new Signed(shot, signOffs);
+        for (AiUse use : shot.aiUses()) {
+            List<CastMember> performers = performers(use, cast);
+            String what = null;
+            for (Rule rule : policy.rules()) {
+                if (!rule.when().matches(use, performers, genre)) continue;
+                if (what == null) what = Reasons.what(use, performers);
+                flags.add(new Flag(rule, shot.id(), use, Reasons.of(rule, use, performers, genre, what),
+                        signatures(rule, performers, signed)));
+            }
+        }
+        return Collections.unmodifiableList(flags);
+    }
+
+    /** The use's performers as cast members; an id no longer in the cast still needs a signature, under a placeholder. */
+    private static List<CastMember> performers(AiUse use, Map<UUID, CastMember> cast) {
+        if (use.performerIds().isEmpty()) return List.of();
+        List<CastMember> out = new ArrayList<>(use.performerIds().size());
+        for (UUID id : use.performerIds()) {
+            CastMember m = cast.get(id);
+            out.add(m != null ? m : new CastMember(id, "Performer no longer in the cast list", "", Tristate.UNKNOWN, false));
+        }
+        return out;
+    }
+
+    /**
+     * One signature per role in the rule's order. Person roles expand per named performer: PERFORMER for each
+     * living one, and for a deceased one their estate (RIGHTS_HOLDER) instead, since the dead cannot sign;
+     * RIGHTS_HOLDER for each deceased one. With nobody named, a person role asks for one unnamed signature.
+     */
+    static List<RequiredSignature> signatures(Rule rule, List<CastMember> performers, Signed signed) {
+        List<RequiredSignature> out = new ArrayList<>(rule.mustSign().size() + performers.size());
+        for (Role role : rule.mustSign()) {
+            if (!role.perPerson()) {
+                addOnce(out, role, null, "", rule, signed);
+            } else if (performers.isEmpty()) {
+                addOnce(out, role, null, "", rule, signed);
+            } else {
+                for (CastMember p : performers) {
+                    if (role == Role.PERFORMER) addOnce(out, p.deceased() ? Role.RIGHTS_HOLDER : Role.PERFORMER, p.id(), p.performer(), rule, signed);
+                    else if (role == Role.RIGHTS_HOLDER && p.deceased()) addOnce(out, role, p.id(), p.performer(), rule, signed);
+                    else if (role != Role.PERFORMER && role != Role.RIGHTS_HOLDER) addOnce(out, role, p.id(), p.performer(), rule, signed);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void addOnce(List<RequiredSignature> out, Role role, UUID subjectId, String subjectName, Rule rule, Signed signed) {
+        for (RequiredSignature s : out) {
+            if (s.role() == role && Objects.equals(s.subjectId(), subjectId)) return;
+        }
+        SignOff latest = SignOffs.latest(signed.signOffs, signed.shot.id(), rule.id(), role, subjectId).orElse(null);
+        out.add(new RequiredSignature(role, subjectId, subjectName, SignOffs.state(latest, latest == null ? null : signed.fingerprint()), latest));
+    }
+
+    /** The shot's sign-offs, and its fingerprint computed only if some signature has a sign-off to compare. */
+    static final class Signed {
+        final Shot shot;
+        final List<SignOff> signOffs;
+        private String fingerprint;
+
+        Signed(Shot shot, List<SignOff> signOffs) {
+            this.shot = shot;
+            this.signOffs = signOffs;
+        }
+
+        String fingerprint() {
+            if (fingerprint == null) fingerprint = Fingerprint.of(shot);
+            return fingerprint;
+        }
+    }
+}

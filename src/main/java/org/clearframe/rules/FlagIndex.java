@@ -1,0 +1,103 @@
+package org.clearframe.rules;
+
+import org.clearframe.model.CastMember;
+import org.clearframe.model.ProductionData;
+import org.clearframe.model.Shot;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The flags of every shot of one production under one policy, kept current edit by edit: after a shot (or one
+ * of its sign-offs) changes, {@link #update} re-evaluates that shot alone and adjusts the counts, so the
+ * shots table stays responsive on a 10,000-shot production. A new policy or a cast change (which can touch
+ * any shot) calls for {@link #rebuild}. Thread-safe; pure Java, no UI types.
+ */
+public final class FlagIndex {
+
+    /** Counts of flags over the production; a flag is counted once in each class it falls in. */
+    public record Summary(int flags, int openBlocking, int openAdvisory, int stale, int declined) {
+        public static final Summary EMPTY = new Summary(0, 0, 0, 0, 0);
+
+        /** Counts over flags grouped by shot, as {@link Evaluator#evaluateAll} returns them. */
+        public static Summary of(Collection<List<Flag>> flagsPerShot) {
+            Summary s = EMPTY;
+            for (List<Flag> flags : flagsPerShot) s = s.plus(flags, 1);
+            return s;
+        }
+
+        /** True when some blocking flag is still open: the production is not cleared to go ahead. */
+        public boolean blocked() {
+            return openBlocking > 0;
+        }
+
+        Summary plus(List<Flag> shotFlags, int sign) {
+            int f = flags, b = openBlocking, a = openAdvisory, s = stale, d = declined;
+            for (Flag flag : shotFlags) {
+                f += sign;
+                if (flag.open() && flag.blocking()) b += sign;
+                if (flag.open() && !flag.blocking()) a += sign;
+                if (flag.stale()) s += sign;
+                if (flag.declined()) d += sign;
+            }
+            return new Summary(f, b, a, s, d);
+        }
+    }
+
+    private final Policy policy;
+    private final Map<UUID, List<Flag>> byShot = new HashMap<>();
+    private Summary summary = Summary.EMPTY;
+
+    public FlagIndex(Policy policy, ProductionData data) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        rebuild(data);
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** Re-evaluates every shot (after a bulk edit, a cast change, or a new genre). */
+    public synchronized void rebuild(ProductionData data) {
+        byShot.clear();
+        byShot.putAll(Evaluator.evaluateAll(policy, data));
+        summary = Summary.of(byShot.values());
+    }
+
+    /**
+     * Re-evaluates one shot after it, or a sign-off on it, changed in {@code data}; a shot no longer in
+     * {@code data} is dropped. Returns the shot's flags now.
+     */
+    public synchronized List<Flag> update(ProductionData data, UUID shotId) {
+        List<Flag> old = byShot.remove(shotId);
+        if (old != null) summary = summary.plus(old, -1);
+        Optional<Shot> shot = data.shot(shotId);
+        if (shot.isEmpty()) return List.of();
+        List<Flag> flags = shot.get().hasAiUse()
+                ? Evaluator.evaluate(policy, shot.get(), ProductionData.index(data.cast(), CastMember::id),
+                        data.production().genre(), data.signOffsOf(shotId))
+                : List.of();
+        byShot.put(shotId, flags);
+        summary = summary.plus(flags, 1);
+        return flags;
+    }
+
+    /** The shot's flags (empty for a shot without AI use or not known). */
+    public synchronized List<Flag> flags(UUID shotId) {
+        return byShot.getOrDefault(shotId, List.of());
+    }
+
+    /** The one-word status the shots table shows. */
+    public synchronized ShotStatus status(Shot shot) {
+        return ShotStatus.of(shot.hasAiUse(), flags(shot.id()));
+    }
+
+    public synchronized Summary summary() {
+        return summary;
+    }
+}

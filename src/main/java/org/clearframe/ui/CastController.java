@@ -1,0 +1,98 @@
+package org.clearframe.ui;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.KeyCode;
+import org.clearframe.model.CastMember;
+import org.clearframe.model.Tristate;
+
+import java.util.function.BiFunction;
+
+/** The cast: who plays whom, and the facts that decide whose consent an AI use needs. */
+public final class CastController implements PageController {
+
+    @FXML private TableView<CastMember> table;
+    @FXML private TableColumn<CastMember, String> performer, character;
+    @FXML private TableColumn<CastMember, Tristate> union;
+    @FXML private TableColumn<CastMember, Boolean> deceased;
+    @FXML private TableColumn<CastMember, Number> scenes, aiUses;
+    @FXML private Button deleteButton;
+
+    private Session session;
+    private MainController main;
+
+    @Override
+    public void bind(Session session, MainController main) {
+        this.session = session;
+        this.main = main;
+        table.setItems(session.cast());
+        table.setEditable(true);
+        performer.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().performer()));
+        character.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().character()));
+        editable(performer, (m, v) -> new CastMember(m.id(), v.strip(), m.character(), m.unionMember(), m.deceased()));
+        editable(character, (m, v) -> new CastMember(m.id(), m.performer(), v.strip(), m.unionMember(), m.deceased()));
+        union.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().unionMember()));
+        union.setCellFactory(ComboBoxTableCell.forTableColumn(Styles.labels(Tristate.class), Tristate.values()));
+        union.setOnEditCommit(e -> save(new CastMember(e.getRowValue().id(), e.getRowValue().performer(), e.getRowValue().character(),
+                e.getNewValue(), e.getRowValue().deceased())));
+        deceased.setCellValueFactory(c -> {
+            CastMember m = c.getValue();
+            SimpleBooleanProperty value = new SimpleBooleanProperty(m.deceased());
+            value.addListener((o, was, now) -> save(new CastMember(m.id(), m.performer(), m.character(), m.unionMember(), now)));
+            return value;
+        });
+        deceased.setCellFactory(CheckBoxTableCell.forTableColumn(deceased));
+        scenes.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.scenes().stream().filter(s -> s.castIds().contains(c.getValue().id())).count()));
+        aiUses.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.shots().stream().flatMap(s -> s.aiUses().stream())
+                .filter(u -> u.performerIds().contains(c.getValue().id())).count()));
+        session.shots().addListener((ListChangeListener<Object>) c -> table.refresh());
+        session.scenes().addListener((ListChangeListener<Object>) c -> table.refresh());
+        deleteButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && table.getEditingCell() == null) delete();
+        });
+    }
+
+    private void editable(TableColumn<CastMember, String> column, BiFunction<CastMember, String, CastMember> edit) {
+        column.setCellFactory(TextFieldTableCell.forTableColumn());
+        column.setOnEditCommit(e -> save(edit.apply(e.getRowValue(), e.getNewValue() == null ? "" : e.getNewValue())));
+    }
+
+    private void save(CastMember m) {
+        if (m.performer().isBlank() && m.character().isBlank()) {
+            Dialogs.error(main.window(), "Name the performer or the character", "A cast member needs at least one of the two names.");
+            table.refresh();
+            return;
+        }
+        if (!Dialogs.attempt(main.window(), "Could not save the cast member", () -> session.saveCastMember(m))) table.refresh();
+    }
+
+    @FXML
+    void add() {
+        CastMember m = CastMember.of("New performer", "", Tristate.UNKNOWN);
+        if (Dialogs.attempt(main.window(), "Could not add a cast member", () -> session.saveCastMember(m))) {
+            table.getSelectionModel().select(m);
+            table.scrollTo(m);
+            table.edit(table.getSelectionModel().getSelectedIndex(), performer);
+        }
+    }
+
+    @FXML
+    void delete() {
+        CastMember m = table.getSelectionModel().getSelectedItem();
+        if (m == null) return;
+        if (Dialogs.confirm(main.window(), "Remove " + m.display() + " from the cast?",
+                "Scenes and AI uses that name them will no longer do so. You can undo this with Edit > Undo.", "Remove")) {
+            Dialogs.attempt(main.window(), "Could not remove the cast member", () -> session.deleteCastMember(m));
+        }
+    }
+}

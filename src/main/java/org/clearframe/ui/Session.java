@@ -1,0 +1,488 @@
+package org.clearframe.ui;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.clearframe.model.CastMember;
+import org.clearframe.model.Department;
+import org.clearframe.model.Production;
+import org.clearframe.model.ProductionData;
+import org.clearframe.model.Scene;
+import org.clearframe.model.Shot;
+import org.clearframe.model.SignOff;
+import org.clearframe.rules.Flag;
+import org.clearframe.rules.FlagIndex;
+import org.clearframe.rules.Policies;
+import org.clearframe.rules.Policy;
+import org.clearframe.rules.ShotStatus;
+import org.clearframe.store.ProductionStore;
+import org.clearframe.store.StoreException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * An open production: the store and the observable state every view shows. Each edit is written to the
+ * store first (its own transaction) and only then applied to the lists, so the screen never shows what the
+ * file does not hold. Edits are recorded for undo.
+ */
+public final class Session implements AutoCloseable {
+
+    private final ProductionStore store;
+    private final ObjectProperty<Production> production = new SimpleObjectProperty<>();
+    private final ObservableList<Department> departments = FXCollections.observableArrayList();
+    private final ObservableList<CastMember> cast = FXCollections.observableArrayList();
+    private final ObservableList<Scene> scenes = FXCollections.observableArrayList();
+    private final ObservableList<Shot> shots = FXCollections.observableArrayList();
+    private final ObservableList<SignOff> signOffs = FXCollections.observableArrayList();
+    private final UndoStack undo = new UndoStack();
+    private final List<Consumer<UUID>> shotListeners = new ArrayList<>();
+    private String policyJson;
+    private FlagIndex flags;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<FlagIndex.Summary> flagSummary = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper flagsRevision = new javafx.beans.property.ReadOnlyIntegerWrapper();
+
+    public Session(ProductionStore store, ProductionData data) {
+        this.store = store;
+        this.policyJson = data.policyJson();
+        production.set(data.production());
+        departments.setAll(data.departments());
+        cast.setAll(data.cast());
+        scenes.setAll(data.scenes());
+        shots.setAll(data.shots());
+        signOffs.setAll(data.signOffs());
+        flags = new FlagIndex(Policies.inForce(data), data);
+        flagSummary.set(flags.summary());
+    }
+
+    public Path file() {
+        return store.file();
+    }
+
+    public ProductionStore store() {
+        return store;
+    }
+
+    public ObjectProperty<Production> productionProperty() { return production; }
+    public Production production() { return production.get(); }
+    public ObservableList<Department> departments() { return departments; }
+    public ObservableList<CastMember> cast() { return cast; }
+    public ObservableList<Scene> scenes() { return scenes; }
+    public ObservableList<Shot> shots() { return shots; }
+    public ObservableList<SignOff> signOffs() { return signOffs; }
+
+    /** The whole production as it stands now, for rules, exports and shares. */
+    public ProductionData snapshot() {
+        return new ProductionData(production.get(), departments, cast, scenes, shots, signOffs, policyJson);
+    }
+
+    /** Called with a shot's id after any change to that shot or its sign-offs (null: many shots changed). */
+    public void onShotChanged(Consumer<UUID> listener) {
+        shotListeners.add(listener);
+    }
+
+    /**
+     * Re-evaluates the flags of one shot after it or its sign-offs changed (every shot when {@code id} is
+     * null, e.g. after a cast change), then tells the views.
+     */
+    private void shotChanged(UUID id) {
+        ProductionData now = snapshot();
+        if (id == null) flags.rebuild(now); else flags.update(now, id);
+        flagSummary.set(flags.summary());
+        flagsRevision.set(flagsRevision.get() + 1);
+        for (Consumer<UUID> l : shotListeners) l.accept(id);
+    }
+
+    // ------------------------------------------------------------------------------------------------ flags
+
+    public List<Flag> flags(UUID shotId) {
+        return flags.flags(shotId);
+    }
+
+    public ShotStatus status(Shot shot) {
+        return flags.status(shot);
+    }
+
+    public Policy policy() {
+        return flags.policy();
+    }
+
+    /** Open blocking and advisory flags, stale and declined sign-offs, across the production. */
+    public javafx.beans.property.ReadOnlyObjectProperty<FlagIndex.Summary> flagSummaryProperty() {
+        return flagSummary.getReadOnlyProperty();
+    }
+
+    /** Goes up by one each time any flag may have changed; views refresh on it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty flagsRevisionProperty() {
+        return flagsRevision.getReadOnlyProperty();
+    }
+
+    // ------------------------------------------------------------------------------------------------ undo
+
+    public void undo() throws Exception { undo.undo(); }
+    public void redo() throws Exception { undo.redo(); }
+    public ReadOnlyStringProperty undoNameProperty() { return undo.undoNameProperty(); }
+    public ReadOnlyStringProperty redoNameProperty() { return undo.redoNameProperty(); }
+
+    private void record(String name, UndoStack.Step undoStep, UndoStack.Step redoStep) {
+        undo.push(new UndoStack.Edit(name, undoStep, redoStep));
+    }
+
+    // ------------------------------------------------------------------------------------------ production
+
+    public void updateProduction(Production next) throws StoreException {
+        Production before = production.get();
+        if (before.equals(next)) return;
+        writeProduction(next);
+        record("Edit production details", () -> writeProduction(before), () -> writeProduction(next));
+    }
+
+    private void writeProduction(Production p) throws StoreException {
+        boolean genreChanged = production.get() != null && production.get().genre() != p.genre();
+        store.updateProduction(p);
+        production.set(p);
+        if (genreChanged) shotChanged(null);
+    }
+
+    // ----------------------------------------------------------------------------------------- departments
+
+    public void saveDepartment(Department d) throws StoreException {
+        Department before = find(departments, d.id(), Department::id);
+        if (d.equals(before)) return;
+        writeDepartment(d);
+        if (before == null) {
+            record("Add department", () -> removeDepartment(d.id()), () -> writeDepartment(d));
+        } else {
+            record("Edit department " + before.name(), () -> writeDepartment(before), () -> writeDepartment(d));
+        }
+    }
+
+    private void writeDepartment(Department d) throws StoreException {
+        store.saveDepartment(d);
+        replaceOrAdd(departments, d, Department::id);
+    }
+
+    /** Deletes a department; the shots and AI uses that named it lose the link, and undo gives it back. */
+    public void deleteDepartment(Department d) throws StoreException {
+        List<Shot> touched = shots.stream().filter(s -> s.departmentIds().contains(d.id())
+                || s.aiUses().stream().anyMatch(u -> u.departmentIds().contains(d.id()))).toList();
+        removeDepartment(d.id());
+        record("Delete department " + d.name(), () -> {
+            writeDepartment(d);
+            store.saveAll(List.of(), List.of(), List.of(), touched, List.of());
+            touched.forEach(s -> replaceOrAdd(shots, s, Shot::id));
+            shotChanged(null);
+        }, () -> removeDepartment(d.id()));
+    }
+
+    private void removeDepartment(UUID id) throws StoreException {
+        store.deleteDepartment(id);
+        departments.removeIf(x -> x.id().equals(id));
+        relinkShots(s -> s.departmentIds().contains(id) || s.aiUses().stream().anyMatch(u -> u.departmentIds().contains(id)));
+    }
+
+    // ------------------------------------------------------------------------------------------------ cast
+
+    public void saveCastMember(CastMember m) throws StoreException {
+        CastMember before = find(cast, m.id(), CastMember::id);
+        if (m.equals(before)) return;
+        writeCastMember(m);
+        if (before == null) {
+            record("Add cast member", () -> removeCastMember(m.id()), () -> writeCastMember(m));
+        } else {
+            record("Edit cast member " + before.performer(), () -> writeCastMember(before), () -> writeCastMember(m));
+        }
+    }
+
+    private void writeCastMember(CastMember m) throws StoreException {
+        store.saveCastMember(m);
+        replaceOrAdd(cast, m, CastMember::id);
+        shotChanged(null); // a performer's union status or death changes which rules apply
+    }
+
+    public void deleteCastMember(CastMember m) throws StoreException {
+        List<Scene> inScenes = scenes.stream().filter(s -> s.castIds().contains(m.id())).toList();
+        List<Shot> touched = shots.stream().filter(s -> s.aiUses().stream().anyMatch(u -> u.performerIds().contains(m.id()))).toList();
+        removeCastMember(m.id());
+        record("Delete cast member " + m.performer(), () -> {
+            writeCastMember(m);
+            store.saveAll(List.of(), List.of(), inScenes, touched, List.of());
+            inScenes.forEach(s -> replaceOrAdd(scenes, s, Scene::id));
+            touched.forEach(s -> replaceOrAdd(shots, s, Shot::id));
+            shotChanged(null);
+        }, () -> removeCastMember(m.id()));
+    }
+
+    private void removeCastMember(UUID id) throws StoreException {
+        store.deleteCastMember(id);
+        cast.removeIf(x -> x.id().equals(id));
+        reloadScenes();
+        relinkShots(s -> s.aiUses().stream().anyMatch(u -> u.performerIds().contains(id)));
+    }
+
+    // ---------------------------------------------------------------------------------------------- scenes
+
+    public void addScene(Scene s, int index) throws StoreException {
+        insertScene(s, index);
+        record("Add scene " + s.number(), () -> removeScene(s.id()), () -> insertScene(s, index));
+    }
+
+    private void insertScene(Scene s, int index) throws StoreException {
+        store.insertScene(s, index);
+        scenes.add(Math.min(index, scenes.size()), s);
+    }
+
+    public void saveScene(Scene s) throws StoreException {
+        Scene before = find(scenes, s.id(), Scene::id);
+        if (s.equals(before)) return;
+        writeScene(s);
+        record("Edit scene " + s.number(), () -> writeScene(before), () -> writeScene(s));
+    }
+
+    private void writeScene(Scene s) throws StoreException {
+        store.saveScene(s);
+        replaceOrAdd(scenes, s, Scene::id);
+    }
+
+    /** Deletes a scene with its shots and their sign-offs; undo restores all of it in place. */
+    public void deleteScene(Scene s) throws StoreException {
+        int index = scenes.indexOf(s);
+        List<Shot> itsShots = shots.stream().filter(x -> x.sceneId().equals(s.id())).toList();
+        List<UUID> ids = itsShots.stream().map(Shot::id).toList();
+        List<SignOff> itsSignOffs = signOffs.stream().filter(x -> ids.contains(x.shotId())).toList();
+        removeScene(s.id());
+        record("Delete scene " + s.number(), () -> {
+            store.restoreScene(s, index, itsShots, itsSignOffs);
+            scenes.add(index, s);
+            shots.addAll(itsShots);
+            signOffs.addAll(itsSignOffs);
+            sortShots();
+            shotChanged(null);
+        }, () -> removeScene(s.id()));
+    }
+
+    private void removeScene(UUID id) throws StoreException {
+        store.deleteScene(id);
+        scenes.removeIf(x -> x.id().equals(id));
+        List<UUID> gone = shots.stream().filter(x -> x.sceneId().equals(id)).map(Shot::id).toList();
+        shots.removeIf(x -> x.sceneId().equals(id));
+        signOffs.removeIf(x -> gone.contains(x.shotId()));
+        shotChanged(null);
+    }
+
+    public void moveScene(Scene s, int index) throws StoreException {
+        int from = scenes.indexOf(s);
+        if (from < 0 || index < 0 || index >= scenes.size() || from == index) return;
+        placeScene(s, index);
+        record("Move scene " + s.number(), () -> placeScene(s, from), () -> placeScene(s, index));
+    }
+
+    private void placeScene(Scene s, int index) throws StoreException {
+        store.moveScene(s.id(), index);
+        scenes.remove(s);
+        scenes.add(index, s);
+        sortShots();
+    }
+
+    // ----------------------------------------------------------------------------------------------- shots
+
+    /** Adds a shot at {@code index} within its scene. */
+    public void addShot(Shot shot, int index) throws StoreException {
+        insertShot(shot, index, List.of());
+        record("Add shot " + shot.number(), () -> removeShot(shot.id()), () -> insertShot(shot, index, List.of()));
+    }
+
+    private void insertShot(Shot shot, int index, List<SignOff> itsSignOffs) throws StoreException {
+        if (itsSignOffs.isEmpty()) store.insertShot(shot, index); else store.restoreShot(shot, index, itsSignOffs);
+        List<Shot> siblings = shotsOf(shot.sceneId());
+        int clamped = Math.max(0, Math.min(index, siblings.size()));
+        int at = clamped < siblings.size() ? shots.indexOf(siblings.get(clamped))
+                : siblings.isEmpty() ? insertionPointForScene(shot.sceneId()) : shots.indexOf(siblings.get(siblings.size() - 1)) + 1;
+        shots.add(at, shot);
+        signOffs.addAll(itsSignOffs);
+        shotChanged(shot.id());
+    }
+
+    private int insertionPointForScene(UUID sceneId) {
+        Map<UUID, Integer> order = sceneOrder();
+        int mine = order.getOrDefault(sceneId, Integer.MAX_VALUE);
+        for (int i = 0; i < shots.size(); i++) {
+            if (order.getOrDefault(shots.get(i).sceneId(), Integer.MAX_VALUE) > mine) return i;
+        }
+        return shots.size();
+    }
+
+    public void saveShot(Shot shot) throws StoreException {
+        Shot before = find(shots, shot.id(), Shot::id);
+        if (shot.equals(before)) return;
+        writeShot(shot);
+        record("Edit shot " + shot.number(), () -> writeShot(before), () -> writeShot(shot));
+    }
+
+    private void writeShot(Shot shot) throws StoreException {
+        Shot before = find(shots, shot.id(), Shot::id);
+        store.saveShot(shot);
+        if (before != null && !before.sceneId().equals(shot.sceneId())) {
+            shots.remove(before);
+            shots.add(insertionPointForScene(shot.sceneId()), shot);
+            sortShots();
+        } else {
+            replaceOrAdd(shots, shot, Shot::id);
+        }
+        shotChanged(shot.id());
+    }
+
+    /** Deletes shots (after the caller has asked); undo restores them with their sign-offs. */
+    public void deleteShots(List<Shot> doomed) throws StoreException {
+        List<Shot> ordered = doomed.stream().sorted(Comparator.comparingInt(shots::indexOf)).toList();
+        Map<UUID, Integer> indexInScene = new HashMap<>();
+        for (Shot s : ordered) indexInScene.put(s.id(), shotsOf(s.sceneId()).indexOf(s));
+        Map<UUID, List<SignOff>> theirSignOffs = new HashMap<>();
+        for (Shot s : ordered) theirSignOffs.put(s.id(), signOffs.stream().filter(x -> x.shotId().equals(s.id())).toList());
+        for (Shot s : ordered) removeShot(s.id());
+        String name = ordered.size() == 1 ? "Delete shot " + ordered.get(0).number() : "Delete " + ordered.size() + " shots";
+        record(name, () -> {
+            for (Shot s : ordered) insertShot(s, indexInScene.get(s.id()), theirSignOffs.get(s.id()));
+        }, () -> {
+            for (Shot s : ordered) removeShot(s.id());
+        });
+    }
+
+    private void removeShot(UUID id) throws StoreException {
+        store.deleteShot(id);
+        shots.removeIf(x -> x.id().equals(id));
+        signOffs.removeIf(x -> x.shotId().equals(id));
+        shotChanged(id);
+    }
+
+    /** Moves a shot up or down within its scene. */
+    public void moveShot(Shot shot, int indexInScene) throws StoreException {
+        List<Shot> siblings = shotsOf(shot.sceneId());
+        int from = siblings.indexOf(shot);
+        if (from < 0 || indexInScene < 0 || indexInScene >= siblings.size() || from == indexInScene) return;
+        placeShot(shot, indexInScene);
+        record("Move shot " + shot.number(), () -> placeShot(shot, from), () -> placeShot(shot, indexInScene));
+    }
+
+    private void placeShot(Shot shot, int indexInScene) throws StoreException {
+        store.moveShot(shot.id(), indexInScene);
+        List<Shot> siblings = new ArrayList<>(shotsOf(shot.sceneId()));
+        int first = shots.indexOf(siblings.get(0));
+        siblings.remove(shot);
+        siblings.add(indexInScene, shot);
+        for (int i = 0; i < siblings.size(); i++) shots.set(first + i, siblings.get(i));
+    }
+
+    public List<Shot> shotsOf(UUID sceneId) {
+        return shots.stream().filter(s -> s.sceneId().equals(sceneId)).toList();
+    }
+
+    /** The next free shot number in a scene: one past the highest leading number. */
+    public String nextShotNumber(UUID sceneId) {
+        int max = 0;
+        for (Shot s : shotsOf(sceneId)) {
+            String digits = s.number().replaceAll("^(\\d+).*$", "$1");
+            if (digits.matches("\\d+")) max = Math.max(max, Integer.parseInt(digits));
+        }
+        return Integer.toString(max + 1);
+    }
+
+    public java.util.Optional<ProductionStore.ReferenceImage> referenceImage(UUID shotId) throws StoreException {
+        return store.referenceImage(shotId);
+    }
+
+    /** Sets or (with null) removes a shot's reference image; undo puts the previous one back. */
+    public void setReferenceImage(UUID shotId, ProductionStore.ReferenceImage image) throws StoreException {
+        ProductionStore.ReferenceImage before = store.referenceImage(shotId).orElse(null);
+        store.setReferenceImage(shotId, image);
+        record(image == null ? "Remove reference image" : "Set reference image",
+                () -> store.setReferenceImage(shotId, before), () -> store.setReferenceImage(shotId, image));
+    }
+
+    // ------------------------------------------------------------------------------------------- sign-offs
+
+    /** Records a sign-off. Sign-offs are history, so undo of this is not offered: a newer one supersedes it. */
+    public void addSignOff(SignOff s) throws StoreException {
+        store.addSignOff(s);
+        signOffs.add(s);
+        shotChanged(s.shotId());
+    }
+
+    public String policyJson() {
+        return policyJson;
+    }
+
+    /** Puts a studio policy in force ({@code json} null for the built-in default); every flag is re-evaluated. */
+    public void setPolicy(String source, String json) throws StoreException {
+        store.setPolicy(source, json);
+        policyJson = json == null ? "" : json;
+        flags = new FlagIndex(Policies.inForce(snapshot()), snapshot());
+        shotChanged(null);
+    }
+
+    /** Applies sign-offs that were written to the store outside this session (an imported reply). */
+    public void reloadSignOffs() throws StoreException {
+        signOffs.setAll(store.load().signOffs());
+        shotChanged(null);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    // --------------------------------------------------------------------------------------------- helpers
+
+    private void relinkShots(java.util.function.Predicate<Shot> affected) throws StoreException {
+        // The store dropped link rows by cascade; reload so the in-memory shots match the file exactly.
+        ProductionData fresh = store.load();
+        Map<UUID, Shot> byId = ProductionData.index(fresh.shots(), Shot::id);
+        for (int i = 0; i < shots.size(); i++) {
+            if (affected.test(shots.get(i))) shots.set(i, byId.get(shots.get(i).id()));
+        }
+        shotChanged(null);
+    }
+
+    private void reloadScenes() throws StoreException {
+        Map<UUID, Scene> byId = ProductionData.index(store.load().scenes(), Scene::id);
+        for (int i = 0; i < scenes.size(); i++) scenes.set(i, byId.get(scenes.get(i).id()));
+    }
+
+    private Map<UUID, Integer> sceneOrder() {
+        Map<UUID, Integer> order = new HashMap<>();
+        for (int i = 0; i < scenes.size(); i++) order.put(scenes.get(i).id(), i);
+        return order;
+    }
+
+    private void sortShots() {
+        Map<UUID, Integer> order = sceneOrder();
+        List<Shot> sorted = new ArrayList<>(shots);
+        sorted.sort(Comparator.comparingInt(s -> order.getOrDefault(s.sceneId(), Integer.MAX_VALUE))); // stable: keeps shot order
+        if (!sorted.equals(shots)) shots.setAll(sorted);
+    }
+
+    private static <T> T find(List<T> rows, UUID id, java.util.function.Function<T, UUID> key) {
+        for (T row : rows) if (Objects.equals(key.apply(row), id)) return row;
+        return null;
+    }
+
+    private static <T> void replaceOrAdd(List<T> rows, T row, java.util.function.Function<T, UUID> key) {
+        UUID id = key.apply(row);
+        for (int i = 0; i < rows.size(); i++) {
+            if (key.apply(rows.get(i)).equals(id)) {
+                rows.set(i, row);
+                return;
+            }
+        }
+        rows.add(row);
+    }
+}

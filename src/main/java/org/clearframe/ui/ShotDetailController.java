@@ -1,0 +1,316 @@
+package org.clearframe.ui;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.clearframe.model.AiUse;
+import org.clearframe.model.Department;
+import org.clearframe.model.Output;
+import org.clearframe.model.Scene;
+import org.clearframe.model.Shot;
+import org.clearframe.model.ShotSize;
+import org.clearframe.store.ProductionStore;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The selected shot's form: its fields, departments, reference image and planned AI uses. */
+public final class ShotDetailController {
+
+    private static final long MAX_IMAGE_BYTES = 8L * 1024 * 1024;
+
+    @FXML private VBox root, form;
+    @FXML private Label heading, empty, durationError;
+    @FXML private TextField number, angle, movement, lens, duration;
+    @FXML private TextArea description, notes;
+    @FXML private ComboBox<ShotSize> size;
+    @FXML private CheckComboBox<Department> departments;
+    @FXML private ListView<AiUse> aiUses;
+    @FXML private Button editUseButton, removeUseButton, removeImageButton;
+    @FXML private ImageView image;
+    @FXML private Label imageHint, flagSummary;
+    @FXML private VBox flagsBox;
+
+    private final ValidationSupport validation = new ValidationSupport();
+    private Session session;
+    private MainController main;
+    private Shot shot;
+    private boolean loading;
+
+    void bind(Session session, MainController main) {
+        this.session = session;
+        this.main = main;
+        Styles.fill(size, ShotSize.class);
+        departments.setConverter(new StringConverter<>() {
+            @Override public String toString(Department d) { return d == null ? "" : d.name(); }
+            @Override public Department fromString(String s) { return null; }
+        });
+        departments.getItems().setAll(session.departments());
+        session.departments().addListener((javafx.collections.ListChangeListener<Department>) c -> {
+            departments.getItems().setAll(session.departments());
+            show(shot);
+        });
+        departments.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<Department>) c -> commit());
+        validation.registerValidator(number, Validator.createEmptyValidator("A shot needs a number, like 1, 1A or 2"));
+        Forms.onCommit(this::commit, number, description, angle, movement, lens, duration, notes);
+        Forms.onCommit(this::commit, size);
+        aiUses.setCellFactory(list -> new AiUseCell());
+        aiUses.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) editUse();
+        });
+        var none = aiUses.getSelectionModel().selectedItemProperty().isNull();
+        editUseButton.disableProperty().bind(none);
+        removeUseButton.disableProperty().bind(none);
+        session.flagsRevisionProperty().addListener((o, a, b) -> {
+            if (shot != null) showFlags(shot);
+        });
+        show(null);
+    }
+
+    Shot shown() {
+        return shot;
+    }
+
+    void show(Shot next) {
+        shot = next;
+        loading = true;
+        boolean has = next != null;
+        form.setVisible(has);
+        form.setManaged(has);
+        empty.setVisible(!has);
+        empty.setManaged(!has);
+        if (has) {
+            Scene scene = session.scenes().stream().filter(s -> s.id().equals(next.sceneId())).findFirst().orElse(null);
+            heading.setText("Shot " + (scene == null ? "" : scene.number() + "/") + next.number()
+                    + (scene == null ? "" : "  ·  " + scene.heading().replaceFirst("^\\S+\\s", "")));
+            number.setText(next.number());
+            description.setText(next.description());
+            size.setValue(next.size());
+            angle.setText(next.angle());
+            movement.setText(next.movement());
+            lens.setText(next.lens());
+            duration.setText(Forms.seconds(next.durationSeconds()));
+            durationError.setText("");
+            notes.setText(next.notes());
+            departments.getCheckModel().clearChecks();
+            for (Department d : departments.getItems()) if (next.departmentIds().contains(d.id())) departments.getCheckModel().check(d);
+            AiUse selectedUse = aiUses.getSelectionModel().getSelectedItem();
+            aiUses.getItems().setAll(next.aiUses());
+            if (selectedUse != null) next.aiUses().stream().filter(u -> u.id().equals(selectedUse.id())).findFirst()
+                    .ifPresent(u -> aiUses.getSelectionModel().select(u));
+            loadImage(next.id());
+            showFlags(next);
+        }
+        loading = false;
+    }
+
+    private void commit() {
+        if (loading || shot == null) return;
+        if (number.getText().isBlank()) return; // the field shows why; keep the last good value in the file
+        double seconds;
+        try {
+            seconds = Forms.seconds(duration.getText());
+            durationError.setText("");
+        } catch (NumberFormatException e) {
+            durationError.setText("Seconds, like 4 or 4.5");
+            return;
+        }
+        List<UUID> depts = departments.getCheckModel().getCheckedItems().stream().map(Department::id).toList();
+        Shot edited = shot.edit().number(number.getText().strip()).description(description.getText().strip()).size(size.getValue())
+                .angle(angle.getText().strip()).movement(movement.getText().strip()).lens(lens.getText().strip())
+                .durationSeconds(seconds).departmentIds(depts).notes(notes.getText()).build();
+        if (edited.equals(shot)) return;
+        Shot before = shot;
+        shot = edited; // so a second commit from the same gesture compares against the saved value
+        if (!Dialogs.attempt(main.window(), "Could not save shot " + edited.number(), () -> session.saveShot(edited))) show(before);
+    }
+
+    // ------------------------------------------------------------------------------------------ AI uses
+
+    @FXML
+    void addUse() {
+        if (shot == null) return;
+        AiUseDialog.show(main.window(), session, null).ifPresent(use -> {
+            List<AiUse> uses = new ArrayList<>(shot.aiUses());
+            uses.add(use);
+            saveUses(uses);
+            aiUses.getSelectionModel().select(use);
+        });
+    }
+
+    @FXML
+    void editUse() {
+        AiUse use = aiUses.getSelectionModel().getSelectedItem();
+        if (shot == null || use == null) return;
+        AiUseDialog.show(main.window(), session, use).ifPresent(edited -> {
+            List<AiUse> uses = new ArrayList<>(shot.aiUses());
+            uses.replaceAll(u -> u.id().equals(edited.id()) ? edited : u);
+            saveUses(uses);
+        });
+    }
+
+    @FXML
+    void removeUse() {
+        AiUse use = aiUses.getSelectionModel().getSelectedItem();
+        if (shot == null || use == null) return;
+        List<AiUse> uses = new ArrayList<>(shot.aiUses());
+        uses.removeIf(u -> u.id().equals(use.id()));
+        saveUses(uses);
+    }
+
+    private void saveUses(List<AiUse> uses) {
+        Shot edited = shot.withAiUses(uses);
+        Dialogs.attempt(main.window(), "Could not save the AI uses of shot " + shot.number(), () -> session.saveShot(edited));
+    }
+
+    // ------------------------------------------------------------------------------------------- flags
+
+    /** One card per flag: the rule, why it applies, where it comes from, and each signature with a Sign button. */
+    private void showFlags(Shot s) {
+        List<org.clearframe.rules.Flag> flags = session.flags(s.id());
+        long open = flags.stream().filter(org.clearframe.rules.Flag::open).count();
+        flagSummary.setText(flags.isEmpty() ? "" : open == 0 ? "all signed" : open + " of " + flags.size() + " open");
+        flagsBox.getChildren().clear();
+        if (flags.isEmpty()) {
+            Label none = new Label(s.hasAiUse() ? "The policy in force asks for no sign-off on this shot." : "Nothing to sign: no AI use planned.");
+            none.getStyleClass().add("hint");
+            none.setWrapText(true);
+            flagsBox.getChildren().add(none);
+            return;
+        }
+        for (org.clearframe.rules.Flag flag : flags) flagsBox.getChildren().add(flagCard(s, flag));
+    }
+
+    private VBox flagCard(Shot s, org.clearframe.rules.Flag flag) {
+        Label id = new Label(flag.rule().id());
+        id.getStyleClass().add("flag-id");
+        Label severity = new Label(flag.rule().severity().label().toUpperCase(Locale.ROOT));
+        severity.getStyleClass().addAll("badge", flag.blocking() ? "badge-blocking" : "badge-advisory");
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(8, id, gap, severity);
+        Label title = new Label(flag.rule().title());
+        title.getStyleClass().add("flag-title");
+        title.setWrapText(true);
+        Label reason = new Label(flag.reason());
+        reason.setWrapText(true);
+        reason.getStyleClass().add("flag-reason");
+        Label source = new Label("Source: " + flag.rule().sources().stream().map(x -> x.document().isBlank() ? x.label() : x.document())
+                .collect(java.util.stream.Collectors.joining("; ")));
+        source.setWrapText(true);
+        source.getStyleClass().add("flag-source");
+        javafx.scene.control.Tooltip.install(title, new javafx.scene.control.Tooltip(flag.rule().explanation()));
+        VBox card = new VBox(5, top, title, reason, source);
+        for (org.clearframe.rules.RequiredSignature sig : flag.signatures()) card.getChildren().add(signatureRow(s, flag, sig));
+        card.getStyleClass().addAll("flag-card", flag.open() ? "flag-open" : "flag-closed");
+        return card;
+    }
+
+    private HBox signatureRow(Shot s, org.clearframe.rules.Flag flag, org.clearframe.rules.RequiredSignature sig) {
+        Label state = new Label(sig.state().label().replaceFirst(":.*", ""));
+        state.getStyleClass().addAll("sig-state", "sig-" + sig.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        Label who = new Label(sig.who());
+        who.setWrapText(true);
+        VBox whoBox = new VBox(1, who);
+        sig.latest().ifPresent(latest -> {
+            Label by = new Label(latest.signer() + ", " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy")
+                    .format(latest.signedAt().atZone(java.time.ZoneId.systemDefault()))
+                    + (latest.note().isBlank() ? "" : " — " + latest.note()));
+            by.getStyleClass().add("hint");
+            by.setWrapText(true);
+            whoBox.getChildren().add(by);
+        });
+        HBox.setHgrow(whoBox, javafx.scene.layout.Priority.ALWAYS);
+        Button sign = new Button(sig.state().open() ? "Sign…" : "Re-sign…");
+        sign.getStyleClass().add("small");
+        sign.setOnAction(e -> SignOffDialog.show(main.window(), session, s, flag, sig).ifPresent(signOff ->
+                Dialogs.attempt(main.window(), "Could not record the sign-off", () -> session.addSignOff(signOff))));
+        HBox row = new HBox(8, state, whoBox, sign);
+        row.getStyleClass().add("signature-row");
+        return row;
+    }
+
+    // -------------------------------------------------------------------------------------------- image
+
+    private void loadImage(UUID shotId) {
+        try {
+            var stored = session.referenceImage(shotId);
+            image.setImage(stored.map(i -> new Image(new ByteArrayInputStream(i.bytes()))).orElse(null));
+            removeImageButton.setDisable(stored.isEmpty());
+            imageHint.setVisible(stored.isEmpty());
+            imageHint.setManaged(stored.isEmpty());
+        } catch (Exception e) {
+            image.setImage(null);
+        }
+    }
+
+    @FXML
+    void chooseImage() {
+        if (shot == null) return;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Reference Image for Shot " + shot.number());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images (PNG, JPEG)", "*.png", "*.jpg", "*.jpeg"));
+        Path file = MainController.toPath(chooser.showOpenDialog(main.window()));
+        if (file == null) return;
+        UUID id = shot.id();
+        Dialogs.attempt(main.window(), "Could not use that image", () -> {
+            if (Files.size(file) > MAX_IMAGE_BYTES) throw new IllegalArgumentException("The image is larger than 8 MB; use a smaller frame grab.");
+            byte[] bytes = Files.readAllBytes(file);
+            if (new Image(new ByteArrayInputStream(bytes)).isError()) throw new IllegalArgumentException(file.getFileName() + " is not a readable image.");
+            String type = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
+            session.setReferenceImage(id, new ProductionStore.ReferenceImage(type, bytes));
+            loadImage(id);
+        });
+    }
+
+    @FXML
+    void removeImage() {
+        if (shot == null) return;
+        UUID id = shot.id();
+        Dialogs.attempt(main.window(), "Could not remove the image", () -> {
+            session.setReferenceImage(id, null);
+            loadImage(id);
+        });
+    }
+
+    /** One AI use: technique in bold, then purpose, tool and whether it reaches the final cut. */
+    private static final class AiUseCell extends ListCell<AiUse> {
+        @Override protected void updateItem(AiUse use, boolean empty) {
+            super.updateItem(use, empty);
+            if (empty || use == null) {
+                setGraphic(null);
+                return;
+            }
+            Label technique = new Label(use.technique().label());
+            technique.getStyleClass().add("use-technique");
+            Label output = new Label(use.output() == Output.FINAL ? "FINAL" : "TEMP");
+            output.getStyleClass().addAll("badge", use.output() == Output.FINAL ? "badge-final" : "badge-temp");
+            HBox top = new HBox(8, technique, output);
+            Label detail = new Label(use.purpose() + (use.tool().isBlank() ? "" : "  ·  " + use.tool()));
+            detail.getStyleClass().add("use-detail");
+            detail.setWrapText(true);
+            setPrefWidth(0); // wrap to the list's width instead of widening it
+            setGraphic(new VBox(2, top, detail));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.clearframe.ui;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Window;
+import org.clearframe.model.Decision;
+import org.clearframe.model.Department;
+import org.clearframe.model.Shot;
+import org.clearframe.model.SignOff;
+import org.clearframe.rules.Flag;
+import org.clearframe.rules.RequiredSignature;
+import org.clearframe.rules.SignOffs;
+
+import java.util.Optional;
+
+/** Records one person's decision on one flag of one shot, bound to the shot's AI plan as it is now. */
+public final class SignOffDialog {
+
+    @FXML private Label rule, reason, who;
+    @FXML private TextField signer;
+    @FXML private ComboBox<Decision> decision;
+    @FXML private TextArea note;
+    @FXML private Label signerError, noteError;
+
+    private final FieldChecks checks = new FieldChecks();
+
+    static Optional<SignOff> show(Window owner, Session session, Shot shot, Flag flag, RequiredSignature signature) {
+        Views.Loaded<SignOffDialog> view = Views.load(SignOffDialog.class, "SignOffDialog.fxml");
+        SignOffDialog form = view.controller();
+        form.fill(session, flag, signature);
+        Dialog<SignOff> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Record Sign-off");
+        dialog.setHeaderText(signature.who() + " — " + flag.rule().title());
+        dialog.getDialogPane().setContent(view.root());
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(form.checks.invalidProperty());
+        dialog.setResultConverter(b -> b == ButtonType.OK
+                ? SignOffs.sign(shot, flag, signature, form.signer.getText().strip(), form.decision.getValue(), form.note.getText().strip())
+                : null);
+        return dialog.showAndWait();
+    }
+
+    private void fill(Session session, Flag flag, RequiredSignature signature) {
+        rule.setText(flag.rule().id() + " · " + flag.rule().severity().label());
+        reason.setText(flag.reason());
+        who.setText(signature.who());
+        Styles.fill(decision, Decision.class);
+        decision.setValue(Decision.APPROVED);
+        signer.setText(suggestedSigner(session, signature));
+        checks.add(signer, signerError, FieldChecks.required("Name the person who signs"));
+        checks.add(note, noteError, text -> decision.getValue() == Decision.APPROVED_WITH_CONDITIONS && text.isBlank()
+                ? "Write down the conditions" : null);
+        decision.valueProperty().addListener((o, a, b) -> checks.refresh());
+    }
+
+    /** The performer for person roles, else the head of the department that usually holds the role. */
+    private static String suggestedSigner(Session session, RequiredSignature signature) {
+        if (signature.role().perPerson()) return signature.subjectName() == null ? "" : signature.subjectName();
+        return session.departments().stream().filter(d -> d.name().equals(signature.role().department()))
+                .map(Department::headName).findFirst().orElse("");
+    }
+}

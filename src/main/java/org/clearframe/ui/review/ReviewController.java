@@ -1,0 +1,133 @@
+package org.clearframe.ui.review;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.clearframe.exchange.ExchangeException;
+import org.clearframe.exchange.KeyRing;
+import org.clearframe.exchange.Reply;
+import org.clearframe.model.Decision;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The review window: the package's questions on the left, what the head reads on the right, their answer below. */
+public final class ReviewController {
+
+    private static final System.Logger LOG = System.getLogger(ReviewController.class.getName());
+
+    @FXML private Label title;
+    @FXML private TableView<ReviewModel.Row> table;
+    @FXML private TableColumn<ReviewModel.Row, String> shotColumn, ruleColumn, whoColumn, stateColumn, decisionColumn;
+    @FXML private TextArea details;
+    @FXML private ChoiceBox<Decision> decision;
+    @FXML private TextField note, signer;
+    @FXML private Label status, keyLabel;
+    @FXML private Button returnButton;
+
+    private ReviewModel model;
+    private KeyRing keys;
+    private ReviewModel.Row bound;
+    private Function<Window, Optional<Path>> chooseTarget = this::askForTarget;
+    private Path lastWritten;
+    private final javafx.beans.property.StringProperty saved = new javafx.beans.property.SimpleStringProperty("");
+
+    void init(ReviewModel model, KeyRing keys) {
+        this.model = model;
+        this.keys = keys;
+        title.setText(model.title());
+        table.setItems(model.rows());
+        shotColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().shot()));
+        ruleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rule()));
+        whoColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().who()));
+        stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
+        decisionColumn.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(
+                () -> c.getValue().decisionProperty().get() == null ? "" : c.getValue().decisionProperty().get().label(),
+                c.getValue().decisionProperty()));
+
+        decision.getItems().setAll(null, Decision.APPROVED, Decision.APPROVED_WITH_CONDITIONS, Decision.DECLINED);
+        decision.setConverter(new StringConverter<>() {
+            @Override public String toString(Decision d) { return d == null ? "Not decided" : d.label(); }
+            @Override public Decision fromString(String s) { return null; }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> bindTo(row));
+        signer.textProperty().bindBidirectional(model.signerProperty());
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.problemBinding().get().isEmpty() ? saved.get() : model.problemBinding().get(), model.problemBinding(), saved));
+        returnButton.disableProperty().bind(model.problemBinding().isNotEmpty());
+        try {
+            keyLabel.setText("Your key: " + keys.fingerprint());
+        } catch (ExchangeException e) {
+            keyLabel.setText("Your signing key cannot be read: " + e.getMessage());
+        }
+        if (!model.rows().isEmpty()) table.getSelectionModel().selectFirst();
+        else bindTo(null);
+    }
+
+    /** The decision and note fields edit the selected row. */
+    private void bindTo(ReviewModel.Row row) {
+        if (bound != null) {
+            decision.valueProperty().unbindBidirectional(bound.decisionProperty());
+            note.textProperty().unbindBidirectional(bound.noteProperty());
+        }
+        bound = row;
+        decision.setDisable(row == null);
+        note.setDisable(row == null);
+        if (row == null) {
+            details.setText("");
+            return;
+        }
+        decision.valueProperty().bindBidirectional(row.decisionProperty());
+        note.textProperty().bindBidirectional(row.noteProperty());
+        details.setText(model.details(row));
+    }
+
+    /** Lets a test (or a caller with its own save dialog) pick where the reply goes. */
+    void setTargetChooser(Function<Window, Optional<Path>> chooser) {
+        this.chooseTarget = chooser;
+    }
+
+    Path lastWritten() {
+        return lastWritten;
+    }
+
+    @FXML
+    void returnSignOffs() {
+        Window window = table.getScene().getWindow();
+        Optional<Path> target = chooseTarget.apply(window);
+        if (target.isEmpty()) return;
+        try {
+            Reply reply = model.sign(keys.keyPair());
+            reply.write(target.get());
+            lastWritten = target.get();
+            LOG.log(System.Logger.Level.INFO, "Wrote {0} decisions to {1}", reply.decisions().size(), target.get());
+            saved.set("Saved " + target.get().getFileName() + " (" + reply.decisions().size() + " decisions). Send it to the producer.");
+        } catch (ExchangeException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            alert.initOwner(window);
+            alert.setHeaderText("The sign-offs could not be returned");
+            alert.show();
+        }
+    }
+
+    private Optional<Path> askForTarget(Window window) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Return Sign-offs");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Clearframe reply", "*" + Reply.EXTENSION));
+        String who = model.signerProperty().get().isBlank() ? "" : "-" + model.signerProperty().get().strip().replaceAll("[^\\p{L}\\p{N}]+", "-");
+        chooser.setInitialFileName(model.pkg().production().title().replaceAll("[^\\p{L}\\p{N}]+", "-") + who + Reply.EXTENSION);
+        java.io.File file = chooser.showSaveDialog(window);
+        return Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+}

@@ -1,0 +1,145 @@
+package org.clearframe.ui.review;
+
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.clearframe.exchange.ExchangeException;
+import org.clearframe.exchange.Reply;
+import org.clearframe.exchange.SharePackage;
+import org.clearframe.model.AiUse;
+import org.clearframe.model.Decision;
+import org.clearframe.model.Scene;
+import org.clearframe.model.Shot;
+import org.clearframe.rules.Source;
+
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The department head's review of one share package: a row per question the package asks, each with the
+ * decision and note the head is recording. The plan itself is read-only; only decisions and the name change.
+ */
+public final class ReviewModel {
+
+    /** One question (shot, rule, role, performer) and the head's answer so far. */
+    public static final class Row {
+        private final SharePackage.Slot slot;
+        private final String shot, rule, who, state;
+        private final ObjectProperty<Decision> decision = new SimpleObjectProperty<>();
+        private final StringProperty note = new SimpleStringProperty("");
+
+        Row(SharePackage pkg, SharePackage.Slot slot) {
+            this.slot = slot;
+            this.shot = pkg.shotLabel(slot.shotId());
+            this.rule = pkg.rule(slot.ruleId()).map(r -> r.title()).orElse(slot.ruleId());
+            this.who = slot.subjectName().isBlank() ? slot.role().label() : slot.role().label() + ": " + slot.subjectName();
+            this.state = pkg.flagsFor(slot).stream().flatMap(f -> f.signatures().stream())
+                    .filter(n -> n.role() == slot.role() && Objects.equals(n.subjectId(), slot.subjectId()))
+                    .findFirst().map(n -> n.state().label()).orElse("");
+        }
+
+        public SharePackage.Slot slot() { return slot; }
+        public String shot() { return shot; }
+        public String rule() { return rule; }
+        public String who() { return who; }
+        public String state() { return state; }
+        public ObjectProperty<Decision> decisionProperty() { return decision; }
+        public StringProperty noteProperty() { return note; }
+    }
+
+    private final SharePackage pkg;
+    private final ObservableList<Row> rows;
+    private final StringProperty signer = new SimpleStringProperty("");
+    private final StringBinding problem;
+
+    public ReviewModel(SharePackage pkg) {
+        this.pkg = pkg;
+        List<Row> list = new ArrayList<>();
+        for (SharePackage.Slot s : pkg.slots()) list.add(new Row(pkg, s));
+        // Rows report changes to their decision and note, so the "what is missing" line follows every edit.
+        this.rows = FXCollections.observableArrayList(r -> new Observable[]{r.decisionProperty(), r.noteProperty()});
+        rows.addAll(list);
+        this.problem = Bindings.createStringBinding(this::findProblem, rows, signer);
+    }
+
+    public SharePackage pkg() { return pkg; }
+    public ObservableList<Row> rows() { return rows; }
+    public StringProperty signerProperty() { return signer; }
+
+    /** Why the sign-offs cannot be returned yet, or "" when they can. */
+    public StringBinding problemBinding() { return problem; }
+
+    public String title() {
+        return pkg.production().title() + ": review for " + pkg.audience().department();
+    }
+
+    private String findProblem() {
+        long decided = rows.stream().filter(r -> r.decision.get() != null).count();
+        if (rows.isEmpty()) return "This package asks nothing of your role.";
+        if (decided == 0) return "Record a decision for at least one flag.";
+        for (Row r : rows) {
+            if (r.decision.get() == Decision.APPROVED_WITH_CONDITIONS && r.note.get().isBlank()) {
+                return "Shot " + r.shot + ": write the conditions of your approval in the note.";
+            }
+        }
+        if (signer.get().isBlank()) return "Enter your name: the reply records who signed.";
+        return "";
+    }
+
+    /** Signs the decisions recorded so far (undecided rows are left out). */
+    public Reply sign(KeyPair keys) throws ExchangeException {
+        List<SharePackage.Answer> answers = rows.stream().filter(r -> r.decision.get() != null)
+                .map(r -> new SharePackage.Answer(r.slot, r.decision.get(), r.note.get())).toList();
+        return pkg.sign(signer.get(), answers, keys);
+    }
+
+    /** What the head reads for one row: the shot, the AI use(s), why the rule applies, and on what authority. */
+    public String details(Row row) {
+        StringBuilder b = new StringBuilder();
+        Shot shot = pkg.shot(row.slot.shotId()).orElse(null);
+        if (shot != null) {
+            b.append("Shot ").append(row.shot);
+            pkg.scene(shot.sceneId()).map(Scene::heading).ifPresent(h -> b.append("  ·  ").append(h));
+            b.append('\n');
+            if (!shot.description().isBlank()) b.append(shot.description()).append('\n');
+        }
+        b.append('\n');
+        for (SharePackage.FlagInfo f : pkg.flagsFor(row.slot)) {
+            AiUse use = shot == null ? null : shot.aiUses().stream().filter(u -> u.id().equals(f.aiUseId())).findFirst().orElse(null);
+            if (use != null) {
+                b.append("AI use: ").append(use.technique().label()).append(" — ").append(use.purpose())
+                        .append(" (").append(use.tool().isBlank() ? "tool not named" : use.tool()).append("; ")
+                        .append(use.output().label()).append(")\n");
+            }
+            b.append("Why: ").append(f.reason()).append('\n');
+            for (SharePackage.Need n : f.signatures()) {
+                if (n.role() == row.slot.role() && Objects.equals(n.subjectId(), row.slot.subjectId()) && n.latestDecision() != null) {
+                    b.append("Recorded so far: ").append(n.latestDecision().label());
+                    if (!n.latestSigner().isBlank()) b.append(" by ").append(n.latestSigner());
+                    if (!n.latestNote().isBlank()) b.append(" (").append(n.latestNote()).append(')');
+                    b.append(" — ").append(n.state().label()).append('\n');
+                }
+            }
+            b.append('\n');
+        }
+        pkg.rule(row.slot.ruleId()).ifPresent(r -> {
+            b.append(r.id()).append(": ").append(r.title()).append(" (").append(r.severity().label()).append(")\n");
+            b.append(r.explanation()).append('\n');
+            for (Source s : r.sources()) {
+                b.append("Source: ").append(s.label());
+                if (!s.document().isBlank()) b.append(" — ").append(s.document());
+                if (!s.url().isBlank()) b.append(" <").append(s.url()).append('>');
+                b.append('\n');
+            }
+        });
+        return b.toString().strip();
+    }
+}

@@ -1,0 +1,53 @@
+package org.clearframe.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/**
+ * The layering the design asks for, checked on every build so it cannot erode:
+ * model <- rules <- store <- services (pdf, exchange, importer) <- ui, cli.
+ */
+@AnalyzeClasses(packages = "org.clearframe", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Model").definedBy("org.clearframe.model..")
+            .layer("Rules").definedBy("org.clearframe.rules..")
+            .layer("Store").definedBy("org.clearframe.store..")
+            .layer("Services").definedBy("org.clearframe.pdf..", "org.clearframe.exchange..", "org.clearframe.importer..")
+            .layer("UI").definedBy("org.clearframe.ui..")
+            .layer("CLI").definedBy("org.clearframe.cli..")
+            .whereLayer("CLI").mayNotBeAccessedByAnyLayer()
+            .whereLayer("UI").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("UI", "CLI")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Services", "UI", "CLI")
+            .whereLayer("Rules").mayOnlyBeAccessedByLayers("Store", "Services", "UI", "CLI");
+
+    @ArchTest
+    static final ArchRule onlyTheUiUsesJavaFx = noClasses()
+            .that().resideInAnyPackage("org.clearframe.model..", "org.clearframe.rules..", "org.clearframe.store..",
+                    "org.clearframe.pdf..", "org.clearframe.exchange..", "org.clearframe.importer..", "org.clearframe.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule onlyTheStoreSpeaksSql = noClasses()
+            .that().resideOutsideOfPackage("org.clearframe.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
+
+    @ArchTest
+    static final ArchRule theModelStandsAlone = noClasses()
+            .that().resideInAPackage("org.clearframe.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "org.clearframe.rules..", "org.clearframe.store..");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandLineWritesToTheConsole = noClasses()
+            .that().resideOutsideOfPackage("org.clearframe.cli..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .because("everything else logs through System.Logger");
+}

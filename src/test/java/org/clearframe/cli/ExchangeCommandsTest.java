@@ -1,0 +1,160 @@
+package org.clearframe.cli;
+
+import org.clearframe.model.AiUse;
+import org.clearframe.model.Department;
+import org.clearframe.model.IntExt;
+import org.clearframe.model.Output;
+import org.clearframe.model.Production;
+import org.clearframe.model.ProductionData;
+import org.clearframe.model.Scene;
+import org.clearframe.model.Shot;
+import org.clearframe.model.ShotSize;
+import org.clearframe.model.Technique;
+import org.clearframe.model.Tristate;
+import org.clearframe.store.ProductionStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The exchange verbs end to end, each side with its own config folder (and so its own key). */
+class ExchangeCommandsTest {
+
+    @TempDir Path dir;
+    Path file;
+    String savedConfig;
+    String out, err;
+
+    @BeforeEach
+    void production() throws Exception {
+        savedConfig = System.getProperty("clearframe.config");
+        List<Department> departments = Department.defaults();
+        Department vfx = departments.stream().filter(d -> d.name().equals("VFX")).findFirst().orElseThrow();
+        Department costume = departments.stream().filter(d -> d.name().startsWith("Costume")).findFirst().orElseThrow();
+        Scene scene = new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false);
+        Shot collapse = new Shot(UUID.randomUUID(), scene.id(), "1", "Tower falls", ShotSize.WIDE, "", "", "", 3, List.of(vfx.id()), "",
+                List.of(new AiUse(UUID.randomUUID(), Technique.GENERATIVE_VFX, "Collapse", "VendorX", Output.FINAL, List.of(), List.of(vfx.id()),
+                        Set.of(), Tristate.NO, Set.of(), "")));
+        Shot gown = new Shot(UUID.randomUUID(), scene.id(), "2", "Gown", ShotSize.MEDIUM, "", "", "", 3, List.of(costume.id()), "",
+                List.of(new AiUse(UUID.randomUUID(), Technique.WARDROBE_CONCEPT, "Gown", "VendorX", Output.TEMPORARY, List.of(), List.of(costume.id()),
+                        Set.of(), Tristate.NO, Set.of(), "")));
+        file = dir.resolve("tidewater.clearframe");
+        ProductionStore.createFrom(file, new ProductionData(Production.titled("Tidewater"), departments, List.of(), List.of(scene),
+                List.of(collapse, gown), List.of(), ""));
+    }
+
+    @AfterEach
+    void restoreConfig() {
+        if (savedConfig == null) System.clearProperty("clearframe.config");
+        else System.setProperty("clearframe.config", savedConfig);
+    }
+
+    private int run(String who, String... args) {
+        System.setProperty("clearframe.config", dir.resolve(who + "-config").toString());
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private ProductionData load() throws Exception {
+        try (ProductionStore store = ProductionStore.openReadOnly(file)) {
+            return store.load();
+        }
+    }
+
+    private String p(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void shareSignAndImportFromTheCommandLine() throws Exception {
+        assertEquals(0, run("producer", "share", file.toString(), "--department", "VFX", p("vfx.cfshare")), err);
+        assertTrue(out.contains("1 signatures to give"), out);
+        assertEquals(0, run("producer", "share", file.toString(), "--role", "costume-designer", p("costume.cfshare")), err);
+
+        assertEquals(0, run("dana", "sign", p("vfx.cfshare"), "--list"), err);
+        assertTrue(out.contains("12A:1/VFX-GEN-FINAL/VFX_SUPERVISOR\tMissing"), out);
+        assertEquals(0, run("dana", "sign", p("vfx.cfshare"), "--name", "Dana Reyes",
+                "--decide", "12A:1/VFX-GEN-FINAL/vfx_supervisor=approve-with-conditions:wide only: no close-ups", p("vfx.cfreply")), err);
+        assertTrue(out.contains("Your key fingerprint is "), out);
+        String danaKey = out.substring(out.indexOf("fingerprint is ") + 15, out.indexOf("fingerprint is ") + 34);
+        assertEquals(0, run("bea", "sign", p("costume.cfshare"), "--name", "Bea Kelly", "--decide-all", "decline:not this one", p("costume.cfreply")), err);
+
+        ProductionData before = load();
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("vfx.cfreply"), "--dry-run"), err);
+        assertTrue(out.contains("First reply from Dana Reyes (VFX). Their key fingerprint is " + danaKey), out);
+        assertTrue(out.contains("New sign-off: 1") && out.contains("Dry run: nothing was changed."), out);
+        assertEquals(before, load());
+        assertFalse(Files.exists(dir.resolve("producer-config").resolve("trusted-keys.json")), "a dry run pins nothing");
+
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("vfx.cfreply")), err);
+        assertTrue(out.contains("Approved with conditions (wide only: no close-ups)"), out);
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("costume.cfreply")), err);
+        assertTrue(out.contains("Declined: 1"), out);
+        assertEquals(2, load().signOffs().size());
+
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("vfx.cfreply")), err);
+        assertTrue(out.contains("Already signed: 1") && out.contains("Recorded 0 sign-offs"), out);
+        assertEquals(2, load().signOffs().size());
+    }
+
+    @Test
+    void refusalsExitWithTwoAndChangeNothing() throws Exception {
+        run("producer", "share", file.toString(), "--department", "VFX", p("vfx.cfshare"));
+        run("dana", "sign", p("vfx.cfshare"), "--name", "Dana Reyes", "--decide-all", "approve", p("vfx.cfreply"));
+        Path reply = dir.resolve("vfx.cfreply");
+        Files.writeString(reply, Files.readString(reply).replace("APPROVED", "DECLINED"));
+        ProductionData before = load();
+        assertEquals(2, run("producer", "import-reply", file.toString(), reply.toString()));
+        assertTrue(err.startsWith("clearframe: ") && err.contains("altered since it was signed"), err);
+        assertEquals(before, load());
+
+        // The same head with another key: refused loudly, then accepted with --repin.
+        run("dana", "sign", p("vfx.cfshare"), "--name", "Dana Reyes", "--decide-all", "approve", p("good.cfreply"));
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("good.cfreply")), err);
+        run("impostor", "sign", p("vfx.cfshare"), "--name", "Dana Reyes", "--decide-all", "decline", p("other-key.cfreply"));
+        ProductionData pinned = load();
+        assertEquals(2, run("producer", "import-reply", file.toString(), p("other-key.cfreply")));
+        assertTrue(err.contains("WARNING") && err.contains("different key"), err);
+        assertEquals(pinned, load());
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("other-key.cfreply"), "--repin"), err);
+        assertTrue(out.contains("RE-PINNING"), out);
+
+        assertEquals(2, run("dana", "sign", p("vfx.cfshare"), "--name", "Dana", "--decide", "99:1/VFX-GEN-FINAL/VFX_SUPERVISOR=approve", p("x.cfreply")));
+        assertTrue(err.contains("no shot '99:1'"), err);
+        assertEquals(2, run("dana", "sign", p("vfx.cfshare"), "--name", "Dana", "--decide-all", "maybe", p("x.cfreply")));
+        assertTrue(err.contains("'maybe' is not a decision"), err);
+        assertFalse(Files.exists(dir.resolve("x.cfreply")));
+        assertEquals(2, run("producer", "share", file.toString(), "--department", "Catering", p("c.cfshare")));
+        assertTrue(err.contains("no department called \"Catering\""), err);
+    }
+
+    @Test
+    void exportAndImportJsonFromTheCommandLine() throws Exception {
+        assertEquals(0, run("producer", "export-json", file.toString(), p("backup.json")), err);
+        assertEquals(0, run("producer", "import-json", p("backup.json"), p("restored.clearframe")), err);
+        assertTrue(out.contains("\"Tidewater\", 1 scenes, 2 shots"), out);
+        try (ProductionStore store = ProductionStore.openReadOnly(dir.resolve("restored.clearframe"))) {
+            assertEquals(load(), store.load());
+        }
+        assertEquals(2, run("producer", "import-json", p("backup.json"), p("restored.clearframe")));
+        assertTrue(err.contains("already exists"), err);
+        Files.writeString(dir.resolve("bad.json"), "{\"format\": \"clearframe-project\", \"schemaVersion\": 99}");
+        assertEquals(2, run("producer", "import-json", p("bad.json"), p("new.clearframe")));
+        assertTrue(err.contains("newer Clearframe"), err);
+        assertFalse(Files.exists(dir.resolve("new.clearframe")));
+    }
+}

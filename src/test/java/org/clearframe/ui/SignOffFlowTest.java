@@ -1,0 +1,97 @@
+package org.clearframe.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.clearframe.model.Shot;
+import org.clearframe.rules.Flag;
+import org.clearframe.rules.ShotStatus;
+import org.clearframe.rules.SignatureState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The sample production's flags, a sign-off recorded in the shot detail, and the sign-off going stale. */
+@ExtendWith(ApplicationExtension.class)
+class SignOffFlowTest {
+
+    @TempDir Path dir;
+    private MainController main;
+
+    @Start
+    void start(Stage stage) {
+        main = UiTestSupport.start(stage);
+    }
+
+    @Test
+    void recordingTheLastSignatureClearsTheFlagAndChangingThePlanMakesItStale(FxRobot robot) throws Exception {
+        Path file = dir.resolve("sample.clearframe");
+        MainController.copySample(file);
+        UiTestSupport.openAndWait(robot, main, file);
+        Session session = main.session();
+        assertEquals(5, session.shots().stream().filter(s -> session.status(s) != ShotStatus.NO_AI).count(), "five shots carry AI use");
+        Shot crowd = shot(session, "Townspeople crowd");
+        assertTrue(flag(session, crowd, "SYNTH-CROWD").open(), "the union notice is still missing");
+
+        robot.interact(() -> main.select(Page.SHOTS));
+        robot.clickOn("Townspeople crowd the cordon as dust drifts through the floodlights");
+        Node row = robot.lookup(".signature-row").match((HBox h) -> h.getChildren().stream()
+                .anyMatch(n -> n instanceof javafx.scene.layout.VBox v && v.getChildren().get(0) instanceof Label l
+                        && l.getText().startsWith("Union notice"))).query();
+        Button sign = robot.from(row).lookup(".button").queryAs(Button.class);
+        robot.interact(() -> scrollIntoView(sign));
+        robot.clickOn(sign);
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        TextField signer = robot.from(dialog).lookup("#signer").queryAs(TextField.class);
+        assertEquals("Ada Brennan", signer.getText(), "the head of the department holding the role is suggested");
+        robot.clickOn("OK");
+        UiTestSupport.waitUntil(() -> !flag(session, shot(session, "Townspeople crowd"), "SYNTH-CROWD").open());
+        assertTrue(robot.lookup(".flag-closed").tryQuery().isPresent(), "the card shows the flag as signed");
+
+        // Change the plan: the crowd grows, and every signature on it goes stale.
+        Node uses = robot.lookup(".ai-uses").query();
+        robot.interact(() -> scrollIntoView(uses));
+        robot.clickOn(robot.from(uses).lookup("Synthetic crowd or background").queryAs(Label.class));
+        robot.clickOn(robot.lookup("#editUseButton").queryAs(Button.class));
+        DialogPane edit = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        TextField purpose = robot.from(edit).lookup("#purpose").queryAs(TextField.class);
+        robot.interact(() -> purpose.setText("Extend 40 background actors to a crowd of about 2,000"));
+        robot.clickOn("OK");
+        UiTestSupport.waitUntil(() -> flag(session, shot(session, "Townspeople crowd"), "SYNTH-CROWD").stale());
+        Flag stale = flag(session, shot(session, "Townspeople crowd"), "SYNTH-CROWD");
+        assertTrue(stale.signatures().stream().allMatch(s -> s.state() == SignatureState.STALE));
+        assertEquals(ShotStatus.STALE, session.status(shot(session, "Townspeople crowd")));
+        assertTrue(robot.lookup(".sig-stale").tryQuery().isPresent(), "the detail pane shows the stale signatures");
+    }
+
+    /** The detail pane scrolls; bring a node in it into view as a producer would with the scroll wheel. */
+    private static void scrollIntoView(Node node) {
+        Node n = node;
+        while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+        if (!(n instanceof javafx.scene.control.ScrollPane pane)) return;
+        double contentHeight = pane.getContent().getBoundsInLocal().getHeight();
+        double y = pane.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+        double viewport = pane.getViewportBounds().getHeight();
+        pane.setVvalue(Math.max(0, Math.min(1, (y - viewport / 2) / Math.max(1, contentHeight - viewport))));
+        pane.layout();
+    }
+
+    private static Shot shot(Session session, String description) {
+        return session.shots().stream().filter(s -> s.description().startsWith(description)).findFirst().orElseThrow();
+    }
+
+    private static Flag flag(Session session, Shot shot, String ruleId) {
+        return session.flags(shot.id()).stream().filter(f -> f.rule().id().equals(ruleId)).findFirst().orElseThrow();
+    }
+}
