@@ -69,6 +69,7 @@ public final class ColumnMappingDialog {
         dialog.setTitle("Import shot list");
         dialog.setHeaderText("Match the columns of " + shots.fileName());
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getStylesheets().add(org.clearframe.ui.Styles.STYLESHEET);
         dialog.getDialogPane().getButtonTypes().setAll(IMPORT, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(IMPORT);
         Runnable check = () -> {

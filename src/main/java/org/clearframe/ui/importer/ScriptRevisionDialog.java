@@ -55,6 +55,7 @@ public final class ScriptRevisionDialog {
         dialog.setTitle("Re-import " + revision.scriptName());
         dialog.setHeaderText("Changes from " + revision.scriptName());
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getStylesheets().add(org.clearframe.ui.Styles.STYLESHEET);
         dialog.getDialogPane().getButtonTypes().setAll(APPLY, ButtonType.CANCEL);
         Button apply = (Button) dialog.getDialogPane().lookupButton(APPLY);
         apply.setDisable(revision.isEmpty());

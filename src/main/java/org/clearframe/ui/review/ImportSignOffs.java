@@ -77,6 +77,7 @@ public final class ImportSignOffs {
         ImportPreviewController controller = loader.getController();
         controller.show(preview);
         Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.getDialogPane().getStylesheets().add(org.clearframe.ui.Styles.STYLESHEET);
         if (owner != null) dialog.initOwner(owner);
         dialog.setTitle("Import Sign-offs");
         dialog.setHeaderText("What this reply will do");

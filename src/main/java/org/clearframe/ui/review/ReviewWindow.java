@@ -52,7 +52,9 @@ public final class ReviewWindow {
         Stage stage = new Stage();
         if (owner != null) stage.initOwner(owner);
         stage.setTitle("Review: " + model.title());
-        stage.setScene(new Scene(root));
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(org.clearframe.ui.Styles.STYLESHEET);
+        stage.setScene(scene);
         return new ReviewWindow(stage, controller);
     }
 
