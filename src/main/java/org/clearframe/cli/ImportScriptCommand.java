@@ -13,7 +13,6 @@ import org.clearframe.store.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,13 +30,13 @@ final class ImportScriptCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        List<String> files = new ArrayList<>(args);
-        boolean dryRun = files.remove("--dry-run");
-        if (files.size() != 2 || files.stream().anyMatch(a -> a.startsWith("--"))) {
+        var parsed = Projects.TwoFiles.parse(args);
+        if (parsed.isEmpty()) {
             err.println("Usage: clearframe " + usage());
             return BAD_INPUT;
         }
-        Path script = Path.of(files.get(0)), target = Path.of(files.get(1));
+        Path script = parsed.get().first(), target = parsed.get().second();
+        boolean dryRun = parsed.get().dryRun();
         try {
             return Files.exists(target) ? reimport(script, target, dryRun, out) : create(script, target, dryRun, out);
         } catch (ImportException | ProjectFileException | StoreException e) {

@@ -25,13 +25,13 @@ final class ImportShotsCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        List<String> files = new ArrayList<>(args);
-        boolean dryRun = files.remove("--dry-run");
-        if (files.size() != 2 || files.stream().anyMatch(a -> a.startsWith("--"))) {
+        var parsed = Projects.TwoFiles.parse(args);
+        if (parsed.isEmpty()) {
             err.println("Usage: clearframe " + usage());
             return BAD_INPUT;
         }
-        Path target = Path.of(files.get(0)), csv = Path.of(files.get(1));
+        Path target = parsed.get().first(), csv = parsed.get().second();
+        boolean dryRun = parsed.get().dryRun();
         try {
             ShotList list = ShotListImport.read(csv);
             ColumnMapping mapping = ColumnMapping.guess(list.header());
