@@ -10,12 +10,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.ComboBoxTableCell;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Tristate;
 
-import java.util.function.BiFunction;
 
 /** The cast: who plays whom, and the facts that decide whose consent an AI use needs. */
 public final class CastController implements PageController {
@@ -38,8 +36,8 @@ public final class CastController implements PageController {
         table.setEditable(true);
         performer.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().performer()));
         character.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().character()));
-        editable(performer, (m, v) -> new CastMember(m.id(), v.strip(), m.character(), m.unionMember(), m.deceased()));
-        editable(character, (m, v) -> new CastMember(m.id(), m.performer(), v.strip(), m.unionMember(), m.deceased()));
+        Forms.editableText(performer, (m, v) -> new CastMember(m.id(), v.strip(), m.character(), m.unionMember(), m.deceased()), this::save);
+        Forms.editableText(character, (m, v) -> new CastMember(m.id(), m.performer(), v.strip(), m.unionMember(), m.deceased()), this::save);
         union.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().unionMember()));
         union.setCellFactory(ComboBoxTableCell.forTableColumn(Styles.labels(Tristate.class), Tristate.values()));
         union.setOnEditCommit(e -> save(new CastMember(e.getRowValue().id(), e.getRowValue().performer(), e.getRowValue().character(),
@@ -60,11 +58,6 @@ public final class CastController implements PageController {
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && table.getEditingCell() == null) delete();
         });
-    }
-
-    private void editable(TableColumn<CastMember, String> column, BiFunction<CastMember, String, CastMember> edit) {
-        column.setCellFactory(TextFieldTableCell.forTableColumn());
-        column.setOnEditCommit(e -> save(edit.apply(e.getRowValue(), e.getNewValue() == null ? "" : e.getNewValue())));
     }
 
     private void save(CastMember m) {

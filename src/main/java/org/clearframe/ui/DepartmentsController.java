@@ -11,7 +11,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
@@ -23,7 +22,6 @@ import org.clearframe.model.Shot;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /** Departments with their heads, and the shots each one's work is involved in or touched by AI. */
 public final class DepartmentsController implements PageController {
@@ -45,9 +43,9 @@ public final class DepartmentsController implements PageController {
         this.main = main;
         table.setItems(session.departments());
         table.setEditable(true);
-        editable(name, (d, v) -> v.isBlank() ? null : new Department(d.id(), v.strip(), d.headName(), d.email(), d.colour()));
-        editable(head, (d, v) -> new Department(d.id(), d.name(), v.strip(), d.email(), d.colour()));
-        editable(email, (d, v) -> new Department(d.id(), d.name(), d.headName(), v.strip(), d.colour()));
+        Forms.editableText(name, (d, v) -> v.isBlank() ? null : new Department(d.id(), v.strip(), d.headName(), d.email(), d.colour()), this::save);
+        Forms.editableText(head, (d, v) -> new Department(d.id(), d.name(), v.strip(), d.email(), d.colour()), this::save);
+        Forms.editableText(email, (d, v) -> new Department(d.id(), d.name(), d.headName(), v.strip(), d.colour()), this::save);
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         head.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().headName()));
         email.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().email()));
@@ -79,17 +77,14 @@ public final class DepartmentsController implements PageController {
         if (!session.departments().isEmpty()) table.getSelectionModel().selectFirst();
     }
 
-    private void editable(TableColumn<Department, String> column, BiFunction<Department, String, Department> edit) {
-        column.setCellFactory(TextFieldTableCell.forTableColumn());
-        column.setOnEditCommit(e -> {
-            Department edited = edit.apply(e.getRowValue(), e.getNewValue() == null ? "" : e.getNewValue());
-            if (edited == null) {
-                Dialogs.error(main.window(), "A department needs a name", "Give the department a name, like VFX or Costume.");
-                table.refresh();
-                return;
-            }
-            Dialogs.attempt(main.window(), "Could not save the department", () -> session.saveDepartment(edited));
-        });
+    /** Saves an edited department; null stands for an edit that left it without a name. */
+    private void save(Department edited) {
+        if (edited == null) {
+            Dialogs.error(main.window(), "A department needs a name", "Give the department a name, like VFX or Costume.");
+            table.refresh();
+            return;
+        }
+        Dialogs.attempt(main.window(), "Could not save the department", () -> session.saveDepartment(edited));
     }
 
     private java.util.List<Shot> touching(UUID department) {

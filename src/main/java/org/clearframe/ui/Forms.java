@@ -24,6 +24,16 @@ final class Forms {
         for (ComboBoxBase<?> box : boxes) box.setOnAction(e -> commit.run());
     }
 
+    /**
+     * Makes a text column editable in place: the typed text (never null) becomes an edited row through
+     * {@code edit}, which {@code save} then checks and writes.
+     */
+    static <R> void editableText(javafx.scene.control.TableColumn<R, String> column,
+                                 java.util.function.BiFunction<R, String, R> edit, java.util.function.Consumer<R> save) {
+        column.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn());
+        column.setOnEditCommit(e -> save.accept(edit.apply(e.getRowValue(), e.getNewValue() == null ? "" : e.getNewValue())));
+    }
+
     /** Parses a number typed by a person ("4.5", "4,5", "") into seconds; blank means 0. */
     static double seconds(String text) {
         String t = text == null ? "" : text.trim().replace(',', '.').replaceFirst("\\s*s(ec(onds?)?)?$", "");

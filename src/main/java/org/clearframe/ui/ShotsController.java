@@ -15,7 +15,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.ComboBoxTableCell;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -33,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -134,29 +132,22 @@ public final class ShotsController implements PageController {
             }
         });
 
-        editableText(numberColumn, (shot, v) -> v.isBlank() ? null : shot.edit().number(v.strip()).build());
-        editableText(descriptionColumn, (shot, v) -> shot.edit().description(v.strip()).build());
-        editableText(angleColumn, (shot, v) -> shot.edit().angle(v.strip()).build());
-        editableText(movementColumn, (shot, v) -> shot.edit().movement(v.strip()).build());
-        editableText(lensColumn, (shot, v) -> shot.edit().lens(v.strip()).build());
+        Forms.editableText(numberColumn, (shot, v) -> v.isBlank() ? null : shot.edit().number(v.strip()).build(), this::save);
+        Forms.editableText(descriptionColumn, (shot, v) -> shot.edit().description(v.strip()).build(), this::save);
+        Forms.editableText(angleColumn, (shot, v) -> shot.edit().angle(v.strip()).build(), this::save);
+        Forms.editableText(movementColumn, (shot, v) -> shot.edit().movement(v.strip()).build(), this::save);
+        Forms.editableText(lensColumn, (shot, v) -> shot.edit().lens(v.strip()).build(), this::save);
         sizeColumn.setCellFactory(ComboBoxTableCell.forTableColumn(Styles.labels(ShotSize.class), ShotSize.values()));
         sizeColumn.setOnEditCommit(e -> save(e.getRowValue().edit().size(e.getNewValue()).build()));
     }
 
-    private void editableText(TableColumn<Shot, String> column, BiFunction<Shot, String, Shot> edit) {
-        column.setCellFactory(TextFieldTableCell.forTableColumn());
-        column.setOnEditCommit(e -> {
-            Shot edited = edit.apply(e.getRowValue(), e.getNewValue() == null ? "" : e.getNewValue());
-            if (edited == null) {
-                Dialogs.error(main.window(), "A shot needs a number", "Give the shot a number, like 1, 1A or 2.");
-                table.refresh();
-                return;
-            }
-            save(edited);
-        });
-    }
-
+    /** Saves an edited shot; null stands for an edit that left it without a number. */
     private void save(Shot edited) {
+        if (edited == null) {
+            Dialogs.error(main.window(), "A shot needs a number", "Give the shot a number, like 1, 1A or 2.");
+            table.refresh();
+            return;
+        }
         if (!Dialogs.attempt(main.window(), "Could not save shot " + edited.number(), () -> session.saveShot(edited))) table.refresh();
     }
 

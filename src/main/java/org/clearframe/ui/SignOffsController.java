@@ -11,7 +11,6 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.MouseButton;
-import org.clearframe.model.CastMember;
 import org.clearframe.model.Department;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
@@ -103,13 +102,12 @@ public final class SignOffsController implements PageController {
     private void rebuild() {
         boolean byDepartment = "By department".equals(grouping.getValue());
         Map<UUID, Scene> scenes = ProductionData.index(session.scenes(), Scene::id);
-        Map<UUID, CastMember> cast = ProductionData.index(session.cast(), CastMember::id);
         Map<String, List<Row>> groups = new TreeMap<>();
         for (Shot shot : session.shots()) {
             for (Flag flag : session.flags(shot.id())) {
                 for (RequiredSignature sig : flag.signatures()) {
                     if (openOnly.isSelected() && !sig.state().open()) continue;
-                    String group = byDepartment ? departmentOf(sig, cast) : sig.role().label();
+                    String group = byDepartment ? departmentOf(sig) : sig.role().label();
                     groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Row(group, scenes.get(shot.sceneId()), shot, flag, sig));
                 }
             }
@@ -127,7 +125,7 @@ public final class SignOffsController implements PageController {
     }
 
     /** The department whose head signs for the role; performers are grouped under "Cast". */
-    private String departmentOf(RequiredSignature sig, Map<UUID, CastMember> cast) {
+    private String departmentOf(RequiredSignature sig) {
         String name = sig.role().department();
         boolean exists = session.departments().stream().map(Department::name).anyMatch(name::equals);
         return exists || name.equals("Cast") ? name : name + " (no such department here)";
