@@ -30,8 +30,7 @@ final class Forms {
      */
     static <R> void editableText(javafx.scene.control.TableColumn<R, String> column,
                                  java.util.function.BiFunction<R, String, R> edit, java.util.function.Consumer<R> save) {
-        column.setCellFactory(javafx.scene.control.cell.TextFieldTableCell.forTableColumn());
-        column.setOnEditCommit(e -> save.accept(edit.apply(e.getRowValue(), e.getNewValue() == null ? "" : e.getNewValue())));
+        column.setCellFactory(c -> new CommittingTextCell<>((row, text) -> save.accept(edit.apply(row, text))));
     }
 
     /** Parses a number typed by a person ("4.5", "4,5", "") into seconds; blank means 0. */

@@ -187,6 +187,7 @@ public final class MainController {
     @FXML
     void closeProduction() {
         if (session == null) return;
+        saveWhatIsBeingTyped();
         session.close();
         session = null;
         pages.clear();
@@ -194,6 +195,12 @@ public final class MainController {
         navigator.setManaged(false);
         showWelcome();
         updateTitle();
+    }
+
+    /** Fields and table cells save as focus leaves them; closing a window moves no focus, so move it here. */
+    private void saveWhatIsBeingTyped() {
+        javafx.scene.Scene scene = root.getScene();
+        if (scene != null && scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) root.requestFocus();
     }
 
     @FXML
