@@ -136,9 +136,10 @@ public final class ProductionStore implements AutoCloseable {
      */
     public static ProductionStore open(Path file) throws ProjectFileException {
         synchronized (WRITERS) {
-            FileHeader header = FileHeader.read(file);
+            // Identity first, by stat alone: reading the header opens the file, which must not happen while we hold it.
             Object key = fileKey(file);
             if (WRITERS.containsKey(key)) throw lockedElsewhere(file, null);
+            FileHeader header = FileHeader.read(file);
             header.requireOpenable(file, Migrations.LATEST);
             requireWritable(file);
             ProductionStore store = openForWriting(file, header.userVersion(), key);
@@ -160,7 +161,6 @@ public final class ProductionStore implements AutoCloseable {
             dir = Files.createTempDirectory("clearframe-read-");
             Path copy = dir.resolve("production.clearframe");
             synchronized (WRITERS) {
-                FileHeader.read(file); // "missing" and "empty" explained before anything else
                 ProductionStore writer = WRITERS.get(fileKey(file));
                 if (writer != null) {
                     writer.snapshotTo(copy); // this program holds the file: no descriptor of ours may touch it
@@ -282,6 +282,7 @@ public final class ProductionStore implements AutoCloseable {
 
     /** The file's identity (device and inode where the platform has them), so two paths to one file are one file. */
     private static Object fileKey(Path file) throws ProjectFileException {
+        if (!Files.exists(file)) FileHeader.read(file); // explains the missing file
         try {
             Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
             return key != null ? key : file.toRealPath();
@@ -351,6 +352,25 @@ public final class ProductionStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IOException("could not copy the open production: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The SHA-256 of {@code file} when this program holds it open for writing, read through that store (hashing it
+     * by path would release the store's lock); empty when it is not held here and may be read as any file.
+     */
+    public static Optional<String> sha256IfHeldHere(Path file) throws IOException {
+        ProductionStore writer;
+        synchronized (WRITERS) {
+            if (!Files.exists(file)) return Optional.empty();
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            writer = WRITERS.get(key != null ? key : file.toRealPath());
+        }
+        if (writer == null) return Optional.empty();
+        try {
+            return Optional.of(writer.fileSha256());
+        } catch (StoreException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
