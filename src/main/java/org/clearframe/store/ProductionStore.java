@@ -520,6 +520,21 @@ public final class ProductionStore implements AutoCloseable {
         });
     }
 
+    /** What {@code info} prints, counted by SQLite without loading the production (fast at any size). */
+    public record Counts(Production production, int scenes, int shots, int aiUses, int shotsWithAiUse, int departments, int cast) {}
+
+    public Counts counts() throws StoreException {
+        return read(() -> new Counts(loadProduction(), count("SELECT COUNT(*) FROM scene"), count("SELECT COUNT(*) FROM shot"),
+                count("SELECT COUNT(*) FROM ai_use"), count("SELECT COUNT(DISTINCT shot_id) FROM ai_use"),
+                count("SELECT COUNT(*) FROM department"), count("SELECT COUNT(*) FROM cast_member")));
+    }
+
+    private int count(String sql) throws SQLException {
+        try (ResultSet r = query(sql)) {
+            return r.getInt(1);
+        }
+    }
+
     private Production loadProduction() throws SQLException {
         try (ResultSet r = query("SELECT id, title, format, genre, studio, producer, director, principal_photography, notes FROM production")) {
             if (!r.next()) throw new SQLException("the production header row is missing");

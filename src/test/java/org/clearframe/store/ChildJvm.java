@@ -18,7 +18,12 @@ public final class ChildJvm {
 
     /** Starts {@code main} with {@code args}; the caller reads its output line by line or waits. */
     public static Process start(Class<?> main, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return startUnder(List.of(), main, args);
+    }
+
+    /** Like {@link #start}, with {@code prefix} (a command that runs the rest, such as a sandbox) in front. */
+    public static Process startUnder(List<String> prefix, Class<?> main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
@@ -30,7 +35,11 @@ public final class ChildJvm {
 
     /** Runs {@code main} to completion (at most a minute) and returns its exit code and output. */
     public static Result run(Class<?> main, String... args) throws IOException, InterruptedException {
-        Process p = start(main, args);
+        return runUnder(List.of(), main, args);
+    }
+
+    public static Result runUnder(List<String> prefix, Class<?> main, String... args) throws IOException, InterruptedException {
+        Process p = startUnder(prefix, main, args);
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
