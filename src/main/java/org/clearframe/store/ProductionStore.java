@@ -105,6 +105,8 @@ public final class ProductionStore implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA locking_mode = EXCLUSIVE");
                 s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA journal_size_limit = 4194304");
                 s.execute("PRAGMA application_id = " + FileHeader.APPLICATION_ID);
             }
             Migrations.migrate(c, 0, Migrations.LATEST);
@@ -213,6 +215,7 @@ public final class ProductionStore implements AutoCloseable {
                 // (unchanged) is that first write, now, so a second opener is refused at once; it also rewrites page 1,
                 // which readers rely on to notice a whole session that came and went while they copied (Snapshot).
                 s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA journal_size_limit = 4194304");
                 s.execute("PRAGMA user_version = " + version);
             }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,8 +28,11 @@ final class SchemaCheck {
 
     /** One row of sqlite_master, its SQL with whitespace runs collapsed (the text is otherwise compared exactly). */
     record Entry(String type, String name, String table, String sql) {
+        /** "trigger wipe_signoffs": the name as a producer can read it, whatever characters the file gave it. */
         String describe() {
-            return type + " " + name;
+            String shown = name.codePoints().map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
+                    .limit(60).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            return type + " " + shown;
         }
     }
 

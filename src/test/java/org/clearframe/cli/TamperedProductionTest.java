@@ -62,7 +62,7 @@ class TamperedProductionTest {
 
     private void tamper(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute(sql);
+            for (String statement : sql.split(" ~ ")) s.execute(statement);
         }
     }
 
@@ -80,6 +80,9 @@ class TamperedProductionTest {
             "CREATE TABLE side_channel (x) | table side_channel is not part of Clearframe's format",
             "CREATE INDEX shot_by_number ON shot(number) | index shot_by_number is not part of Clearframe's format",
             "DROP TRIGGER sign_off_never_deleted | trigger sign_off_never_deleted is missing",
+            "DROP TRIGGER sign_off_never_deleted ~ CREATE TRIGGER sign_off_never_deleted BEFORE DELETE ON sign_off WHEN 0 BEGIN SELECT 1; END"
+                    + " | trigger sign_off_never_deleted has been altered from Clearframe's format",
+            "CREATE TRIGGER \"wipe\u202Eevil\" AFTER INSERT ON shot BEGIN SELECT 1; END | trigger wipe?evil is not part",
             "CREATE TRIGGER Sign_Off_Never_Changes_2 BEFORE INSERT ON policy BEGIN SELECT 1; END | trigger Sign_Off_Never_Changes_2 is not part",
     })
     void aFileWhoseSchemaIsNotOursIsRefusedByEveryVerbBeforeAnyWrite(String sql, String named) throws Exception {
