@@ -144,6 +144,11 @@ public final class ProductionStore implements AutoCloseable {
             FileHeader header = FileHeader.read(file);
             header.requireOpenable(file, Migrations.LATEST);
             requireWritable(file);
+            if (Files.exists(Snapshot.sibling(file, "-wal"))) {
+                // A log left by a crash (or a writer elsewhere): check what it holds on a private copy first, since
+                // SQLite moves a log into the file when the connection closes, even when we refuse the file.
+                openReadOnly(file).close();
+            }
             ProductionStore store = openForWriting(file, header.userVersion(), key);
             WRITERS.put(key, store);
             return store;

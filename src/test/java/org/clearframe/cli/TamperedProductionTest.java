@@ -72,6 +72,25 @@ class TamperedProductionTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aTriggerHiddenInALeftOverLogIsRefusedAndTheLogIsNotMovedIntoTheFile() throws Exception {
+        Path crashed = dir.resolve("crashed.clearframe"), log = dir.resolve("crashed.clearframe-wal");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA wal_autocheckpoint = 0");
+            s.execute("CREATE TRIGGER wipe_signoffs AFTER INSERT ON shot BEGIN DELETE FROM sign_off; END");
+            Files.copy(file, crashed); // as a crash would leave it: the trigger only in the log
+            Files.copy(dir.resolve("signed.clearframe-wal"), log);
+        }
+        byte[] bytes = Files.readAllBytes(crashed), logBytes = Files.readAllBytes(log);
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProductionStore.open(crashed));
+        assertTrue(e.getMessage().contains("trigger wipe_signoffs is not part of Clearframe's format"), e.getMessage());
+        Run check = cli("check", crashed.toString());
+        assertEquals(Command.BAD_INPUT, check.exit());
+        assertArrayEquals(bytes, Files.readAllBytes(crashed));
+        assertArrayEquals(logBytes, Files.readAllBytes(log));
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "CREATE TRIGGER wipe_signoffs AFTER INSERT ON shot BEGIN DELETE FROM sign_off; END | trigger wipe_signoffs is not part of Clearframe's format",
