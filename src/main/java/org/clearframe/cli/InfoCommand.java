@@ -1,6 +1,5 @@
 package org.clearframe.cli;
 
-import org.clearframe.model.ProductionData;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.StoreException;
@@ -22,20 +21,20 @@ final class InfoCommand implements Command {
             err.println("Usage: clearframe " + usage());
             return BAD_INPUT;
         }
-        ProductionData data;
-        try {
-            data = Projects.read(Path.of(args.get(0)));
+        ProductionStore.Counts counts;
+        try (ProductionStore store = ProductionStore.openReadOnly(Path.of(args.get(0)))) {
+            counts = store.counts();
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }
-        out.println("Title:      " + data.production().title());
-        out.println("Format:     " + data.production().format().label());
-        out.println("Scenes:     " + data.scenes().size());
-        out.println("Shots:      " + data.shots().size());
-        out.println("AI uses:    " + data.aiUseCount());
-        out.println("Shots with AI use: " + data.shots().stream().filter(s -> s.hasAiUse()).count());
-        out.println("Departments: " + data.departments().size() + ", cast: " + data.cast().size());
+        out.println("Title:      " + counts.production().title());
+        out.println("Format:     " + counts.production().format().label());
+        out.println("Scenes:     " + counts.scenes());
+        out.println("Shots:      " + counts.shots());
+        out.println("AI uses:    " + counts.aiUses());
+        out.println("Shots with AI use: " + counts.shotsWithAiUse());
+        out.println("Departments: " + counts.departments() + ", cast: " + counts.cast());
         return OK;
     }
 }

@@ -17,6 +17,9 @@ public final class FileFingerprint {
 
     /** Lower-case hex SHA-256 of the file's bytes. */
     public static String sha256(Path file) throws IOException {
+        // A file this program holds open must be read through its store: closing a descriptor of it here would drop the lock.
+        var held = org.clearframe.store.ProductionStore.sha256IfHeldHere(file);
+        if (held.isPresent()) return held.get();
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,8 +19,11 @@ import java.util.List;
  */
 final class Migrations {
 
-    static final List<String> SCRIPTS = List.of("V1__foundation.sql", "V2__signoffs.sql");
+    static final List<String> SCRIPTS = List.of("V1__foundation.sql", "V2__signoffs.sql", "V3__signer_binding.sql", "V4__guards.sql");
     static final int LATEST = SCRIPTS.size();
+
+    /** The version whose script makes the sign-off history append-only (see {@link #detachSignOffsFromShots}). */
+    static final int GUARDS = 4;
 
     private Migrations() {}
 
@@ -28,6 +33,7 @@ final class Migrations {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
+                if (version == GUARDS) detachSignOffsFromShots(c);
                 for (String sql : statements(SCRIPTS.get(version - 1))) s.execute(sql);
                 s.execute("PRAGMA user_version = " + version);
                 c.commit();
@@ -40,16 +46,60 @@ final class Migrations {
         }
     }
 
-    private static List<String> statements(String script) {
+    /**
+     * Rebuilds sign_off without its {@code ON DELETE CASCADE} link to shot, so that deleting a shot leaves its
+     * sign-offs in the history (an undo brings the shot back under the same id and they apply again), and so the
+     * append-only guard can refuse every delete. SQLite cannot drop a constraint in place, and the table may have
+     * gained columns since version 2, so the new table is the current definition minus the link, built from
+     * sqlite_master rather than written out here; its indexes and triggers are recreated as they were.
+     */
+    private static void detachSignOffsFromShots(Connection c) throws SQLException {
+        String table;
+        List<String> dependents = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'sign_off'")) {
+                if (!r.next()) throw new SQLException("sign_off is missing");
+                table = r.getString(1);
+            }
+            try (ResultSet r = s.executeQuery("SELECT sql FROM sqlite_master WHERE tbl_name = 'sign_off' "
+                    + "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name")) {
+                while (r.next()) dependents.add(r.getString(1));
+            }
+            String link = " REFERENCES shot(id) ON DELETE CASCADE";
+            if (!table.contains(link)) throw new SQLException("sign_off does not have the link version 2 made");
+            String rebuilt = table.replace(link, "").replaceFirst("^CREATE TABLE sign_off", "CREATE TABLE sign_off_v4");
+            s.execute(rebuilt);
+            s.execute("INSERT INTO sign_off_v4 SELECT * FROM sign_off");
+            s.execute("DROP TABLE sign_off");
+            s.execute("ALTER TABLE sign_off_v4 RENAME TO sign_off");
+            for (String sql : dependents) s.execute(sql);
+        }
+    }
+
+    /**
+     * The statements of one script: comment lines dropped, split at semicolons that end a line, except inside a
+     * trigger body, which runs to its {@code END;}.
+     */
+    static List<String> statements(String script) {
         try (InputStream in = Migrations.class.getResourceAsStream(script)) {
             if (in == null) throw new IllegalStateException("missing migration " + script);
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            StringBuilder clean = new StringBuilder();
+            List<String> out = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
             for (String line : text.split("\n")) {
-                if (!line.strip().startsWith("--")) clean.append(line).append('\n');
+                String trimmed = line.strip();
+                if (trimmed.startsWith("--") || trimmed.isEmpty()) continue;
+                current.append(line).append('\n');
+                boolean inTrigger = current.toString().stripLeading().toUpperCase().startsWith("CREATE TRIGGER");
+                boolean ends = inTrigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";");
+                if (ends) {
+                    String sql = current.toString().strip();
+                    out.add(sql.substring(0, sql.length() - 1).strip());
+                    current.setLength(0);
+                }
             }
-            return java.util.Arrays.stream(clean.toString().split(";"))
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+            if (!current.toString().isBlank()) out.add(current.toString().strip());
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

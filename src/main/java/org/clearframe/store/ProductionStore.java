@@ -27,7 +27,10 @@ import org.sqlite.SQLiteException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -63,15 +66,31 @@ public final class ProductionStore implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ProductionStore.class.getName());
 
+    /** The files this program has open for writing, by file identity: the one guard within a process (see {@link #open}). */
+    private static final Map<Object, ProductionStore> WRITERS = new HashMap<>();
+
     private final Path file;
     private final Connection db;
     private final boolean readOnly;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** A writer's identity in {@link #WRITERS}; null for a reader. */
+    private final Object writerKey;
+    /** A reader's private copy, deleted on close; null for a writer. */
+    private final Path copyDir;
+    /**
+     * A writer's own read handle on its file, open for as long as the store. POSIX drops every lock a process
+     * holds on a file when the process closes any descriptor of that file, so nothing in this program may open and
+     * close the production while it is open for writing; whatever must read its bytes reads them here.
+     */
+    private final FileChannel channel;
 
-    private ProductionStore(Path file, Connection db, boolean readOnly) {
+    private ProductionStore(Path file, Connection db, boolean readOnly, Object writerKey, Path copyDir, FileChannel channel) {
         this.file = file;
         this.db = db;
         this.readOnly = readOnly;
+        this.writerKey = writerKey;
+        this.copyDir = copyDir;
+        this.channel = channel;
     }
 
     /** Creates a new production file (refusing to overwrite one) holding {@code production} and the default departments. */
@@ -80,98 +99,204 @@ public final class ProductionStore implements AutoCloseable {
             throw new ProjectFileException(Problem.UNWRITABLE, file, file.getFileName() + " already exists.");
         }
         ProductionStore store = null;
+        Connection c = null;
         try {
-            Connection c = connect(file, false);
+            c = connect(file);
             try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA locking_mode = EXCLUSIVE");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA journal_size_limit = 4194304");
                 s.execute("PRAGMA application_id = " + FileHeader.APPLICATION_ID);
             }
             Migrations.migrate(c, 0, Migrations.LATEST);
-            store = new ProductionStore(file, c, false);
+            synchronized (WRITERS) {
+                Object key = fileKey(file);
+                store = new ProductionStore(file, c, false, key, null, FileChannel.open(file, StandardOpenOption.READ));
+                WRITERS.put(key, store);
+            }
             store.insertProduction(production);
             for (Department d : Department.defaults()) store.saveDepartment(d);
             store.checkpoint();
             return store;
-        } catch (SQLException | StoreException e) {
+        } catch (SQLException | StoreException | IOException e) {
             if (store != null) store.close();
+            else closeQuietly(c);
             deleteQuietly(file);
+            deleteQuietly(Snapshot.sibling(file, "-wal"));
             throw new ProjectFileException(Problem.UNWRITABLE, file,
                     "Clearframe could not create " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Opens a production for editing, upgrading an older file format after keeping a backup of it. */
+    /**
+     * Opens a production for editing, upgrading an older file format after keeping a backup of it.
+     *
+     * <p>The file is locked for this store alone before this returns: a second window or program that asks to
+     * write is refused here, at open, rather than at its first edit. The file's schema is checked against
+     * Clearframe's format before anything is written, so a refused file stays byte-for-byte as it was.
+     */
     public static ProductionStore open(Path file) throws ProjectFileException {
-        return open(file, false);
+        synchronized (WRITERS) {
+            // Identity first, by stat alone: reading the header opens the file, which must not happen while we hold it.
+            Object key = fileKey(file);
+            if (WRITERS.containsKey(key)) throw lockedElsewhere(file, null);
+            FileHeader header = FileHeader.read(file);
+            header.requireOpenable(file, Migrations.LATEST);
+            requireWritable(file);
+            if (Files.exists(Snapshot.sibling(file, "-wal"))) {
+                // A log left by a crash (or a writer elsewhere): check what it holds on a private copy first, since
+                // SQLite moves a log into the file when the connection closes, even when we refuse the file.
+                openReadOnly(file).close();
+            }
+            ProductionStore store = openForWriting(file, header.userVersion(), key);
+            WRITERS.put(key, store);
+            return store;
+        }
     }
 
     /**
-     * Opens a production to read only (the command line's info and check). Refuses an older format instead of
-     * upgrading it, since upgrading writes.
+     * Opens a production to read only (check, info, the exports). The reader works on a private copy in a
+     * temporary folder, taken consistently without locks (see {@link Snapshot}): it creates no file beside the
+     * production, works in a read-only folder and while a writer holds the file, and sees every edit the writer
+     * has committed. An older format is upgraded in the copy; the original is never written.
      */
     public static ProductionStore openReadOnly(Path file) throws ProjectFileException {
-        return open(file, true);
-    }
-
-    private static ProductionStore open(Path file, boolean readOnly) throws ProjectFileException {
-        FileHeader header = FileHeader.read(file);
-        header.requireOpenable(file, Migrations.LATEST);
-        int version = header.userVersion();
-        if (version < Migrations.LATEST) {
-            if (readOnly) return openUpgradedCopy(file);
-            backupBeforeUpgrade(file, version);
-        }
+        Path dir = null;
         Connection c = null;
         try {
-            c = connect(file, readOnly);
-            checkIntegrity(c, file);
-            ProductionStore store = new ProductionStore(file, c, readOnly);
-            if (version < Migrations.LATEST) {
-                Migrations.migrate(c, version, Migrations.LATEST);
-                store.checkpoint();
-                LOG.log(System.Logger.Level.INFO, "Upgraded {0} from format {1} to {2}", file, version, Migrations.LATEST);
+            dir = Files.createTempDirectory("clearframe-read-");
+            Path copy = dir.resolve("production.clearframe");
+            synchronized (WRITERS) {
+                ProductionStore writer = WRITERS.get(fileKey(file));
+                if (writer != null) {
+                    writer.snapshotTo(copy); // this program holds the file: no descriptor of ours may touch it
+                } else {
+                    FileHeader.read(file).requireOpenable(file, Migrations.LATEST);
+                    Snapshot.take(file, copy);
+                }
             }
-            return store;
+            c = connect(copy);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA locking_mode = EXCLUSIVE"); // a private copy: no shared-memory file even in the temp folder
+            }
+            int version = pragmaInt(c, "user_version");
+            new FileHeader(pragmaInt(c, "application_id"), version).requireOpenable(file, Migrations.LATEST);
+            SchemaCheck.verify(c, version, file);
+            checkIntegrity(c, file);
+            if (version < Migrations.LATEST) Migrations.migrate(c, version, Migrations.LATEST);
+            return new ProductionStore(file, c, true, null, dir, null);
+        } catch (ProjectFileException e) {
+            closeQuietly(c);
+            deleteTree(dir);
+            throw e;
         } catch (SQLException e) {
             closeQuietly(c);
+            deleteTree(dir);
             throw translate(file, e);
-        }
-    }
-
-    /** A read-only look at an old-format file: upgrade a temporary copy so the original stays untouched. */
-    private static ProductionStore openUpgradedCopy(Path file) throws ProjectFileException {
-        try {
-            Path copy = Files.createTempFile("clearframe-upgrade", ".clearframe");
-            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-            copy.toFile().deleteOnExit();
-            ProductionStore upgraded = open(copy, false);
-            return new ProductionStore(file, upgraded.db, true);
         } catch (IOException e) {
+            closeQuietly(c);
+            deleteTree(dir);
             throw new ProjectFileException(Problem.IO, file, "Clearframe could not read " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    private static Connection connect(Path file, boolean readOnly) throws SQLException {
+    private static ProductionStore openForWriting(Path file, int version, Object key) throws ProjectFileException {
+        Path backup = version < Migrations.LATEST ? backupBeforeUpgrade(file, version) : null;
+        Connection c = null;
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            c = connect(file);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA locking_mode = EXCLUSIVE");
+            }
+            // Reads only, so far: nothing is written to a file that turns out not to be ours as it stands.
+            SchemaCheck.verify(c, version, file);
+            checkIntegrity(c, file);
+            try (Statement s = c.createStatement()) {
+                // Exclusive before WAL, in that order: SQLite then keeps the WAL index in memory (no -shm file) and
+                // holds the file for this connection alone from its first write on. The write of the format version
+                // (unchanged) is that first write, now, so a second opener is refused at once; it also rewrites page 1,
+                // which readers rely on to notice a whole session that came and went while they copied (Snapshot).
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA journal_size_limit = 4194304");
+                s.execute("PRAGMA user_version = " + version);
+            }
+            ProductionStore store = new ProductionStore(file, c, false, key, null, channel);
+            if (version < Migrations.LATEST) {
+                Migrations.migrate(c, version, Migrations.LATEST);
+                LOG.log(System.Logger.Level.INFO, "Upgraded {0} from format {1} to {2}", file, version, Migrations.LATEST);
+            }
+            store.checkpoint();
+            return store;
+        } catch (ProjectFileException e) {
+            closeQuietly(c);
+            closeQuietly(channel);
+            if (backup != null) deleteQuietly(backup);
+            throw e;
+        } catch (SQLException | IOException e) {
+            closeQuietly(c);
+            closeQuietly(channel);
+            if (backup != null) deleteQuietly(backup);
+            throw e instanceof SQLException se ? translate(file, se)
+                    : new ProjectFileException(Problem.IO, file, "Clearframe could not open " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(0);
-        if (readOnly) config.setReadOnly(true);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-        if (!readOnly) {
-            // Exclusive before WAL, in that order: SQLite then keeps the WAL index in memory (no -shm file) and
-            // holds the file for this connection alone. BEGIN IMMEDIATE takes the lock now rather than at the
-            // first edit, so a second opener is refused at once.
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA locking_mode = EXCLUSIVE");
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
-                s.execute("BEGIN IMMEDIATE");
-                s.execute("COMMIT");
-            } catch (SQLException e) {
-                c.close();
-                throw e;
-            }
+        try (Statement s = c.createStatement()) {
+            // The file is outside input: functions with side effects may not run from its triggers or views. (SQLite's
+            // defensive mode would also be wanted, but sqlite-jdbc offers no way to call sqlite3_db_config; the schema
+            // check in SchemaCheck is what keeps foreign triggers and views out.)
+            s.execute("PRAGMA trusted_schema = OFF");
+            s.execute("PRAGMA cell_size_check = ON");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
         return c;
+    }
+
+    private static int pragmaInt(Connection c, String pragma) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + pragma)) {
+            return r.getInt(1);
+        }
+    }
+
+    /** A read-only file or folder cannot take a write-ahead log: say so plainly instead of SQLite's I/O error. */
+    private static void requireWritable(Path file) throws ProjectFileException {
+        Path folder = file.toAbsolutePath().getParent();
+        if (!Files.isWritable(file) || (folder != null && !Files.isWritable(folder))) {
+            throw readOnlyFile(file, null);
+        }
+    }
+
+    private static ProjectFileException readOnlyFile(Path file, Throwable cause) {
+        return new ProjectFileException(Problem.READ_ONLY, file, file.getFileName() + " is read-only here (the file or its folder "
+                + "cannot be written), so it cannot be opened for editing. Reading it still works (check, info, the exports); "
+                + "to edit it, copy it to a folder you can write to.", cause);
+    }
+
+    private static ProjectFileException lockedElsewhere(Path file, Throwable cause) {
+        return new ProjectFileException(Problem.LOCKED, file, file.getFileName()
+                + " is open in another Clearframe window or program. Close it there first.", cause);
+    }
+
+    /** The file's identity (device and inode where the platform has them), so two paths to one file are one file. */
+    private static Object fileKey(Path file) throws ProjectFileException {
+        if (!Files.exists(file)) FileHeader.read(file); // explains the missing file
+        try {
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return key != null ? key : file.toRealPath();
+        } catch (IOException e) {
+            throw new ProjectFileException(Problem.IO, file, "Clearframe cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void checkIntegrity(Connection c, Path file) throws SQLException, ProjectFileException {
@@ -184,10 +309,13 @@ public final class ProductionStore implements AutoCloseable {
         }
     }
 
-    private static void backupBeforeUpgrade(Path file, int version) throws ProjectFileException {
+    /** Keeps the file as it was before an upgrade; returns the backup made now, or null when one existed already. */
+    private static Path backupBeforeUpgrade(Path file, int version) throws ProjectFileException {
         Path backup = file.resolveSibling(file.getFileName() + ".format" + version + ".bak");
         try {
-            if (!Files.exists(backup)) Files.copy(file, backup);
+            if (Files.exists(backup)) return null;
+            Files.copy(file, backup);
+            return backup;
         } catch (IOException e) {
             throw new ProjectFileException(Problem.UNWRITABLE, file,
                     "Clearframe needs to upgrade " + file.getFileName() + " but could not keep a backup first: " + e.getMessage(), e);
@@ -198,28 +326,93 @@ public final class ProductionStore implements AutoCloseable {
         if (e instanceof SQLiteException se) {
             SQLiteErrorCode code = se.getResultCode();
             if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
-                return new ProjectFileException(Problem.LOCKED, file, file.getFileName()
-                        + " is open in another Clearframe window or program. Close it there first.", e);
+                return lockedElsewhere(file, e);
             }
             if (code == SQLiteErrorCode.SQLITE_CORRUPT || code == SQLiteErrorCode.SQLITE_NOTADB) {
                 return new ProjectFileException(Problem.CORRUPT, file, file.getFileName() + " is damaged and cannot be read.", e);
             }
-            if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
-                    || code == SQLiteErrorCode.SQLITE_PERM) {
+            if (code.name().startsWith("SQLITE_READONLY") || code == SQLiteErrorCode.SQLITE_PERM) {
+                return readOnlyFile(file, e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_CANTOPEN) {
                 return new ProjectFileException(Problem.UNWRITABLE, file,
-                        "Clearframe cannot write to " + file.getFileName() + " (check the folder's permissions).", e);
+                        "Clearframe cannot open " + file.getFileName() + " (check the file's and the folder's permissions).", e);
+            }
+            if (code.name().startsWith("SQLITE_IOERR")) {
+                return new ProjectFileException(Problem.IO, file, "Clearframe could not lock or read " + file.getFileName()
+                        + " (the disk or network share refused; a read-only or network folder can do this). "
+                        + "Copy it to a local folder you can write to.", e);
             }
         }
         return new ProjectFileException(Problem.IO, file, "Clearframe could not open " + file.getFileName() + ": " + e.getMessage(), e);
     }
 
     /**
-     * Copies the write-ahead log into the main file. The file header (our application id and format version)
-     * is only read from the main file, so it must be there before anyone else looks at the file.
+     * Writes a consistent copy of this (writable) store's production to {@code target}, for a reader in this
+     * program, which may not open the file itself (see {@link #channel}).
+     */
+    private synchronized void snapshotTo(Path target) throws IOException {
+        try {
+            releaseStatements();
+            try (PreparedStatement p = db.prepareStatement("VACUUM INTO ?")) {
+                p.setString(1, target.toAbsolutePath().toString());
+                p.execute();
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not copy the open production: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The SHA-256 of {@code file} when this program holds it open for writing, read through that store (hashing it
+     * by path would release the store's lock); empty when it is not held here and may be read as any file.
+     */
+    public static Optional<String> sha256IfHeldHere(Path file) throws IOException {
+        ProductionStore writer;
+        synchronized (WRITERS) {
+            if (!Files.exists(file)) return Optional.empty();
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            writer = WRITERS.get(key != null ? key : file.toRealPath());
+        }
+        if (writer == null) return Optional.empty();
+        try {
+            return Optional.of(writer.fileSha256());
+        } catch (StoreException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The SHA-256 of the production file as it stands (everything committed is moved into it first), read
+     * through the store's own handle: hashing the file by path here would release this store's lock.
+     */
+    public synchronized String fileSha256() throws StoreException {
+        try {
+            if (channel == null) throw new IOException("a reader has no file of its own to hash");
+            flush();
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+            long position = 0;
+            int n;
+            while ((n = channel.read(buffer, position)) > 0) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+                position += n;
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new StoreException("Could not fingerprint " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies the write-ahead log into the main file, so the file on disk holds every committed edit (a copy made
+     * by hand is complete). PASSIVE, never TRUNCATE: the log keeps its header, which readers compare (Snapshot).
      */
     private void checkpoint() throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
         }
     }
 
@@ -255,9 +448,16 @@ public final class ProductionStore implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        statements.clear(); // closing the connection closes them
-        closeQuietly(db);
+    public void close() {
+        synchronized (WRITERS) {
+            synchronized (this) {
+                statements.clear(); // closing the connection closes them
+                closeQuietly(db);
+                closeQuietly(channel); // only after SQLite has let go of its locks
+                if (writerKey != null) WRITERS.remove(writerKey, this);
+                deleteTree(copyDir);
+            }
+        }
     }
 
     private void releaseStatements() throws SQLException {
@@ -314,7 +514,8 @@ public final class ProductionStore implements AutoCloseable {
                 }
             }
             List<SignOff> signOffs = new ArrayList<>();
-            try (ResultSet r = query("SELECT id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint FROM sign_off ORDER BY signed_at, rowid")) {
+            try (ResultSet r = query("SELECT id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint FROM sign_off "
+                    + "WHERE shot_id IN (SELECT id FROM shot) ORDER BY signed_at, rowid")) {
                 while (r.next()) {
                     Role role = Labelled.parse(Role.class, r.getString(4), null);
                     Decision decision = Labelled.parse(Decision.class, r.getString(7), null);
@@ -325,6 +526,21 @@ public final class ProductionStore implements AutoCloseable {
             }
             return new ProductionData(production, departments, cast, scenes, shots, signOffs, readPolicyJson().orElse(""));
         });
+    }
+
+    /** What {@code info} prints, counted by SQLite without loading the production (fast at any size). */
+    public record Counts(Production production, int scenes, int shots, int aiUses, int shotsWithAiUse, int departments, int cast) {}
+
+    public Counts counts() throws StoreException {
+        return read(() -> new Counts(loadProduction(), count("SELECT COUNT(*) FROM scene"), count("SELECT COUNT(*) FROM shot"),
+                count("SELECT COUNT(*) FROM ai_use"), count("SELECT COUNT(DISTINCT shot_id) FROM ai_use"),
+                count("SELECT COUNT(*) FROM department"), count("SELECT COUNT(*) FROM cast_member")));
+    }
+
+    private int count(String sql) throws SQLException {
+        try (ResultSet r = query(sql)) {
+            return r.getInt(1);
+        }
     }
 
     private Production loadProduction() throws SQLException {
@@ -429,7 +645,7 @@ public final class ProductionStore implements AutoCloseable {
         replaceLinks("scene_cast", "scene_id", "cast_id", s.id(), s.castIds());
     }
 
-    /** Deletes a scene with its shots, their AI uses and sign-offs. */
+    /** Deletes a scene with its shots and their AI uses. Their sign-offs stay in the history (see {@link #restoreScene}). */
     public void deleteScene(UUID id) throws StoreException {
         write(() -> update("DELETE FROM scene WHERE id = ?", id.toString()));
     }
@@ -497,7 +713,10 @@ public final class ProductionStore implements AutoCloseable {
         }
     }
 
-    /** Deletes a shot with its AI uses and sign-offs (the caller has asked the producer first). */
+    /**
+     * Deletes a shot with its AI uses (the caller has asked the producer first). Its sign-offs stay in the history,
+     * unread while the shot is gone, and apply again if an undo brings the shot back under its id.
+     */
     public void deleteShot(UUID id) throws StoreException {
         write(() -> update("DELETE FROM shot WHERE id = ?", id.toString()));
     }
@@ -540,20 +759,23 @@ public final class ProductionStore implements AutoCloseable {
     public int addSignOffs(Collection<SignOff> signOffs) throws StoreException {
         return write(() -> {
             int added = 0;
-            for (SignOff s : signOffs) {
-                try (PreparedStatement p = db.prepareStatement("SELECT 1 FROM sign_off WHERE id = ?")) {
-                    p.setString(1, s.id().toString());
-                    try (ResultSet r = p.executeQuery()) {
-                        if (r.next()) continue;
-                    }
-                }
-                insertSignOff(s);
-                added++;
-            }
+            for (SignOff s : signOffs) if (insertSignOffIfNew(s)) added++;
             return added;
         });
     }
 
+    /** Records {@code s} unless a sign-off with its id is already in the history (which then stands as it is). */
+    private boolean insertSignOffIfNew(SignOff s) throws SQLException {
+        PreparedStatement p = prepared("SELECT 1 FROM sign_off WHERE id = ?");
+        p.setString(1, s.id().toString());
+        try (ResultSet r = p.executeQuery()) {
+            if (r.next()) return false;
+        }
+        insertSignOff(s);
+        return true;
+    }
+
+    /** The only statement that writes sign_off: the history is appended to, never updated or deleted (V4 guards it too). */
     private void insertSignOff(SignOff s) throws SQLException {
         update("INSERT INTO sign_off (id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -631,7 +853,7 @@ public final class ProductionStore implements AutoCloseable {
             reposition("scene", null, null, scene.id(), index);
             int pos = 0;
             for (Shot shot : shots) writeShot(shot, pos++);
-            for (SignOff s : signOffs) insertSignOff(s);
+            for (SignOff s : signOffs) insertSignOffIfNew(s); // kept through the delete; older files may have lost them
         });
     }
 
@@ -640,7 +862,7 @@ public final class ProductionStore implements AutoCloseable {
         write(() -> {
             writeShot(shot, Integer.MAX_VALUE);
             reposition("shot", "scene_id", shot.sceneId(), shot.id(), index);
-            for (SignOff s : signOffs) insertSignOff(s);
+            for (SignOff s : signOffs) insertSignOffIfNew(s); // kept through the delete; older files may have lost them
         });
     }
 
@@ -741,16 +963,23 @@ public final class ProductionStore implements AutoCloseable {
         if (readOnly) throw new SQLException(file.getFileName() + " is open read-only");
         if (!db.getAutoCommit()) return work.run();
         db.setAutoCommit(false);
+        T result;
         try {
-            T result = work.run();
+            result = work.run();
             db.commit();
-            return result;
         } catch (SQLException | RuntimeException e) {
             db.rollback();
             throw e;
         } finally {
             db.setAutoCommit(true);
         }
+        try {
+            checkpoint();
+        } catch (SQLException e) {
+            // The edit is committed (it is in the log and will reach the file); only the early copy failed.
+            LOG.log(System.Logger.Level.WARNING, "checkpoint after an edit failed", e);
+        }
+        return result;
     }
 
     private ResultSet query(String sql) throws SQLException {
@@ -861,6 +1090,26 @@ public final class ProductionStore implements AutoCloseable {
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "closing the production file failed", e);
         }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) return;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the production file failed", e);
+        }
+    }
+
+    /** Removes a reader's private copy and its folder. */
+    private static void deleteTree(Path dir) {
+        if (dir == null) return;
+        try (var entries = Files.list(dir)) {
+            entries.forEach(ProductionStore::deleteQuietly);
+        } catch (IOException ignored) {
+            // best effort, as below
+        }
+        deleteQuietly(dir);
     }
 
     private static void deleteQuietly(Path p) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /** A production file that cannot be opened as asked, with a message a producer can act on. */
 public class ProjectFileException extends Exception {
 
-    public enum Problem { MISSING, EMPTY, NOT_SQLITE, FOREIGN, NEWER_VERSION, CORRUPT, LOCKED, UNWRITABLE, IO }
+    public enum Problem { MISSING, EMPTY, NOT_SQLITE, FOREIGN, NEWER_VERSION, CORRUPT, TAMPERED, LOCKED, READ_ONLY, UNWRITABLE, IO }
 
     private final Problem problem;
     private final Path file;

@@ -127,7 +127,10 @@ class MainWindowTest {
         try (ProductionStore s = ProductionStore.create(file, org.clearframe.model.Production.titled("Undo"))) {
             Scene scene = Scene.numbered("1", org.clearframe.model.IntExt.INT, "ROOM", "DAY");
             s.saveScene(scene);
-            s.saveShot(Shot.numbered(scene.id(), "1", "Only shot"));
+            Shot only = Shot.numbered(scene.id(), "1", "Only shot");
+            s.saveShot(only);
+            s.addSignOff(new org.clearframe.model.SignOff(java.util.UUID.randomUUID(), only.id(), "R", org.clearframe.model.Role.VFX_SUPERVISOR,
+                    null, "Sam", org.clearframe.model.Decision.APPROVED, "", java.time.Instant.parse("2026-11-01T10:00:00Z"), "f"));
         }
         UiTestSupport.openAndWait(robot, main, file);
         robot.interact(main::showShots);
@@ -140,14 +143,28 @@ class MainWindowTest {
         UiTestSupport.waitUntil(() -> main.session().shots().isEmpty());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         UiTestSupport.waitUntil(() -> main.session().shots().size() == 1);
+        assertEquals(1, main.session().signOffs().size(), "undo brings the shot's sign-off back with it");
         try (ProductionStore s = ProductionStore.openReadOnly(file)) {
-            fail("the file is locked while open");
-        } catch (org.clearframe.store.ProjectFileException expected) {
-            // read-only opens of an open file are refused too: the window holds it exclusively
+            // readers work while the window holds the file, and see what it has committed
+            assertEquals("Only shot", s.load().shots().get(0).description(), "undo wrote the shot back to the file");
         }
+        assertEquals(org.clearframe.store.ProjectFileException.Problem.LOCKED,
+                assertThrows(org.clearframe.store.ProjectFileException.class, () -> ProductionStore.open(file)).problem(),
+                "a second writer is refused while the window holds the file");
         robot.interact(main::closeProduction);
         try (ProductionStore s = ProductionStore.openReadOnly(file)) {
             assertEquals("Only shot", s.load().shots().get(0).description(), "undo wrote the shot back to the file");
+            assertEquals(1, s.load().signOffs().size(), "the sign-off survived the delete once, not twice");
+        }
+    }
+
+    @Test
+    void aProductionHeldByAnotherWindowIsRefusedAtOpen(FxRobot robot) throws Exception {
+        Path file = dir.resolve("held.clearframe");
+        try (ProductionStore holder = ProductionStore.create(file, org.clearframe.model.Production.titled("Held"))) {
+            holder.flush();
+            assertRefusedInTheUi(robot, file, "open in another Clearframe window or program");
+            assertNull(main.session(), "nothing was shown as editable");
         }
     }
 

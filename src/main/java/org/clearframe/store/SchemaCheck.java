@@ -1,0 +1,93 @@
+package org.clearframe.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.clearframe.store.ProjectFileException.Problem;
+
+/**
+ * A production file is outside input: it travels between people, and SQLite runs whatever triggers and views
+ * its schema holds. Before anything is written, the file's schema (every table, column, index, trigger and view
+ * in sqlite_master) must be exactly the one our migrations make for its format version; anything extra, missing
+ * or altered is refused by name. The expected schema is built by running the migrations on an in-memory
+ * database, once per version.
+ */
+final class SchemaCheck {
+
+    private static final Map<Integer, Map<String, Entry>> EXPECTED = new ConcurrentHashMap<>();
+
+    /** One row of sqlite_master, its SQL with whitespace runs collapsed (the text is otherwise compared exactly). */
+    record Entry(String type, String name, String table, String sql) {
+        /** "trigger wipe_signoffs": the name as a producer can read it, whatever characters the file gave it. */
+        String describe() {
+            String shown = name.codePoints().map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
+                    .limit(60).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            return type + " " + shown;
+        }
+    }
+
+    private SchemaCheck() {}
+
+    /** Refuses {@code file} unless the schema seen through {@code c} is the one format {@code version} defines. */
+    static void verify(Connection c, int version, Path file) throws SQLException, ProjectFileException {
+        Map<String, Entry> actual = read(c);
+        Map<String, Entry> expected = expected(version);
+        List<String> problems = new ArrayList<>();
+        for (Entry e : actual.values()) {
+            Entry want = expected.get(e.name());
+            if (want == null) problems.add(e.describe() + " is not part of Clearframe's format");
+            else if (!want.equals(e)) problems.add(e.describe() + " has been altered from Clearframe's format");
+        }
+        for (Entry want : expected.values()) {
+            if (!actual.containsKey(want.name())) problems.add(want.describe() + " is missing");
+        }
+        if (!problems.isEmpty()) {
+            throw new ProjectFileException(Problem.TAMPERED, file, file.getFileName() + " was not written by Clearframe as it stands: "
+                    + String.join("; ", problems) + ". Clearframe will not open it; ask for a clean copy or an exported .json.");
+        }
+    }
+
+    static Map<String, Entry> expected(int version) throws SQLException {
+        Map<String, Entry> cached = EXPECTED.get(version);
+        if (cached != null) return cached;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            Migrations.migrate(c, 0, version);
+            Map<String, Entry> built = read(c);
+            EXPECTED.put(version, built);
+            return built;
+        }
+    }
+
+    private static Map<String, Entry> read(Connection c) throws SQLException {
+        Map<String, Entry> entries = new TreeMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_master")) {
+            while (r.next()) {
+                Entry e = new Entry(r.getString(1), r.getString(2), r.getString(3), normalise(r.getString(4)));
+                // Names are case-insensitive in SQLite, so two entries differing only in case are one name clash.
+                entries.merge(e.name().toLowerCase(Locale.ROOT), e, (a, b) -> new Entry(a.type(), a.name() + "/" + b.name(), "", "duplicate"));
+            }
+        }
+        Map<String, Entry> byName = new TreeMap<>();
+        for (Entry e : entries.values()) byName.put(e.name(), e);
+        return byName;
+    }
+
+    private static String normalise(String sql) {
+        return sql == null ? null : sql.strip().replaceAll("\\s+", " ");
+    }
+
+}

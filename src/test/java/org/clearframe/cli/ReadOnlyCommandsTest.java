@@ -1,0 +1,153 @@
+package org.clearframe.cli;
+
+import org.clearframe.bench.SyntheticProduction;
+import org.clearframe.model.AiUse;
+import org.clearframe.model.CastMember;
+import org.clearframe.model.Factor;
+import org.clearframe.model.IntExt;
+import org.clearframe.model.Material;
+import org.clearframe.model.Output;
+import org.clearframe.model.Production;
+import org.clearframe.model.ProductionData;
+import org.clearframe.model.Scene;
+import org.clearframe.model.Shot;
+import org.clearframe.model.Technique;
+import org.clearframe.model.Tristate;
+import org.clearframe.store.ChildJvm;
+import org.clearframe.store.OtherProgram;
+import org.clearframe.store.ProductionStore;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Issue 10, cases 7 and 11: the reading verbs work while the app holds the production, in a read-only folder or
+ * mount, and write nothing; a production that cannot be written is explained, not reported as an I/O error.
+ */
+class ReadOnlyCommandsTest {
+
+    @TempDir Path dir;
+    Path file;
+    UUID scene;
+    CastMember zoe = new CastMember(UUID.randomUUID(), "Zoë Niño", "Elena", Tristate.YES, false);
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeEach
+    void production() throws Exception {
+        file = dir.resolve("held.clearframe");
+        try (ProductionStore store = ProductionStore.create(file, Production.titled("Held"))) {
+            store.saveCastMember(zoe);
+            Scene s = new Scene(UUID.randomUUID(), "4", IntExt.EXT, "PIER", "NIGHT", "", 8, "", List.of(zoe.id()), false);
+            store.saveScene(s);
+            scene = s.id();
+        }
+    }
+
+    private Shot deAged(String number) {
+        AiUse use = new AiUse(UUID.randomUUID(), Technique.DE_AGING, "Flashback", "AgeShift", Output.FINAL, List.of(zoe.id()),
+                List.of(), Set.of(Material.LIKENESS_OR_VOICE), Tristate.NO, Set.<Factor>of(), "");
+        Shot s = Shot.numbered(scene, number, "Elena young");
+        return new Shot(s.id(), scene, number, s.description(), null, "", "", "", 0, List.of(), "", List.of(use));
+    }
+
+    private List<String> listing() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void checkGatesWhileTheAppHoldsTheProductionAndSeesItsEdits() throws Exception {
+        try (ProductionStore app = ProductionStore.open(file)) {
+            List<String> before = listing();
+            Run clear = cli("check", file.toString());
+            assertEquals(Command.OK, clear.exit(), clear.err());
+
+            app.saveShot(deAged("1"));
+            Run here = cli("check", file.toString());
+            assertEquals(Command.FINDING, here.exit(), here.err());
+            assertTrue(here.out().contains("Scene 4, shot 1"), here.out());
+
+            // and from another program, as a pipeline would run it
+            ChildJvm.Result other = ChildJvm.run(OtherProgram.class, "cli", file.toString(), "check");
+            assertEquals(Command.FINDING, other.exit(), other.output());
+            assertTrue(other.output().contains("Scene 4, shot 1"), other.output());
+            for (String verb : List.of("info", "export-json", "export-csv")) {
+                String[] args = verb.equals("info") ? new String[] {verb, file.toString()}
+                        : new String[] {verb, file.toString(), dir.resolve("out-" + verb).toString()};
+                Run run = cli(args);
+                assertEquals(Command.OK, run.exit(), verb + ": " + run.err());
+            }
+            List<String> after = listing().stream().filter(n -> !n.startsWith("out-")).toList();
+            assertEquals(before, after, "no -wal, -shm or journal from any reader");
+        }
+    }
+
+    @Test
+    void infoCountsWithoutLoadingAndAgreesWithTheWholeProduction() throws Exception {
+        Path big = dir.resolve("big.clearframe");
+        ProductionData data = SyntheticProduction.generate(400, 3);
+        ProductionStore.createFrom(big, data);
+        Run info = cli("info", big.toString());
+        assertEquals(Command.OK, info.exit(), info.err());
+        assertTrue(info.out().contains("Scenes:     " + data.scenes().size() + "\n"), info.out());
+        assertTrue(info.out().contains("Shots:      " + data.shots().size() + "\n"), info.out());
+        assertTrue(info.out().contains("AI uses:    " + data.aiUseCount() + "\n"), info.out());
+        assertTrue(info.out().contains("Shots with AI use: " + data.shots().stream().filter(Shot::hasAiUse).count() + "\n"), info.out());
+        assertTrue(info.out().contains("Departments: " + data.departments().size() + ", cast: " + data.cast().size()), info.out());
+    }
+
+    /**
+     * A real read-only mount, made for a child process in its own mount namespace (unshare, as root or with user
+     * namespaces). Where the machine allows neither, this is skipped, and the listing checks above stand in.
+     */
+    @Test
+    void onAReadOnlyMountCheckWorksAndWritingIsExplained() throws Exception {
+        try (ProductionStore app = ProductionStore.open(file)) {
+            app.saveShot(deAged("1"));
+        }
+        Path csv = Files.writeString(dir.resolve("shots.csv"), "Scene,Shot,Description\n4,2,More\n");
+        byte[] bytes = Files.readAllBytes(file);
+        List<String> sandbox = List.of("unshare", "-rm", "sh", "-c",
+                "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" \"$0\" && exec \"$@\"", dir.toString());
+        ChildJvm.Result probe;
+        try {
+            probe = ChildJvm.runUnder(List.of("unshare", "-rm", "sh", "-c",
+                    "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" \"$0\" && touch \"$0/probe\" 2>/dev/null; test ! -e \"$0/probe\" && exec \"$@\"",
+                    dir.toString()), OtherProgram.class, "cli", file.toString(), "info");
+        } catch (java.io.IOException e) {
+            probe = null;
+        }
+        Assumptions.assumeTrue(probe != null && probe.exit() == 0, "this machine cannot make a read-only mount: " + (probe == null ? "no unshare" : probe.output()));
+
+        ChildJvm.Result check = ChildJvm.runUnder(sandbox, OtherProgram.class, "cli", file.toString(), "check");
+        assertEquals(Command.FINDING, check.exit(), check.output());
+        assertTrue(check.output().contains("Scene 4, shot 1"), check.output());
+
+        ChildJvm.Result write = ChildJvm.runUnder(sandbox, OtherProgram.class, "cli", file.toString(), "import-shots", csv.toString());
+        assertEquals(Command.BAD_INPUT, write.exit(), write.output());
+        assertTrue(write.output().contains("held.clearframe is read-only here"), write.output());
+        assertFalse(write.output().contains("SQLITE_"), write.output());
+        assertArrayEquals(bytes, Files.readAllBytes(file));
+    }
+}
