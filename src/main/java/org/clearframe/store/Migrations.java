@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class Migrations {
 
-    static final List<String> SCRIPTS = List.of("V1__foundation.sql", "V2__signoffs.sql");
+    static final List<String> SCRIPTS = List.of("V1__foundation.sql", "V2__signoffs.sql", "V3__signer_binding.sql");
     static final int LATEST = SCRIPTS.size();
 
     private Migrations() {}

@@ -314,13 +314,13 @@ public final class ProductionStore implements AutoCloseable {
                 }
             }
             List<SignOff> signOffs = new ArrayList<>();
-            try (ResultSet r = query("SELECT id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint FROM sign_off ORDER BY signed_at, rowid")) {
+            try (ResultSet r = query("SELECT id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint, subject_name FROM sign_off ORDER BY signed_at, rowid")) {
                 while (r.next()) {
                     Role role = Labelled.parse(Role.class, r.getString(4), null);
                     Decision decision = Labelled.parse(Decision.class, r.getString(7), null);
                     if (role == null || decision == null) continue; // written by a newer version; keep it in the file, skip it here
                     signOffs.add(new SignOff(uuid(r.getString(1)), uuid(r.getString(2)), r.getString(3), role, uuidOrNull(r.getString(5)),
-                            r.getString(6), decision, r.getString(8), Instant.parse(r.getString(9)), r.getString(10)));
+                            r.getString(6), decision, r.getString(8), Instant.parse(r.getString(9)), r.getString(10), r.getString(11)));
                 }
             }
             return new ProductionData(production, departments, cast, scenes, shots, signOffs, readPolicyJson().orElse(""));
@@ -555,10 +555,10 @@ public final class ProductionStore implements AutoCloseable {
     }
 
     private void insertSignOff(SignOff s) throws SQLException {
-        update("INSERT INTO sign_off (id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        update("INSERT INTO sign_off (id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint, subject_name) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.id().toString(), s.shotId().toString(), s.ruleId(), s.role().name(), s.subjectId() == null ? null : s.subjectId().toString(),
-                s.signer(), s.decision().name(), s.note(), s.signedAt().toString(), s.fingerprint());
+                s.signer(), s.decision().name(), s.note(), s.signedAt().toString(), s.fingerprint(), s.subjectName());
     }
 
     /**
