@@ -48,6 +48,15 @@ public record PackageSeal(UUID packageId, UUID productionId, ObjectNode audience
 
     /** Seals {@code packageJson} (which must not hold a seal yet) with the producer's keys. */
     static PackageSeal make(ObjectNode packageJson, UUID packageId, UUID productionId, KeyPair keys) throws ExchangeException {
+        try {
+            return makeChecked(packageJson, packageId, productionId, keys);
+        } catch (IllegalArgumentException e) {
+            throw new ExchangeException(Problem.INVALID, "The package could not be signed: the production holds text that cannot be signed ("
+                    + e.getMessage() + "). Correct it and share again.", e);
+        }
+    }
+
+    private static PackageSeal makeChecked(ObjectNode packageJson, UUID packageId, UUID productionId, KeyPair keys) throws ExchangeException {
         PackageSeal unsigned = new PackageSeal(packageId, productionId, (ObjectNode) packageJson.get("audience"), digest(packageJson),
                 KeyRing.encode(keys.getPublic()), "");
         try {
