@@ -93,4 +93,41 @@ class ReviewWindowTest {
         assertEquals(Decision.APPROVED, second.decisionProperty().get());
         assertFalse(Files.exists(dir.resolve("vfx.cfreply")));
     }
+
+    @Test
+    void aPackageAlteredAfterTheProducerSignedItIsRefusedAndAGenuineOneShowsTheProducersKey(FxRobot robot) throws Exception {
+        Fixture fixture = new Fixture(dir);
+        KeyRing producer = new KeyRing(dir.resolve("producer"));
+        Path genuine = dir.resolve("vfx.cfshare");
+        fixture.vfx.sealedWith(producer.keyPair()).write(genuine);
+        Path altered = dir.resolve("altered.cfshare");
+        Files.writeString(altered, Files.readString(genuine).replace("\"output\" : \"FINAL\"", "\"output\" : \"TEMPORARY\""));
+        org.clearframe.exchange.ProducerTrust trust = new org.clearframe.exchange.ProducerTrust(dir.resolve("dana"));
+        KeyRing dana = new KeyRing(dir.resolve("dana"));
+
+        java.util.concurrent.atomic.AtomicReference<Exception> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                window = ReviewWindow.show(null, altered, trust, dana);
+            } catch (Exception e) {
+                refused.set(e);
+            }
+        });
+        assertNull(window, "no review window opens for an altered package");
+        assertEquals(org.clearframe.exchange.ExchangeException.Problem.BAD_SIGNATURE,
+                ((org.clearframe.exchange.ExchangeException) refused.get()).problem());
+        assertFalse(Files.exists(trust.file()), "nothing was pinned");
+
+        robot.interact(() -> {
+            try {
+                window = ReviewWindow.show(null, genuine, trust, dana);
+            } catch (Exception e) {
+                refused.set(e);
+            }
+        });
+        assertNotNull(window, String.valueOf(refused.get()));
+        assertTrue(robot.lookup("#keyLabel").queryLabeled().getText().contains("First package of \"Tidewater\" signed by the producer's key "
+                + producer.fingerprint()), robot.lookup("#keyLabel").queryLabeled().getText());
+        assertEquals(producer.fingerprint(), trust.pinned(fixture.vfx.production().id()).orElseThrow().fingerprint());
+    }
 }
