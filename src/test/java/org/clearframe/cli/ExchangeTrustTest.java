@@ -436,4 +436,42 @@ class ExchangeTrustTest {
         assertTrue(err.contains("for another production"), err);
         assertArrayEquals(before, Files.readAllBytes(other));
     }
+
+    // ------------------------------------------------------------------------------------------- older formats
+
+    @Test
+    void aGenuineOldUnsignedPackageIsStillReviewedAndItsReplyCounts() throws Exception {
+        assertEquals(0, run("producer", "share", file.toString(), "--department", "VFX", p("vfx.cfshare")), err);
+        Files.writeString(dir.resolve("old.cfshare"), TrustAttacks.unsignedV1(Files.readString(dir.resolve("vfx.cfshare"))));
+        assertEquals(0, run("dana", "sign", p("old.cfshare"), "--name", "Dana Reyes", "--decide-all", "approve", p("dana.cfreply")), err);
+        assertTrue(err.contains("old unsigned format"), err);
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("dana.cfreply")), err);
+        assertTrue(out.matches("(?s).*New sign-off: [1-9].*") && out.contains("Stale: the shot or performer differs from what was signed: 0"), out);
+        assertTrue(out.contains("answers an unsigned (old-format) package"), out);
+        assertEquals(SignatureState.APPROVED, state(tower, Role.VFX_SUPERVISOR, null));
+    }
+
+    @Test
+    void anOldReplyIsCheckedAsStrictlyAsANewOne() throws Exception {
+        assertEquals(0, run("producer", "share", file.toString(), "--role", "PERFORMER", p("cast.cfshare")), err);
+        assertEquals(0, run("maya", "sign", p("cast.cfshare"), "--name", "Maya Torres", "--decide-all", "approve", p("maya.cfreply")), err);
+        Reply mine = ReplyVerifier.read(dir.resolve("maya.cfreply"));
+        java.security.KeyPair mayaKeys = new KeyRing(config("maya")).keyPair();
+        Reply.Entry hers = mine.decisions().get(0);
+        Reply.Entry zaras = new Reply.Entry(hers.shotId(), hers.ruleId(), hers.role(), zara.id(), Decision.APPROVED, "", hers.signedAt(),
+                hers.fingerprint());
+
+        writeReply(TrustAttacks.v1Reply(mine.packageId(), mine.productionId(), "Tidewater", mine.signer(), List.of(zaras), mayaKeys), "v1-zara.cfreply");
+        assertEquals(1, ReplyVerifier.read(dir.resolve("v1-zara.cfreply")).schemaVersion(), "an old reply still reads and verifies");
+        refusedImport("v1-zara.cfreply", "a performer signs only for themselves");
+        writeReply(TrustAttacks.v1Reply(mine.packageId(), mine.productionId(), "Tidewater", mine.signer(), List.of(hers, zaras), mayaKeys),
+                "v1-both.cfreply");
+        refusedImport("v1-both.cfreply", "one reply, one person");
+
+        writeReply(TrustAttacks.v1Reply(mine.packageId(), mine.productionId(), "Tidewater", mine.signer(), mine.decisions(), mayaKeys), "v1.cfreply");
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("v1.cfreply")), err);
+        assertTrue(out.matches("(?s).*New sign-off: [1-9].*"), out);
+        assertEquals("Maya Torres", load().signOffs().get(0).subjectName(), "bound to the cast name, which is the signer's own");
+        assertEquals(SignatureState.APPROVED, state(flashback, Role.PERFORMER, maya.id()));
+    }
 }

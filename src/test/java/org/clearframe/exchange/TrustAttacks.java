@@ -61,4 +61,18 @@ public final class TrustAttacks {
     public static UUID id(String text) {
         return UUID.fromString(text);
     }
+
+    /** A reply as Clearframe 0.1.0 wrote it (schema 1: no capacity, performer, signed names or seal), signed by {@code keys}. */
+    public static Reply v1Reply(UUID packageId, UUID productionId, String title, Reply.Signer signer, java.util.List<Reply.Entry> decisions,
+                                java.security.KeyPair keys) throws Exception {
+        java.util.List<Reply.Entry> plain = decisions.stream().map(e -> new Reply.Entry(e.shotId(), e.ruleId(), e.role(), e.subjectId(),
+                e.decision(), e.note(), e.signedAt(), e.fingerprint())).toList();
+        Reply unsigned = new Reply(1, "0.1.0", UUID.randomUUID(), packageId, productionId, title,
+                new Reply.Signer(signer.name(), signer.department(), signer.roles()), java.time.Instant.now(), KeyRing.encode(keys.getPublic()),
+                plain, null, "");
+        java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+        s.initSign(keys.getPrivate());
+        s.update(unsigned.signedBytes());
+        return unsigned.withSignature(java.util.Base64.getEncoder().encodeToString(s.sign()));
+    }
 }
