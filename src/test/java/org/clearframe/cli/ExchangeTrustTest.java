@@ -474,4 +474,25 @@ class ExchangeTrustTest {
         assertEquals("Maya Torres", load().signOffs().get(0).subjectName(), "bound to the cast name, which is the signer's own");
         assertEquals(SignatureState.APPROVED, state(flashback, Role.PERFORMER, maya.id()));
     }
+
+    @Test
+    void onlyTheNamedEstateSignsForADeceasedPerformer() throws Exception {
+        try (ProductionStore store = ProductionStore.open(file)) {
+            store.saveCastMember(new CastMember(maya.id(), "Maya Torres", "Young Hale", Tristate.YES, true));
+        }
+        assertEquals(2, run("producer", "share", file.toString(), "--performer", "Maya Torres", p("x.cfshare")));
+        assertTrue(err.contains("deceased: their estate gives consent"), err);
+        assertEquals(2, run("producer", "share", file.toString(), "--performer", "Maya Torres", "--representative", "Sam Okafor",
+                "--capacity", "agent", p("x.cfshare")));
+        assertFalse(Files.exists(dir.resolve("x.cfshare")));
+
+        assertEquals(0, run("producer", "share", file.toString(), "--performer", "Maya Torres", "--representative", "Torres Estate",
+                "--capacity", "estate", p("estate.cfshare")), err);
+        // Maya's name on a reply cannot sign for her estate; the estate named in the package can.
+        assertEquals(2, run("maya", "sign", p("estate.cfshare"), "--name", "Maya Torres", "--decide-all", "approve", p("m.cfreply")));
+        assertEquals(0, run("estate", "sign", p("estate.cfshare"), "--name", "Torres Estate", "--decide-all", "approve", p("e.cfreply")), err);
+        assertEquals(Capacity.ESTATE, ReplyVerifier.read(dir.resolve("e.cfreply")).signer().capacity());
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("e.cfreply")), err);
+        assertEquals(SignatureState.APPROVED, state(flashback, Role.RIGHTS_HOLDER, maya.id()));
+    }
 }
