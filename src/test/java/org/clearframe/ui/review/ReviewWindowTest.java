@@ -130,4 +130,50 @@ class ReviewWindowTest {
                 + producer.fingerprint()), robot.lookup("#keyLabel").queryLabeled().getText());
         assertEquals(producer.fingerprint(), trust.pinned(fixture.vfx.production().id()).orElseThrow().fingerprint());
     }
+
+    @Test
+    void aNewProducerKeyForAKnownProductionOpensOnlyAfterTheHeadChoosesToRepin(FxRobot robot) throws Exception {
+        Fixture fixture = new Fixture(dir);
+        Path first = dir.resolve("first.cfshare"), other = dir.resolve("other.cfshare");
+        fixture.vfx.sealedWith(new KeyRing(dir.resolve("producer")).keyPair()).write(first);
+        fixture.vfx.sealedWith(new KeyRing(dir.resolve("mallory")).keyPair()).write(other);
+        org.clearframe.exchange.ProducerTrust trust = new org.clearframe.exchange.ProducerTrust(dir.resolve("dana"));
+        KeyRing dana = new KeyRing(dir.resolve("dana"));
+        robot.interact(() -> {
+            try {
+                ReviewWindow.show(null, first, trust, dana).stage().close();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                outcome.set(ReviewWindow.show(null, other, trust, dana));
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(org.clearframe.exchange.ExchangeException.Problem.KEY_CHANGED,
+                ((org.clearframe.exchange.ExchangeException) outcome.get()).problem(), String.valueOf(outcome.get()));
+        assertEquals(new KeyRing(dir.resolve("producer")).fingerprint(), trust.pinned(fixture.vfx.production().id()).orElseThrow().fingerprint());
+
+        outcome.set(null);
+        javafx.application.Platform.runLater(() -> {
+            try {
+                outcome.set(ReviewWindow.show(null, other, trust, dana));
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Re-pin Their Key...");
+        WaitForAsyncUtils.waitForFxEvents();
+        window = (ReviewWindow) outcome.get();
+        assertTrue(robot.lookup("#keyLabel").queryLabeled().getText().contains("RE-PINNING"));
+        assertEquals(new KeyRing(dir.resolve("mallory")).fingerprint(), trust.pinned(fixture.vfx.production().id()).orElseThrow().fingerprint());
+    }
 }
