@@ -22,7 +22,8 @@ final class ImportReplyCommand implements Command {
     @Override public String name() { return "import-reply"; }
     @Override public String usage() { return "import-reply FILE REPLY.cfreply [--dry-run] [--repin]"; }
     @Override public String summary() { return "verify a head's signed reply, show what it does, and record its sign-offs "
-            + "(--repin: accept a new key for a known head, after checking its fingerprint with them)"; }
+            + "(--repin: accept a new key for a known head, a key already pinned for another head, or a look-alike name, "
+            + "after checking the fingerprint with them)"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -71,6 +72,7 @@ final class ImportReplyCommand implements Command {
     private static void print(ReplyImport.Preview p, PrintStream out) {
         out.println("Reply from " + p.signer() + " for \"" + p.reply().productionTitle() + "\", signed " + p.reply().createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         out.println(p.keyLine());
+        for (String w : p.warnings()) out.println("Warning: " + w);
         for (ReplyImport.Kind kind : ReplyImport.Kind.values()) {
             List<ReplyImport.Item> items = p.of(kind);
             out.println(kind.label() + ": " + items.size());

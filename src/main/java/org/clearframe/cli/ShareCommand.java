@@ -1,6 +1,8 @@
 package org.clearframe.cli;
 
 import org.clearframe.exchange.ExchangeException;
+import org.clearframe.exchange.Capacity;
+import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.SharePackage;
 import org.clearframe.model.Labelled;
 import org.clearframe.model.ProductionData;
@@ -14,23 +16,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code share FILE --department NAME [--all] OUT.cfshare}: a review package for one department's head. */
+/**
+ * {@code share FILE (--department NAME | --role ROLE | --performer NAME [--representative NAME --capacity C]) [--all] OUT.cfshare}:
+ * a review package for one department's head, or for one performer, signed with the producer's own key.
+ */
 final class ShareCommand implements Command {
 
     @Override public String name() { return "share"; }
-    @Override public String usage() { return "share FILE (--department NAME | --role ROLE) [--all] OUT.cfshare"; }
-    @Override public String summary() { return "write a review package for a department head (--all: every shot, not only theirs)"; }
+    @Override public String usage() { return "share FILE (--department NAME | --role ROLE | --performer NAME [--representative NAME "
+            + "--capacity agent|lawyer|estate]) [--all] OUT.cfshare"; }
+    @Override public String summary() { return "write a review package, signed with your key, for a department head or one performer "
+            + "(--all: every shot, not only theirs; --representative: who may sign for the performer)"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         List<String> positional = new ArrayList<>();
-        String department = null, role = null;
+        String department = null, role = null, performer = null, representative = null, capacity = null;
         boolean all = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--department" -> department = i + 1 < args.size() ? args.get(++i) : null;
                 case "--role" -> role = i + 1 < args.size() ? args.get(++i) : null;
+                case "--performer" -> performer = i + 1 < args.size() ? args.get(++i) : null;
+                case "--representative" -> representative = i + 1 < args.size() ? args.get(++i) : null;
+                case "--capacity" -> capacity = i + 1 < args.size() ? args.get(++i) : null;
                 case "--all" -> all = true;
                 default -> {
                     if (a.startsWith("--")) return usage(err, "unknown option " + a);
@@ -38,22 +48,36 @@ final class ShareCommand implements Command {
                 }
             }
         }
-        if (positional.size() != 2 || (department == null) == (role == null)) return usage(err, null);
+        int audiences = (department == null ? 0 : 1) + (role == null ? 0 : 1) + (performer == null ? 0 : 1);
+        if (positional.size() != 2 || audiences != 1) return usage(err, null);
+        if (performer == null && (representative != null || capacity != null)) return usage(err, "--representative and --capacity go with --performer");
+        Capacity cap = null;
+        if (capacity != null) {
+            cap = Labelled.parse(Capacity.class, capacity.strip().toUpperCase(Locale.ROOT), null);
+            if (cap == null || cap == Capacity.SELF) return usage(err, "unknown capacity '" + capacity + "': use agent, lawyer or estate");
+        }
         try {
             ProductionData data = Projects.read(Path.of(positional.get(0)));
             SharePackage.Audience audience;
-            if (role != null) {
+            if (performer != null) {
+                audience = SharePackage.forPerformer(data, performer, representative, cap);
+            } else if (role != null) {
                 Role r = Labelled.parse(Role.class, role.toUpperCase(Locale.ROOT).replace('-', '_'), null);
                 if (r == null) return usage(err, "unknown role '" + role + "'");
                 audience = SharePackage.forRole(r);
             } else {
                 audience = SharePackage.forDepartment(data, department);
             }
-            SharePackage pkg = SharePackage.build(data, audience.withAllShots(all));
+            KeyRing keys = KeyRing.forUser();
+            SharePackage pkg = SharePackage.build(data, audience.withAllShots(all)).sealedWith(keys.keyPair());
             Path target = Path.of(positional.get(1));
             pkg.write(target);
-            out.println("Wrote " + target + " for " + audience.department() + ": " + pkg.shots().size() + " shots, "
+            String who = audience.performer() == null ? audience.department() : audience.performer().name()
+                    + (audience.representative() == null ? "" : " (or their " + audience.representative().capacity().label() + ", "
+                    + audience.representative().name() + ")");
+            out.println("Wrote " + target + " for " + who + ": " + pkg.shots().size() + " shots, "
                     + pkg.flags().size() + " flags, " + pkg.slots().size() + " signatures to give.");
+            out.println("Signed with your key " + keys.fingerprint() + ": the first time, the reviewer is asked to compare it with you.");
             return OK;
         } catch (ExchangeException | ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());

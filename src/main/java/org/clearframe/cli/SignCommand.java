@@ -2,6 +2,7 @@ package org.clearframe.cli;
 
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.KeyRing;
+import org.clearframe.exchange.ProducerTrust;
 import org.clearframe.exchange.Reply;
 import org.clearframe.exchange.SharePackage;
 import org.clearframe.model.CastMember;
@@ -22,12 +23,15 @@ import java.util.UUID;
 /**
  * {@code sign PACKAGE.cfshare ...}: the department head's side without the desktop app. {@code --list} prints the
  * questions the package asks, one per line, in the form {@code --decide} takes; {@code --decide} answers one and
- * {@code --decide-all} answers every one not answered otherwise. The reply is signed with the user's own key.
+ * {@code --decide-all} answers every one not answered otherwise that the signer can sign. The reply is signed with
+ * the user's own key. The package must carry a valid producer signature from the key pinned for its production
+ * ({@code --repin} accepts a new one, after checking it with the producer); an old unsigned package is reviewed
+ * with a warning, and never once the production's key is pinned.
  */
 final class SignCommand implements Command {
 
     @Override public String name() { return "sign"; }
-    @Override public String usage() { return "sign PACKAGE.cfshare (--list | --name NAME --decide SHOT/RULE/ROLE[/SUBJECT]=DECISION[:note]... [--decide-all DECISION[:note]] OUT.cfreply)"; }
+    @Override public String usage() { return "sign PACKAGE.cfshare [--repin] (--list | --name NAME --decide SHOT/RULE/ROLE[/SUBJECT]=DECISION[:note]... [--decide-all DECISION[:note]] OUT.cfreply)"; }
     @Override public String summary() { return "answer a review package as a department head and write the signed reply "
             + "(DECISION: approve, approve-with-conditions, decline; SHOT: shot id or SCENE:SHOT such as 12A:3)"; }
 
@@ -36,7 +40,7 @@ final class SignCommand implements Command {
         List<String> positional = new ArrayList<>();
         List<String> decides = new ArrayList<>();
         String name = null, decideAll = null;
-        boolean list = false;
+        boolean list = false, repin = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -44,6 +48,7 @@ final class SignCommand implements Command {
                 case "--decide" -> { if (i + 1 < args.size()) decides.add(args.get(++i)); else return usage(err, "--decide needs a value"); }
                 case "--decide-all" -> decideAll = i + 1 < args.size() ? args.get(++i) : null;
                 case "--list" -> list = true;
+                case "--repin" -> repin = true;
                 default -> {
                     if (a.startsWith("--")) return usage(err, "unknown option " + a);
                     positional.add(a);
@@ -53,6 +58,10 @@ final class SignCommand implements Command {
         if (positional.isEmpty()) return usage(err, null);
         try {
             SharePackage pkg = SharePackage.read(Path.of(positional.get(0)));
+            ProducerTrust producers = ProducerTrust.forUser();
+            String trustLine = producers.vet(pkg, repin);
+            if (pkg.sealed()) out.println(trustLine);
+            else err.println("clearframe: " + trustLine);
             if (list) {
                 if (positional.size() != 1) return usage(err, null);
                 printQuestions(pkg, out);
@@ -69,12 +78,28 @@ final class SignCommand implements Command {
             }
             if (decideAll != null) {
                 Choice c = parseChoice(decideAll);
-                for (SharePackage.Slot s : pkg.slots()) answers.putIfAbsent(s.key(), new SharePackage.Answer(s, c.decision, c.note));
+                for (SharePackage.Slot s : pkg.slots()) {
+                    if (answers.containsKey(s.key())) continue;
+                    if (!SharePackage.signable(s)) {
+                        out.println("Not signed: " + describe(pkg, s) + " names no performer, so nobody can sign it yet; the producer must name "
+                                + "the performer first.");
+                    } else if (pkg.capacityFor(name, s).isEmpty()) {
+                        out.println("Not signed: " + describe(pkg, s) + " is " + s.subjectName() + "'s consent, which only they (or the "
+                                + "representative the producer names for them) can give.");
+                    } else {
+                        answers.put(s.key(), new SharePackage.Answer(s, c.decision, c.note));
+                    }
+                }
+                if (answers.isEmpty()) {
+                    throw new ExchangeException(ExchangeException.Problem.INVALID, "This package asks nothing that " + name.strip()
+                            + " can sign. No reply was written.");
+                }
             }
             KeyRing keys = KeyRing.forUser();
             Reply reply = pkg.sign(name, List.copyOf(answers.values()), keys.keyPair());
             Path target = Path.of(positional.get(1));
             reply.write(target);
+            producers.accept(pkg);
             out.println("Wrote " + target + ": " + reply.decisions().size() + " decisions for " + pkg.production().title()
                     + ", signed by " + reply.signer().name() + " (" + reply.signer().department() + ").");
             out.println("Your key fingerprint is " + keys.fingerprint() + ": read it to the producer if they ask.");
@@ -96,6 +121,10 @@ final class SignCommand implements Command {
             out.println(label(pkg, s.shotId()) + "/" + s.ruleId() + "/" + s.role().name() + subject
                     + "\t" + state + "\t" + title + (s.subjectName().isBlank() ? "" : " (" + s.subjectName() + ")"));
         }
+    }
+
+    private static String describe(SharePackage pkg, SharePackage.Slot s) {
+        return "shot " + label(pkg, s.shotId()) + ", " + s.ruleId() + ", " + s.role().label();
     }
 
     private static String label(SharePackage pkg, UUID shotId) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The exact bytes a reply's signature covers, so signer and verifier agree whatever whitespace or key order the
+ * The exact bytes a reply's or a package's signature covers, so signer and verifier agree whatever whitespace or key order the
  * file has. Written by hand rather than through Jackson's generator so the form cannot drift with a library
  * upgrade. The rules (also in src/docs/exchange-format.md):
  * <ul>
@@ -20,7 +20,10 @@ import java.util.Map;
  *   <li>strings in double quotes, escaping only {@code "} as {@code \"}, {@code \} as {@code \\} and the control
  *       characters U+0000..U+001F as {@code \}{@code u00xx} (lower-case hex); everything else as its UTF-8 bytes;
  *       a string with an unpaired surrogate is refused;</li>
- *   <li>numbers must be integers and are written in plain decimal; {@code true} and {@code false} as such.</li>
+ *   <li>whole numbers are written in plain decimal; other numbers (a shot's duration in a package) as the plain decimal
+ *       of their value without trailing zeros ({@link java.math.BigDecimal#toPlainString} after
+ *       {@code stripTrailingZeros}), so 3, 3.0 and 3.00 are the same; infinities and NaN are refused;
+ *       {@code true} and {@code false} as such.</li>
  * </ul>
  */
 final class Canonical {
@@ -61,12 +64,20 @@ final class Canonical {
             }
             case STRING -> string(node.textValue(), b);
             case NUMBER -> {
-                if (!node.isIntegralNumber()) throw new IllegalArgumentException("a signed reply holds only whole numbers");
-                b.append(node.bigIntegerValue().toString());
+                if (node.isIntegralNumber()) {
+                    b.append(node.bigIntegerValue().toString());
+                } else {
+                    if (node.isDouble() || node.isFloat()) {
+                        double d = node.doubleValue();
+                        if (Double.isNaN(d) || Double.isInfinite(d)) throw new IllegalArgumentException("a signed file cannot hold " + d);
+                    }
+                    java.math.BigDecimal value = node.decimalValue().stripTrailingZeros();
+                    b.append(value.signum() == 0 ? "0" : value.toPlainString());
+                }
             }
             case BOOLEAN -> b.append(node.booleanValue());
             case NULL -> b.append("null");
-            default -> throw new IllegalArgumentException("a signed reply cannot hold " + node.getNodeType());
+            default -> throw new IllegalArgumentException("a signed file cannot hold " + node.getNodeType());
         }
     }
 

@@ -81,6 +81,10 @@ final class JsonFiles {
     }
 
     static ObjectNode parse(byte[] bytes, String name, String what, String format, int knownVersion) throws ExchangeException {
+        String kind = otherKind(bytes);
+        if (kind != null) {
+            throw new ExchangeException(Problem.MALFORMED, name + " is not " + what + ": it is " + kind + ". Choose the file Clearframe wrote.");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);
@@ -108,6 +112,34 @@ final class JsonFiles {
                     + "; this version reads up to " + knownVersion + ". Update Clearframe to read it.");
         }
         return object;
+    }
+
+    /**
+     * What a file that is not JSON text is, when its first bytes say so: a zip archive (which a renamed package often
+     * is), a production file, a PDF... or simply binary. Null when it may be JSON, so the parser can say what is wrong.
+     */
+    static String otherKind(byte[] bytes) {
+        if (startsWith(bytes, 'P', 'K', 3, 4) || startsWith(bytes, 'P', 'K', 5, 6)) return "a zip archive";
+        if (startsWith(bytes, 'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't')) return "an SQLite database (a production file?)";
+        if (startsWith(bytes, '%', 'P', 'D', 'F')) return "a PDF document";
+        if (startsWith(bytes, 0x1f, 0x8b)) return "a gzip archive";
+        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) return "a PNG image";
+        if (startsWith(bytes, 0xff, 0xd8, 0xff)) return "a JPEG image";
+        if (startsWith(bytes, 0xfe, 0xff) || startsWith(bytes, 0xff, 0xfe)) return "UTF-16 text; Clearframe files are UTF-8";
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try {
+            utf8.decode(java.nio.ByteBuffer.wrap(bytes));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return "binary data, not UTF-8 text";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) if ((bytes[i] & 0xff) != prefix[i]) return false;
+        return true;
     }
 
     /** Writes {@code json} next to {@code file} under a temporary name, then moves it into place whole. */

@@ -222,6 +222,7 @@ public final class ProjectJson {
         o.put("note", s.note());
         o.put("signedAt", s.signedAt().toString());
         o.put("fingerprint", s.fingerprint());
+        if (s.subjectId() != null) o.put("subjectName", s.subjectName());
         return o;
     }
 
@@ -287,7 +288,9 @@ public final class ProjectJson {
             List<Shot> shots = new ArrayList<>();
             for (JsonIn s : root.objects("shots")) shots.add(readShot(s));
             List<SignOff> signOffs = new ArrayList<>();
-            for (JsonIn s : root.objects("signOffs")) signOffs.add(readSignOff(s));
+            Map<UUID, String> castNames = new java.util.HashMap<>();
+            cast.forEach(c -> castNames.put(c.id(), c.performer()));
+            for (JsonIn s : root.objects("signOffs")) signOffs.add(readSignOff(s, castNames));
             String policy = root.textOr("policyJson");
             ProductionData data = new ProductionData(production, departments, cast, scenes, shots, signOffs, policy);
             Map<UUID, ReferenceImage> images = new LinkedHashMap<>();
@@ -341,9 +344,12 @@ public final class ProjectJson {
                 u.enumValue("vendorTrains", Tristate.class), u.enumSet("factors", Factor.class), u.textOr("notes"));
     }
 
-    private static SignOff readSignOff(JsonIn s) throws ExchangeException {
-        return new SignOff(s.uuid("id"), s.uuid("shotId"), s.nonBlank("ruleId", 200), s.enumValue("role", Role.class), s.uuidOrNull("subjectId"),
-                s.textOr("signer"), s.enumValue("decision", Decision.class), s.textOr("note"), s.instant("signedAt"), s.textOr("fingerprint"));
+    /** A file from before signatures were bound to names binds them to the cast row's name, as the V3 migration does. */
+    private static SignOff readSignOff(JsonIn s, Map<UUID, String> castNames) throws ExchangeException {
+        UUID subject = s.uuidOrNull("subjectId");
+        String name = s.has("subjectName") ? s.textOr("subjectName") : subject == null ? "" : castNames.getOrDefault(subject, "");
+        return new SignOff(s.uuid("id"), s.uuid("shotId"), s.nonBlank("ruleId", 200), s.enumValue("role", Role.class), subject,
+                s.textOr("signer"), s.enumValue("decision", Decision.class), s.textOr("note"), s.instant("signedAt"), s.textOr("fingerprint"), name);
     }
 
     /** Every id unique in its table, and every reference pointing at a row that is in the file. */

@@ -26,18 +26,28 @@ import static org.clearframe.exchange.ExchangeException.Problem;
  * else (see {@link Canonical}). Made by {@link #sign}; read and checked by {@link ReplyVerifier}.
  */
 public record Reply(int schemaVersion, String appVersion, UUID id, UUID packageId, UUID productionId, String productionTitle,
-                    Signer signer, Instant createdAt, String publicKey, List<Entry> decisions, String signature) {
+                    Signer signer, Instant createdAt, String publicKey, List<Entry> decisions, PackageSeal packageSeal, String signature) {
 
     public static final String FORMAT = "clearframe-reply";
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: the signer's capacity and performer, each person decision's signed name, the package's seal. 1: none of these. */
+    public static final int SCHEMA_VERSION = 2;
     public static final String EXTENSION = ".cfreply";
 
-    /** Who signs: the head's name, the department the package was for, and the roles they answer for. */
-    public record Signer(String name, String department, List<Role> roles) {
+    /**
+     * Who signs: the head's name, the department the package was for, the roles they answer for, and for a
+     * performer's consent the performer's cast id and the capacity the signer signs in (the performer themselves, or
+     * the representative the package names).
+     */
+    public record Signer(String name, String department, List<Role> roles, UUID performerId, Capacity capacity) {
         public Signer {
             name = Text.orEmpty(name).strip();
             department = Text.orEmpty(department).strip();
             roles = List.copyOf(roles);
+            capacity = capacity == null ? Capacity.SELF : capacity;
+        }
+
+        public Signer(String name, String department, List<Role> roles) {
+            this(name, department, roles, null, Capacity.SELF);
         }
     }
 
@@ -46,7 +56,7 @@ public record Reply(int schemaVersion, String appVersion, UUID id, UUID packageI
      * its note or conditions, when it was made, and the shot fingerprint the head saw in the package.
      */
     public record Entry(UUID shotId, String ruleId, Role role, UUID subjectId, Decision decision, String note, Instant signedAt,
-                        String fingerprint) {
+                        String fingerprint, String subjectName) {
         public Entry {
             Objects.requireNonNull(shotId, "shotId");
             Objects.requireNonNull(ruleId, "ruleId");
@@ -55,6 +65,11 @@ public record Reply(int schemaVersion, String appVersion, UUID id, UUID packageI
             Objects.requireNonNull(signedAt, "signedAt");
             note = Text.orEmpty(note);
             fingerprint = Text.orEmpty(fingerprint);
+            subjectName = subjectId == null ? "" : Text.orEmpty(subjectName);
+        }
+
+        public Entry(UUID shotId, String ruleId, Role role, UUID subjectId, Decision decision, String note, Instant signedAt, String fingerprint) {
+            this(shotId, ruleId, role, subjectId, decision, note, signedAt, fingerprint, "");
         }
 
         /** "shot/rule/ROLE[/subject]": the question this decision answers, unique within a reply. */
@@ -76,11 +91,17 @@ public record Reply(int schemaVersion, String appVersion, UUID id, UUID packageI
         signature = Text.orEmpty(signature);
     }
 
-    /** Makes and signs a reply with the head's key pair ({@link KeyRing#keyPair()}). */
+    /** Makes and signs a reply with the head's key pair ({@link KeyRing#keyPair()}), answering an unsealed package. */
     public static Reply sign(UUID packageId, UUID productionId, String productionTitle, Signer signer, List<Entry> decisions,
                              KeyPair keys) throws ExchangeException {
+        return sign(packageId, productionId, productionTitle, signer, decisions, null, keys);
+    }
+
+    /** Makes and signs a reply carrying the seal of the package it answers (null for an unsigned package). */
+    public static Reply sign(UUID packageId, UUID productionId, String productionTitle, Signer signer, List<Entry> decisions,
+                             PackageSeal seal, KeyPair keys) throws ExchangeException {
         Reply unsigned = new Reply(SCHEMA_VERSION, AppInfo.version(), UUID.randomUUID(), packageId, productionId, productionTitle, signer,
-                Instant.now(), KeyRing.encode(keys.getPublic()), decisions, "");
+                Instant.now(), KeyRing.encode(keys.getPublic()), decisions, seal, "");
         try {
             Signature s = Signature.getInstance(KeyRing.ALGORITHM);
             s.initSign(keys.getPrivate());
@@ -92,7 +113,8 @@ public record Reply(int schemaVersion, String appVersion, UUID id, UUID packageI
     }
 
     public Reply withSignature(String value) {
-        return new Reply(schemaVersion, appVersion, id, packageId, productionId, productionTitle, signer, createdAt, publicKey, decisions, value);
+        return new Reply(schemaVersion, appVersion, id, packageId, productionId, productionTitle, signer, createdAt, publicKey, decisions,
+                packageSeal, value);
     }
 
     /** The bytes the signature covers: the canonical form of this reply without its signature. */
@@ -129,6 +151,10 @@ public record Reply(int schemaVersion, String appVersion, UUID id, UUID packageI
         who.put("department", signer.department());
         ArrayNode roles = who.putArray("roles");
         signer.roles().forEach(r -> roles.add(r.name()));
+        // Schema 1 replies must serialise exactly as they were signed, so the newer fields appear only from 2 on.
+        boolean v2 = schemaVersion >= 2;
+        if (v2 && signer.performerId() != null) who.put("performerId", signer.performerId().toString());
+        if (v2) who.put("capacity", signer.capacity().name());
         root.put("createdAt", createdAt.toString());
         root.put("publicKey", publicKey);
         ArrayNode list = root.putArray("decisions");
@@ -142,7 +168,9 @@ public record Reply(int schemaVersion, String appVersion, UUID id, UUID packageI
             o.put("note", e.note());
             o.put("signedAt", e.signedAt().toString());
             o.put("fingerprint", e.fingerprint());
+            if (v2 && e.subjectId() != null) o.put("subjectName", e.subjectName());
         }
+        if (v2 && packageSeal != null) root.set("package", packageSeal.toJson());
         root.put("signature", signature);
         return root;
     }

@@ -8,6 +8,7 @@ import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
 import org.clearframe.rules.Fingerprint;
+import org.clearframe.rules.Names;
 import org.clearframe.rules.Policies;
 import org.clearframe.rules.Policy;
 import org.clearframe.store.ProductionStore;
@@ -36,6 +37,14 @@ import static org.clearframe.exchange.ExchangeException.Problem;
  * still imports would let a forged reply in with one careless click. The producer re-pins on purpose
  * ({@link #repinning()}, or {@code import-reply --repin}) once the head has confirmed the new fingerprint.
  *
+ * <p>Names are compared as {@link Names} does. A key pinned for one head that signs as another, and a new name
+ * that only looks like a pinned one, are refused like a changed key, until the producer re-pins on purpose.
+ *
+ * <p>Nothing in the reply is taken on its word: each decision's fingerprint is compared with the fingerprint of the
+ * shot as it is in the production now (a mismatch is stale, never current), a performer's consent must come from
+ * that performer (or the representative the producer named in a sealed package), one reply speaks for one
+ * performer, and a reply carrying a package seal must answer a package this producer signed with their own key.
+ *
  * <p>Each decision becomes a sign-off whose id is derived from the reply id and the slot it answers, so importing
  * the same reply again finds every one already recorded and changes nothing.
  */
@@ -49,8 +58,13 @@ public final class ReplyImport {
         DECLINED("Declined"),
         /** This decision is already recorded (the reply was imported before, or the same answer came twice): skipped. */
         ALREADY_SIGNED("Already signed"),
-        /** The shot changed after the head read the package: recorded as history with the old fingerprint, shown as stale. */
-        STALE("Stale: the shot changed after it was shared");
+        /**
+         * The reply's fingerprint is not the shot's now (the plan changed after the head read it, or the package they read
+         * was not the real plan), or the performer was recast: recorded as history, shown as stale.
+         */
+        STALE("Stale: the shot or performer differs from what was signed"),
+        /** A newer decision is already recorded for this question: recorded as history only, changing nothing. */
+        OLDER("Older than the decision on record: kept as history only");
 
         private final String label;
         Kind(String label) { this.label = label; }
@@ -60,17 +74,20 @@ public final class ReplyImport {
     /** One decision of the reply, what it will do, and the sign-off it becomes. */
     public record Item(Kind kind, Reply.Entry entry, SignOff signOff, String shotLabel) {
         public String describe() {
-            String who = entry.role().label();
+            String who = entry.subjectId() == null ? entry.role().label() : entry.role().label() + ": "
+                    + (signOff.subjectName().isBlank() ? entry.subjectId().toString() : signOff.subjectName());
             String note = entry.note().isBlank() ? "" : " (" + entry.note() + ")";
             return "Shot " + shotLabel + ", " + entry.ruleId() + ", " + who + ": " + entry.decision().label() + note;
         }
     }
 
     /** What applying the reply will do, before anything is written. */
-    public record Preview(Reply reply, String keyFingerprint, TrustStore.Check keyCheck, String pinnedFingerprint, List<Item> items) {
+    public record Preview(Reply reply, String keyFingerprint, TrustStore.Check keyCheck, String pinnedFingerprint, List<Item> items,
+                          List<String> warnings) {
         public Preview {
             items = List.copyOf(items);
             pinnedFingerprint = pinnedFingerprint == null ? "" : pinnedFingerprint;
+            warnings = List.copyOf(warnings);
         }
 
         public List<Item> of(Kind kind) {
@@ -81,6 +98,7 @@ public final class ReplyImport {
         public List<Item> declined() { return of(Kind.DECLINED); }
         public List<Item> alreadySigned() { return of(Kind.ALREADY_SIGNED); }
         public List<Item> stale() { return of(Kind.STALE); }
+        public List<Item> older() { return of(Kind.OLDER); }
 
         /** The sign-offs applying will add: everything except what is already recorded. */
         public List<SignOff> toRecord() {
@@ -103,6 +121,9 @@ public final class ReplyImport {
                         + ": compare it with them by phone. Importing pins this key for them.";
                 case MATCHES -> "Signed by " + signer() + " with their known key " + keyFingerprint + ".";
                 case CHANGED -> "RE-PINNING: " + signer() + " now signs with key " + keyFingerprint + " instead of " + pinnedFingerprint + ".";
+                case KEY_OF_ANOTHER_HEAD -> "RE-PINNING: key " + keyFingerprint + ", pinned for another head, will also speak for " + signer() + ".";
+                case LOOKS_LIKE_ANOTHER -> "RE-PINNING: " + signer() + " is pinned as a new head although the name looks like a known one; key "
+                        + keyFingerprint + ".";
             };
         }
     }
@@ -138,41 +159,163 @@ public final class ReplyImport {
                     + reply.productionId() + "), not for \"" + data.production().title() + "\". It was answered from a package of that "
                     + "production. Nothing was imported.");
         }
-        for (org.clearframe.model.Role role : reply.signer().roles()) {
+        Reply.Signer who = reply.signer();
+        for (String[] field : new String[][]{{"name", who.name()}, {"department", who.department()}}) {
+            Optional<String> bad = Names.problem(field[1]);
+            if (bad.isPresent()) throw new ExchangeException(Problem.INVALID, "The signer's " + field[0] + " " + bad.get() + ". Nothing was imported.");
+        }
+        for (org.clearframe.model.Role role : who.roles()) {
             // A head answers for their own department's roles only: a VFX reply cannot carry studio legal's approval.
-            if (!role.department().equalsIgnoreCase(reply.signer().department())) {
-                throw new ExchangeException(Problem.INVALID, "This reply from " + reply.signer().name() + " (" + reply.signer().department()
+            if (!Names.same(role.department(), who.department())) {
+                throw new ExchangeException(Problem.INVALID, "This reply from " + who.name() + " (" + who.department()
                         + ") claims to sign as " + role.label() + ", a role of " + role.department() + ". Nothing was imported.");
             }
         }
         checkIds(data, reply);
+        List<String> warnings = new ArrayList<>();
+        SharePackage.Audience sealed = checkSeal(reply, warnings);
+        Map<UUID, String> signedNames = checkPerson(data, reply, sealed);
         PublicKey key = KeyRing.decodePublicKey(reply.publicKey());
         String fingerprint = KeyRing.fingerprint(key);
-        Reply.Signer who = reply.signer();
         TrustStore.Check check = trust.check(who.name(), who.department(), key);
         String pinned = trust.pinned(who.name(), who.department()).map(TrustStore.Pin::fingerprint).orElse("");
-        if (check == TrustStore.Check.CHANGED && !repin) {
-            throw new ExchangeException(Problem.KEY_CHANGED, "WARNING: this reply says it is from " + who.name() + " (" + who.department()
-                    + "), but it is signed with a different key (" + fingerprint + ") from the one pinned for them (" + pinned + "). "
-                    + "It may be forged, or " + who.name() + " may have moved to a new computer. Call them and compare the fingerprint "
-                    + fingerprint + "; only if they confirm it, import again choosing to re-pin their key. Nothing was imported.");
+        for (TrustStore.Pin p : trust.lookAlikes(who.name())) {
+            warnings.add("LOOK-ALIKE NAME: \"" + who.name() + "\" looks like \"" + p.name() + "\" (" + p.department() + ", key " + p.fingerprint()
+                    + ") but is not the same name.");
         }
+        if (!repin) refuseUntrusted(check, who, fingerprint, pinned, key);
         Map<UUID, Shot> shots = ProductionData.index(data.shots(), Shot::id);
+        Map<UUID, CastMember> cast = ProductionData.index(data.cast(), CastMember::id);
         Set<UUID> existing = new HashSet<>();
         data.signOffs().forEach(s -> existing.add(s.id()));
         List<Item> items = new ArrayList<>();
         for (Reply.Entry e : reply.decisions()) {
             Shot shot = shots.get(e.shotId());
+            String signedName = e.subjectId() == null ? "" : signedNames.get(e.subjectId());
             SignOff signOff = new SignOff(reply.signOffId(e), e.shotId(), e.ruleId(), e.role(), e.subjectId(), who.name(), e.decision(),
-                    e.note(), e.signedAt(), e.fingerprint());
+                    e.note(), e.signedAt(), e.fingerprint(), signedName);
+            String nowName = e.subjectId() == null ? "" : Optional.ofNullable(cast.get(e.subjectId())).map(CastMember::performer).orElse("");
             Kind kind;
             if (existing.contains(signOff.id()) || sameAsLatest(data.signOffs(), signOff)) kind = Kind.ALREADY_SIGNED;
+            else if (newerOnRecord(data.signOffs(), signOff)) kind = Kind.OLDER;
             else if (!e.fingerprint().equals(Fingerprint.of(shot))) kind = Kind.STALE;
+            else if (e.subjectId() != null && !Names.same(signedName, nowName)) kind = Kind.STALE;
             else if (e.decision() == Decision.DECLINED) kind = Kind.DECLINED;
             else kind = Kind.NEW;
             items.add(new Item(kind, e, signOff, label(data, shot)));
         }
-        return new Preview(reply, fingerprint, check, pinned, items);
+        return new Preview(reply, fingerprint, check, pinned, items, warnings);
+    }
+
+    private static void refuseUntrusted(TrustStore.Check check, Reply.Signer who, String fingerprint, String pinned, PublicKey key)
+            throws ExchangeException {
+        String call = " Call them and compare the fingerprint " + fingerprint + "; only if they confirm it, import again choosing to re-pin. "
+                + "Nothing was imported.";
+        switch (check) {
+            case CHANGED -> throw new ExchangeException(Problem.KEY_CHANGED, "WARNING: this reply says it is from " + who.name() + " ("
+                    + who.department() + "), but it is signed with a different key (" + fingerprint + ") from the one pinned for them (" + pinned
+                    + "). It may be forged, or " + who.name() + " may have moved to a new computer." + call);
+            case KEY_OF_ANOTHER_HEAD -> throw new ExchangeException(Problem.KEY_CHANGED, "WARNING: this reply says it is from " + who.name()
+                    + " (" + who.department() + "), a head not known yet, but its key " + fingerprint + " is already pinned for someone else. "
+                    + "One key speaks for one person: someone may be signing under another name or for another department." + call);
+            case LOOKS_LIKE_ANOTHER -> throw new ExchangeException(Problem.KEY_CHANGED, "WARNING: this reply is from \"" + who.name() + "\" ("
+                    + who.department() + "), a name not known yet that looks like a head already pinned, signed with a new key " + fingerprint
+                    + ". It may be an impostor using look-alike letters or invisible characters." + call);
+            default -> { }
+        }
+    }
+
+    /**
+     * A reply that carries the seal of the package it answers must answer a package this producer signed, with
+     * their own key, for this production, for the signer's department and roles. Returns the sealed audience, or
+     * null when the reply carries no seal (it answers an unsigned package, and may claim no representative).
+     */
+    private SharePackage.Audience checkSeal(Reply reply, List<String> warnings) throws ExchangeException {
+        PackageSeal seal = reply.packageSeal();
+        if (seal == null) {
+            warnings.add("This reply answers an unsigned (old-format) package, so it cannot show which package it answers; each decision is "
+                    + "checked against the production as it is.");
+            return null;
+        }
+        seal.verifySignature("The package this reply answers");
+        KeyRing own = new KeyRing(trust.dir());
+        if (!own.exists() || !own.publicKey().equals(seal.publicKey())) {
+            throw new ExchangeException(Problem.BAD_SIGNATURE, "This reply answers a package signed with key " + seal.keyFingerprint()
+                    + ", which is not your key" + (own.exists() ? " (" + own.fingerprint() + ")" : "") + ": it answers a package you did "
+                    + "not make. Nothing was imported.");
+        }
+        if (!seal.packageId().equals(reply.packageId()) || !seal.productionId().equals(reply.productionId())) {
+            throw new ExchangeException(Problem.BAD_SIGNATURE, "This reply carries the seal of another package than the one it says it "
+                    + "answers. Nothing was imported.");
+        }
+        SharePackage.Audience audience = SharePackage.audienceFromSeal(seal);
+        if (!Names.same(audience.department(), reply.signer().department()) || !audience.roles().containsAll(reply.signer().roles())) {
+            throw new ExchangeException(Problem.INVALID, "This reply signs as " + reply.signer().department() + " " + reply.signer().roles()
+                    + ", but the package it answers was for " + audience.department() + " " + audience.roles() + ". Nothing was imported.");
+        }
+        return audience;
+    }
+
+    /**
+     * A performer's consent comes from that performer: one reply answers for one performer; signed in their own name
+     * (compared as {@link Names} does) or, only when the sealed package named a representative, in that
+     * representative's name and capacity; an estate alone signs for the deceased. Returns each performer's name as
+     * signed, which the sign-off keeps so that recasting makes it stale.
+     */
+    private static Map<UUID, String> checkPerson(ProductionData data, Reply reply, SharePackage.Audience sealed) throws ExchangeException {
+        Reply.Signer who = reply.signer();
+        Map<UUID, String> names = new java.util.HashMap<>();
+        Set<UUID> subjects = new HashSet<>();
+        reply.decisions().stream().filter(e -> e.subjectId() != null).forEach(e -> subjects.add(e.subjectId()));
+        if (subjects.isEmpty()) return names;
+        if (subjects.size() > 1) {
+            throw new ExchangeException(Problem.INVALID, "This reply from " + who.name() + " gives the consent of " + subjects.size()
+                    + " different performers. A performer signs only for themselves: one reply, one person. Nothing was imported.");
+        }
+        UUID subject = subjects.iterator().next();
+        if (who.performerId() != null && !who.performerId().equals(subject)) {
+            throw new ExchangeException(Problem.INVALID, "This reply is from performer " + who.performerId() + " but signs for " + subject
+                    + ". Nothing was imported.");
+        }
+        String castName = data.cast().stream().filter(c -> c.id().equals(subject)).map(CastMember::performer).findFirst().orElse("");
+        SharePackage.Person person = sealed == null ? null : sealed.performer();
+        if (person != null && !person.id().equals(subject)) {
+            throw new ExchangeException(Problem.INVALID, "This reply signs for a performer the package it answers was not for. Nothing was imported.");
+        }
+        for (Reply.Entry e : reply.decisions()) {
+            if (e.subjectId() == null) continue;
+            // Schema 1 replies did not carry the name; theirs is the cast name now, and must then be the signer's own.
+            String signedName = reply.schemaVersion() >= 2 ? e.subjectName() : castName;
+            if (person != null && !Names.same(signedName, person.name())) {
+                throw new ExchangeException(Problem.INVALID, "This reply names the performer \"" + signedName + "\", but the package it answers "
+                        + "was for \"" + person.name() + "\". Nothing was imported.");
+            }
+            String previous = names.putIfAbsent(subject, signedName);
+            if (previous != null && !Names.same(previous, signedName)) {
+                throw new ExchangeException(Problem.INVALID, "This reply names one performer under two names. Nothing was imported.");
+            }
+            boolean estateRole = e.role() == org.clearframe.model.Role.RIGHTS_HOLDER;
+            if (who.capacity() == Capacity.SELF) {
+                if (estateRole || !Names.same(who.name(), signedName)) {
+                    throw new ExchangeException(Problem.INVALID, who.name() + " cannot give the consent of " + signedName + " ("
+                            + e.role().label() + "): a performer signs only for themselves"
+                            + (estateRole ? ", and only the estate named by the producer signs for a deceased performer" : "")
+                            + ". Nothing was imported.");
+                }
+            } else {
+                SharePackage.Representative rep = sealed == null ? null : sealed.representative();
+                if (rep == null || rep.capacity() != who.capacity() || !Names.same(rep.name(), who.name())) {
+                    throw new ExchangeException(Problem.INVALID, who.name() + " signs as " + who.capacity().label() + " for " + signedName
+                            + ", but the package it answers does not name them as such. A representative signs only where the producer named "
+                            + "them. Nothing was imported.");
+                }
+                if (estateRole != (rep.capacity() == Capacity.ESTATE)) {
+                    throw new ExchangeException(Problem.INVALID, "An estate signs only for a deceased performer, and only the estate does. "
+                            + "Nothing was imported.");
+                }
+            }
+        }
+        return names;
     }
 
     /**
@@ -199,11 +342,16 @@ public final class ReplyImport {
         return preview;
     }
 
+    /** True when a decision newer than {@code s} is already recorded for its question: then {@code s} changes nothing. */
+    private static boolean newerOnRecord(List<SignOff> all, SignOff s) {
+        return all.stream().anyMatch(o -> o.sameSlot(s) && o.signedAt().isAfter(s.signedAt()));
+    }
+
     /** A decision identical to the newest one recorded for its slot adds nothing but a duplicate line of history. */
     private static boolean sameAsLatest(List<SignOff> all, SignOff s) {
         Optional<SignOff> latest = all.stream().filter(s::sameSlot).reduce((a, b) -> b.signedAt().isBefore(a.signedAt()) ? a : b);
         return latest.filter(l -> l.decision() == s.decision() && l.note().equals(s.note()) && l.fingerprint().equals(s.fingerprint())
-                && l.signer().equals(s.signer())).isPresent();
+                && l.signer().equals(s.signer()) && l.subjectName().equals(s.subjectName())).isPresent();
     }
 
     /** Every shot, performer and rule the reply names must exist here; all unknown ones are listed at once. */

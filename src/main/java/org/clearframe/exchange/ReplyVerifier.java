@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import org.clearframe.rules.Names;
 
 import static org.clearframe.exchange.ExchangeException.Problem;
 
@@ -81,7 +84,14 @@ public final class ReplyVerifier {
         JsonIn root = JsonIn.root(json, name);
         JsonIn who = root.object("signer");
         List<Role> roles = who.enumList("roles", Role.class);
-        Reply.Signer signer = new Reply.Signer(who.nonBlank("name", 200), who.nonBlank("department", 200), roles);
+        int version = root.integer("schemaVersion");
+        String signerName = who.nonBlank("name", Names.MAX_LENGTH);
+        Optional<String> badName = Names.problem(signerName);
+        if (badName.isPresent()) throw who.invalid("name", badName.get() + ". It is refused.");
+        String department = who.nonBlank("department", 200);
+        if (Names.problem(department).isPresent()) throw who.invalid("department", Names.problem(department).get() + ". It is refused.");
+        Reply.Signer signer = new Reply.Signer(signerName, department, roles, version >= 2 ? who.uuidOrNull("performerId") : null,
+                version >= 2 ? who.enumValue("capacity", Capacity.class) : Capacity.SELF);
         if (roles.isEmpty()) throw who.invalid("roles", "is empty: the reply does not say which roles its signer answers for.");
         List<JsonIn> items = root.objects("decisions");
         if (items.isEmpty()) throw root.invalid("decisions", "is empty: the reply holds no decisions.");
@@ -91,8 +101,10 @@ public final class ReplyVerifier {
         for (JsonIn d : items) {
             Role role = d.enumValue("role", Role.class);
             if (!roles.contains(role)) throw d.invalid("role", "is " + role.name() + ", a role the signer does not answer for.");
-            Reply.Entry e = new Reply.Entry(d.uuid("shotId"), ruleId(d), role, d.uuidOrNull("subjectId"), d.enumValue("decision", Decision.class),
-                    d.textOr("note"), d.instant("signedAt"), d.textOr("fingerprint"));
+            UUID subject = d.uuidOrNull("subjectId");
+            String subjectName = version >= 2 && subject != null ? d.textOr("subjectName") : "";
+            Reply.Entry e = new Reply.Entry(d.uuid("shotId"), ruleId(d), role, subject, d.enumValue("decision", Decision.class),
+                    d.textOr("note"), d.instant("signedAt"), d.textOr("fingerprint"), subjectName);
             if (role.perPerson() && e.subjectId() == null) throw d.invalid("subjectId", "is missing: " + role.label() + " signs per performer.");
             if (!role.perPerson() && e.subjectId() != null) throw d.invalid("subjectId", "is given, but " + role.label() + " does not sign per performer.");
             if (e.decision() == Decision.APPROVED_WITH_CONDITIONS && e.note().isBlank()) {
@@ -106,7 +118,8 @@ public final class ReplyVerifier {
         }
         return new Reply(root.integer("schemaVersion"), root.textOr("appVersion"), root.uuid("replyId"), root.uuid("packageId"),
                 root.uuid("productionId"), root.textOr("productionTitle"), signer, root.instant("createdAt"), root.text("publicKey"),
-                entries, root.text("signature"));
+                entries, version >= 2 && root.has("package") ? PackageSeal.fromJson(root.object("package"), json.get("package")) : null,
+                root.text("signature"));
     }
 
     /** Rule ids are short codes ("VFX-GEN-FINAL"); anything else in that place is a damaged or hostile file. */

@@ -16,6 +16,7 @@ import org.clearframe.model.SignOff;
 import org.clearframe.model.Text;
 import org.clearframe.rules.Evaluator;
 import org.clearframe.rules.Fingerprint;
+import org.clearframe.rules.Names;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.Policies;
 import org.clearframe.rules.Policy;
@@ -30,6 +31,7 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,23 +54,49 @@ import static org.clearframe.exchange.ExchangeException.Problem;
 public record SharePackage(int schemaVersion, String appVersion, UUID id, Instant createdAt, Production production, Audience audience,
                            String policyName, String policyVersion, List<Department> departments, List<CastMember> cast,
                            List<Scene> scenes, List<Shot> shots, Map<UUID, String> fingerprints, List<RuleInfo> rules,
-                           List<FlagInfo> flags) {
+                           List<FlagInfo> flags, PackageSeal seal) {
 
     public static final String FORMAT = "clearframe-share";
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: signed by the producer ({@code seal}), audience may name a performer and representative. 1: unsigned. */
+    public static final int SCHEMA_VERSION = 2;
     public static final String EXTENSION = ".cfshare";
     public static final long MAX_BYTES = 50L * 1024 * 1024;
 
-    /** Whom the package is for: a department's name, the roles it signs for, and whether every shot is included. */
-    public record Audience(String department, List<Role> roles, boolean allShots) {
+    /**
+     * Whom the package is for: a department's name, the roles it signs for, whether every shot is included, and for a
+     * performer's package the performer (cast id and name) and, if the producer named one, who may sign for them.
+     */
+    public record Audience(String department, List<Role> roles, boolean allShots, Person performer, Representative representative) {
         public Audience {
             department = Text.orEmpty(department).strip();
             roles = List.copyOf(roles);
             if (roles.isEmpty()) throw new IllegalArgumentException("a package is for at least one role");
+            if (representative != null && performer == null) throw new IllegalArgumentException("a representative represents a performer");
+        }
+
+        public Audience(String department, List<Role> roles, boolean allShots) {
+            this(department, roles, allShots, null, null);
         }
 
         public Audience withAllShots(boolean all) {
-            return new Audience(department, roles, all);
+            return new Audience(department, roles, all, performer, representative);
+        }
+    }
+
+    /** The performer a package is for: the cast member's id and name, as the producer's cast list has them. */
+    public record Person(UUID id, String name) {
+        public Person {
+            Objects.requireNonNull(id, "id");
+            name = Text.orEmpty(name);
+        }
+    }
+
+    /** Who the producer agreed may sign for the performer: an agent, a lawyer or an estate. */
+    public record Representative(String name, Capacity capacity) {
+        public Representative {
+            name = Text.orEmpty(name).strip();
+            Objects.requireNonNull(capacity, "capacity");
+            if (capacity == Capacity.SELF) throw new IllegalArgumentException("a representative is an agent, a lawyer or an estate");
         }
     }
 
@@ -168,6 +196,43 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
         return new Audience(role.department(), List.of(role), false);
     }
 
+    /**
+     * The audience for one performer, found by name (compared as {@link Names} does) or cast id: the person roles,
+     * only that performer's slots, and optionally the representative who may sign for them. A deceased performer's
+     * consent is given by their estate, so their package must name it.
+     */
+    public static Audience forPerformer(ProductionData data, String name, String representative, Capacity capacity) throws ExchangeException {
+        String wanted = Text.orEmpty(name).strip();
+        if (wanted.isEmpty()) throw new ExchangeException(Problem.INVALID, "Name the performer the package is for.");
+        List<CastMember> found = data.cast().stream().filter(c -> Names.same(c.performer(), wanted) || c.id().toString().equalsIgnoreCase(wanted)).toList();
+        if (found.isEmpty()) {
+            throw new ExchangeException(Problem.UNKNOWN_ID, "There is no performer called \"" + wanted + "\" in the cast. Cast: "
+                    + String.join(", ", data.cast().stream().map(CastMember::performer).toList()) + ".");
+        }
+        if (found.size() > 1) {
+            throw new ExchangeException(Problem.INVALID, "More than one cast row is called \"" + wanted + "\": give the cast id instead ("
+                    + String.join(", ", found.stream().map(c -> c.id().toString()).toList()) + ").");
+        }
+        CastMember who = found.get(0);
+        Representative rep = null;
+        if (representative != null && !representative.isBlank()) {
+            Optional<String> bad = Names.problem(representative);
+            if (bad.isPresent()) throw new ExchangeException(Problem.INVALID, "The representative's name " + bad.get() + ".");
+            rep = new Representative(representative, capacity == null || capacity == Capacity.SELF ? Capacity.AGENT : capacity);
+        } else if (capacity != null && capacity != Capacity.SELF) {
+            throw new ExchangeException(Problem.INVALID, "Name the " + capacity.label() + " who signs for " + who.performer() + ".");
+        }
+        if (who.deceased() && (rep == null || rep.capacity() != Capacity.ESTATE)) {
+            throw new ExchangeException(Problem.INVALID, who.performer() + " is deceased: their estate gives consent. Name it as the "
+                    + "representative, with the capacity estate.");
+        }
+        if (!who.deceased() && rep != null && rep.capacity() == Capacity.ESTATE) {
+            throw new ExchangeException(Problem.INVALID, who.performer() + " is not marked deceased, so an estate cannot sign for them.");
+        }
+        return new Audience(Role.PERFORMER.department(), List.of(Role.PERFORMER, Role.RIGHTS_HOLDER), false,
+                new Person(who.id(), who.performer()), rep);
+    }
+
     // ---------------------------------------------------------------------------------------------- building
 
     /** Builds the package for {@code audience} from the production as it is now, under the policy in force. */
@@ -181,9 +246,15 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
         List<FlagInfo> flags = new ArrayList<>();
         Map<String, Rule> usedRules = new LinkedHashMap<>();
         Set<UUID> flagged = new HashSet<>();
+        Set<UUID> inCast = new HashSet<>();
+        data.cast().forEach(c -> inCast.add(c.id()));
         for (Shot shot : data.shots()) {
             for (Flag flag : all.getOrDefault(shot.id(), List.of())) {
-                List<Need> needs = flag.signatures().stream().filter(s -> roles.contains(s.role())).map(SharePackage::need).toList();
+                // A performer no longer in the cast list has nobody who could sign for them: fix the cast first.
+                List<Need> needs = flag.signatures().stream().filter(s -> roles.contains(s.role()))
+                        .filter(s -> s.subjectId() == null || inCast.contains(s.subjectId()))
+                        .filter(s -> audience.performer() == null || audience.performer().id().equals(s.subjectId()))
+                        .map(SharePackage::need).toList();
                 if (needs.isEmpty()) continue;
                 flags.add(new FlagInfo(flag.rule().id(), shot.id(), flag.aiUse().id(), flag.reason(), needs));
                 usedRules.putIfAbsent(flag.rule().id(), flag.rule());
@@ -220,7 +291,23 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
         Production header = new Production(p.id(), p.title(), p.format(), p.genre(), p.studio(), p.producer(), p.director(),
                 p.principalPhotography(), "");
         return new SharePackage(SCHEMA_VERSION, AppInfo.version(), UUID.randomUUID(), Instant.now(), header, audience, policy.name(),
-                policy.version(), departments, cast, scenes, shots, fingerprints, rules, flags);
+                policy.version(), departments, cast, scenes, shots, fingerprints, rules, flags, null);
+    }
+
+    /** This package signed with the producer's keys ({@link KeyRing#keyPair()}), ready to write and send. */
+    public SharePackage sealedWith(KeyPair producerKeys) throws ExchangeException {
+        SharePackage unsealed = withSeal(null);
+        return withSeal(PackageSeal.make(unsealed.toJson(), id, production.id(), producerKeys));
+    }
+
+    private SharePackage withSeal(PackageSeal value) {
+        return new SharePackage(value == null && seal == null ? schemaVersion : SCHEMA_VERSION, appVersion, id, createdAt, production,
+                audience, policyName, policyVersion, departments, cast, scenes, shots, fingerprints, rules, flags, value);
+    }
+
+    /** True when the producer signed this package; only old (schema 1) packages are not. */
+    public boolean sealed() {
+        return seal != null;
     }
 
     private static boolean touches(Shot shot, Set<String> departmentIds) {
@@ -273,17 +360,49 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
     }
 
     /**
-     * The head's signed reply: one decision per answered slot, each carrying the fingerprint of the shot as this
-     * package showed it, so the producer can tell whether the plan changed after the head read it.
+     * True when a slot can be signed at all: a person role with no performer named asks for a person nobody can be,
+     * so nobody can sign it until the producer names the performer.
+     */
+    public static boolean signable(Slot slot) {
+        return !(slot.role().perPerson() && slot.subjectId() == null);
+    }
+
+    /**
+     * In what capacity {@code signerName} may sign {@code slot}, or empty if they may not: anyone in the audience
+     * signs the slots of roles that are not per person; a person slot is signed by the performer it names (the
+     * name compared as {@link Names} does), or by the representative this package names for that performer.
+     */
+    public Optional<Capacity> capacityFor(String signerName, Slot slot) {
+        if (!signable(slot)) return Optional.empty();
+        if (!slot.role().perPerson()) return Optional.of(Capacity.SELF);
+        Person person = audience.performer();
+        if (person != null && !person.id().equals(slot.subjectId())) return Optional.empty();
+        Representative rep = audience.representative();
+        if (slot.role() == Role.PERFORMER && Names.same(signerName, slot.subjectName())) return Optional.of(Capacity.SELF);
+        if (rep != null && Names.same(signerName, rep.name())) {
+            boolean fits = slot.role() == Role.RIGHTS_HOLDER ? rep.capacity() == Capacity.ESTATE : rep.capacity() != Capacity.ESTATE;
+            if (fits) return Optional.of(rep.capacity());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The head's signed reply: one decision per answered slot. Each carries the fingerprint of the shot computed here
+     * from the content this package shows (never a fingerprint field copied from the file), so a package altered to
+     * show another plan yields a reply that matches no real plan; and for person slots, the performer's name as shown.
      */
     public Reply sign(String signerName, List<Answer> answers, KeyPair keys) throws ExchangeException {
         if (Text.isBlank(signerName)) throw new ExchangeException(Problem.INVALID, "Enter your name: the reply records who signed.");
+        Optional<String> badName = Names.problem(signerName);
+        if (badName.isPresent()) throw new ExchangeException(Problem.INVALID, "Your name " + badName.get() + ".");
         if (answers.isEmpty()) throw new ExchangeException(Problem.INVALID, "There is no decision to return yet.");
         Set<String> known = new HashSet<>();
         slots().forEach(s -> known.add(s.key()));
         Set<String> seen = new HashSet<>();
         Instant now = Instant.now();
         List<Reply.Entry> entries = new ArrayList<>();
+        Capacity capacity = null;
+        UUID person = null;
         for (Answer a : answers) {
             Slot s = a.slot();
             if (!known.contains(s.key())) {
@@ -294,20 +413,39 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
                 throw new ExchangeException(Problem.DUPLICATE_ID, "Shot " + shotLabel(s.shotId()) + ", rule " + s.ruleId() + ", "
                         + s.role().label() + " is answered twice.");
             }
+            if (!signable(s)) {
+                throw new ExchangeException(Problem.INVALID, "Shot " + shotLabel(s.shotId()) + ", rule " + s.ruleId() + " asks for the "
+                        + s.role().label() + " but names no performer, so nobody can sign it yet. Ask the producer to name the performer.");
+            }
             if (a.decision() == Decision.APPROVED_WITH_CONDITIONS && a.note().isBlank()) {
                 throw new ExchangeException(Problem.INVALID, "Approving shot " + shotLabel(s.shotId()) + " under " + s.ruleId()
                         + " with conditions needs the conditions written in the note.");
             }
+            if (s.role().perPerson()) {
+                Capacity c = capacityFor(signerName, s).orElseThrow(() -> new ExchangeException(Problem.INVALID, signerName.strip()
+                        + " cannot give " + s.subjectName() + "'s consent (" + s.role().label() + ", shot " + shotLabel(s.shotId())
+                        + "): a performer signs only for themselves, or a representative the producer named in the performer's package."));
+                if (person != null && !person.equals(s.subjectId())) {
+                    throw new ExchangeException(Problem.INVALID, "One reply gives one person's consent; this one answers for two performers.");
+                }
+                if (capacity != null && capacity != c) throw new ExchangeException(Problem.INVALID, "One reply signs in one capacity only.");
+                person = s.subjectId();
+                capacity = c;
+            }
+            Shot shot = shot(s.shotId()).orElseThrow(() -> new ExchangeException(Problem.UNKNOWN_ID, "The package has no shot " + s.shotId() + "."));
             entries.add(new Reply.Entry(s.shotId(), s.ruleId(), s.role(), s.subjectId(), a.decision(), a.note(), now,
-                    fingerprints.getOrDefault(s.shotId(), "")));
+                    Fingerprint.of(shot), s.role().perPerson() ? s.subjectName() : ""));
         }
-        return Reply.sign(id, production.id(), production.title(), new Reply.Signer(signerName, audience.department(), audience.roles()),
-                entries, keys);
+        Reply.Signer signer = new Reply.Signer(signerName, audience.department(), audience.roles(), person,
+                capacity == null ? Capacity.SELF : capacity);
+        return Reply.sign(id, production.id(), production.title(), signer, entries, seal, keys);
     }
 
     // ---------------------------------------------------------------------------------------------- file
 
+    /** Writes the package; it must be sealed ({@link #sealedWith}) first, since a reader refuses an unsigned new package. */
     public void write(Path file) throws ExchangeException {
+        if (seal == null && schemaVersion >= 2) throw new IllegalStateException("seal the package with the producer's key before writing it");
         JsonFiles.write(file, toJson());
     }
 
@@ -322,6 +460,16 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
         ArrayNode roles = aud.putArray("roles");
         audience.roles().forEach(r -> roles.add(r.name()));
         aud.put("allShots", audience.allShots());
+        if (audience.performer() != null) {
+            ObjectNode who = aud.putObject("performer");
+            who.put("id", audience.performer().id().toString());
+            who.put("name", audience.performer().name());
+        }
+        if (audience.representative() != null) {
+            ObjectNode rep = aud.putObject("representative");
+            rep.put("name", audience.representative().name());
+            rep.put("capacity", audience.representative().capacity().name());
+        }
         ObjectNode pol = root.putObject("policy");
         pol.put("name", policyName);
         pol.put("version", policyVersion);
@@ -383,10 +531,15 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
                 so.put("latestNote", n.latestNote());
             }
         }
+        if (seal != null) root.set("seal", seal.toJson());
         return root;
     }
 
-    /** Reads and checks a package file: its format, version, size, ids and the references between its parts. */
+    /**
+     * Reads and checks a package file: its format, version, size, ids, the references between its parts, the
+     * producer's signature (required from schema 2 on; whether the key is the one trusted for the production is
+     * {@link ProducerTrust}'s question), and that every shot's fingerprint is the fingerprint of the content shown.
+     */
     public static SharePackage read(Path file) throws ExchangeException {
         String name = file.getFileName().toString();
         ObjectNode json = JsonFiles.read(file, "a Clearframe share package", FORMAT, SCHEMA_VERSION, MAX_BYTES);
@@ -396,11 +549,22 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
     static SharePackage fromJson(ObjectNode json, String name) throws ExchangeException {
         JsonIn root = JsonIn.root(json, name);
         try {
+            int version = root.integer("schemaVersion");
+            PackageSeal seal = null;
+            if (root.has("seal")) {
+                seal = PackageSeal.fromJson(root.object("seal"), json.get("seal"));
+                try {
+                    seal.verify(json, root.uuid("packageId"), root.object("production").uuid("id"), name);
+                } catch (IllegalArgumentException unsignable) {
+                    throw new ExchangeException(Problem.BAD_SIGNATURE, name + " holds what cannot be signed (" + unsignable.getMessage() + ").");
+                }
+            } else if (version >= 2) {
+                throw new ExchangeException(Problem.UNSIGNED, name + " is not signed by the producer, though its format requires it: it was "
+                        + "altered, or not made by Clearframe. Do not review it; ask the producer to send it again.");
+            }
             Production production = ProjectJson.readProduction(root.object("production"));
-            JsonIn aud = root.object("audience");
-            List<Role> audienceRoles = aud.enumList("roles", Role.class);
-            if (audienceRoles.isEmpty()) throw aud.invalid("roles", "is empty.");
-            Audience audience = new Audience(aud.textOr("department"), audienceRoles, aud.boolOr("allShots", false));
+            Audience audience = readAudience(root.object("audience"));
+            List<Role> audienceRoles = audience.roles();
             JsonIn pol = root.object("policy");
             List<RuleInfo> rules = new ArrayList<>();
             Set<String> ruleIds = new HashSet<>();
@@ -451,13 +615,44 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
                 }
                 flags.add(new FlagInfo(f.nonBlank("ruleId", 100), f.uuid("shotId"), f.uuid("aiUseId"), f.textOr("reason"), needs));
             }
-            SharePackage pkg = new SharePackage(root.integer("schemaVersion"), root.textOr("appVersion"), root.uuid("packageId"),
+            SharePackage pkg = new SharePackage(version, root.textOr("appVersion"), root.uuid("packageId"),
                     root.instant("createdAt"), production, audience, pol.textOr("name"), pol.textOr("version"), departments, cast, scenes, shots,
-                    fingerprints, rules, flags);
+                    fingerprints, rules, flags, seal);
             pkg.checkReferences(name, ruleIds);
+            pkg.checkConsistency(name);
             return pkg;
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ExchangeException(Problem.INVALID, name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Audience readAudience(JsonIn aud) throws ExchangeException {
+        List<Role> audienceRoles = aud.enumList("roles", Role.class);
+        if (audienceRoles.isEmpty()) throw aud.invalid("roles", "is empty.");
+        Person person = null;
+        Representative representative = null;
+        if (aud.has("performer")) {
+            JsonIn p = aud.object("performer");
+            person = new Person(p.uuid("id"), p.nonBlank("name", Names.MAX_LENGTH));
+        }
+        if (aud.has("representative")) {
+            if (person == null) throw aud.invalid("representative", "is given, but the package names no performer.");
+            JsonIn r = aud.object("representative");
+            String repName = r.nonBlank("name", Names.MAX_LENGTH);
+            if (Names.problem(repName).isPresent()) throw r.invalid("name", Names.problem(repName).get() + ".");
+            Capacity capacity = r.enumValue("capacity", Capacity.class);
+            if (capacity == Capacity.SELF) throw r.invalid("capacity", "is SELF, which is not a representative.");
+            representative = new Representative(repName, capacity);
+        }
+        return new Audience(aud.textOr("department"), audienceRoles, aud.boolOr("allShots", false), person, representative);
+    }
+
+    /** The audience a package seal signs (as a reply carries it back). */
+    static Audience audienceFromSeal(PackageSeal seal) throws ExchangeException {
+        try {
+            return readAudience(JsonIn.root(seal.audience(), "the package seal's audience"));
+        } catch (IllegalArgumentException e) {
+            throw new ExchangeException(Problem.INVALID, "The package seal's audience is not valid: " + e.getMessage(), e);
         }
     }
 
@@ -473,6 +668,50 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
         for (FlagInfo f : flags) {
             if (!shotIds.contains(f.shotId())) throw unknown(name, "a flag is for shot", f.shotId().toString());
             if (!ruleIds.contains(f.ruleId())) throw unknown(name, "a flag is raised by rule", f.ruleId());
+        }
+    }
+
+    /**
+     * What the head reads must agree with itself, signed or not: each shot's fingerprint is the fingerprint of the
+     * shot as shown, each flag's AI use is on its shot, each person slot names a performer of that AI use under the
+     * name the cast list shows, and a performer's package asks only for that performer. An unsigned (schema 1)
+     * package passes only these checks, so an old format cannot carry a claim that the content does not back.
+     */
+    private void checkConsistency(String name) throws ExchangeException {
+        Map<UUID, CastMember> castById = new HashMap<>();
+        cast.forEach(c -> castById.put(c.id(), c));
+        for (Shot s : shots) {
+            if (!Fingerprint.of(s).equals(fingerprints.get(s.id()))) {
+                throw new ExchangeException(Problem.INVALID, name + ": shot " + shotLabel(s.id()) + " does not match its fingerprint, so what "
+                        + "the package shows is not what it was made from. It was altered; do not review it.");
+            }
+        }
+        if (audience.performer() != null) {
+            CastMember who = castById.get(audience.performer().id());
+            if (who == null || !Names.same(who.performer(), audience.performer().name())) {
+                throw new ExchangeException(Problem.INVALID, name + ": the performer the package is for is not in its cast list under that name.");
+            }
+        }
+        for (FlagInfo f : flags) {
+            Shot shot = shot(f.shotId()).orElseThrow();
+            AiUse use = shot.aiUses().stream().filter(u -> u.id().equals(f.aiUseId())).findFirst()
+                    .orElseThrow(() -> new ExchangeException(Problem.UNKNOWN_ID, name + ": a flag is for AI use " + f.aiUseId()
+                            + ", which is not on shot " + shotLabel(f.shotId()) + "."));
+            for (Need n : f.signatures()) {
+                if (n.role().perPerson() != (n.subjectId() != null) && n.subjectId() != null) {
+                    throw new ExchangeException(Problem.INVALID, name + ": " + n.role().label() + " does not sign per performer.");
+                }
+                if (n.subjectId() == null) continue;
+                CastMember who = castById.get(n.subjectId());
+                if (!use.performerIds().contains(n.subjectId()) || who == null || !who.performer().equals(n.subjectName())) {
+                    throw new ExchangeException(Problem.INVALID, name + ": a signature on shot " + shotLabel(f.shotId()) + " names performer "
+                            + n.subjectId() + " as \"" + JsonIn.abbreviate(n.subjectName()) + "\", which the shot and cast list do not back.");
+                }
+                if (audience.performer() != null && !audience.performer().id().equals(n.subjectId())) {
+                    throw new ExchangeException(Problem.INVALID, name + ": the package is for " + audience.performer().name()
+                            + " but asks for another performer's consent.");
+                }
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.clearframe.rules.Names;
 import java.util.Optional;
 
 /**
@@ -19,8 +19,11 @@ import java.util.Optional;
  * producer re-pins on purpose (after checking the new fingerprint with the head by phone). Kept as JSON in the
  * user's config folder beside the key ring, so it is shared by all of this user's productions.
  *
- * <p>A head is known by name and department, compared without regard to case or repeated spaces, as written in
- * their reply.
+ * <p>A head is known by name and department, compared as {@link Names#normalise} does (so a zero-width space or a
+ * no-break space does not make a new head). One key speaks for one head: a key pinned for one name and department
+ * that signs as another is refused until the producer re-pins on purpose, and a new name that only looks like a
+ * pinned one (Cyrillic "а" for Latin "a", "o" for "ø") is refused the same way, since that is how an impostor would
+ * try to pass as a first reply.
  */
 public final class TrustStore {
 
@@ -37,7 +40,16 @@ public final class TrustStore {
         /** The key pinned for this head. */
         MATCHES,
         /** Another key than the one pinned for this head: refused unless the producer re-pins. */
-        CHANGED
+        CHANGED,
+        /** No key pinned for this head, but this key is pinned for another head: refused unless the producer re-pins. */
+        KEY_OF_ANOTHER_HEAD,
+        /** No key pinned for this head, but a pinned head's name looks like this one: refused unless the producer re-pins. */
+        LOOKS_LIKE_ANOTHER
+    }
+
+    /** The dir this store keeps its file in (the user's config folder). */
+    public Path dir() {
+        return dir;
     }
 
     private final Path dir;
@@ -75,8 +87,22 @@ public final class TrustStore {
 
     public Check check(String name, String department, PublicKey key) throws ExchangeException {
         Optional<Pin> pin = pinned(name, department);
-        if (pin.isEmpty()) return Check.NEW;
-        return pin.get().publicKey().equals(KeyRing.encode(key)) ? Check.MATCHES : Check.CHANGED;
+        if (pin.isPresent()) return pin.get().publicKey().equals(KeyRing.encode(key)) ? Check.MATCHES : Check.CHANGED;
+        if (!otherHeadsOf(key, name, department).isEmpty()) return Check.KEY_OF_ANOTHER_HEAD;
+        if (!lookAlikes(name).isEmpty()) return Check.LOOKS_LIKE_ANOTHER;
+        return Check.NEW;
+    }
+
+    /** The heads other than (name, department) this key is pinned for. */
+    public List<Pin> otherHeadsOf(PublicKey key, String name, String department) throws ExchangeException {
+        String encoded = KeyRing.encode(key);
+        String id = identity(name, department);
+        return pins().stream().filter(p -> p.publicKey().equals(encoded) && !identity(p.name(), p.department()).equals(id)).toList();
+    }
+
+    /** Pinned heads whose names look like {@code name} without being it. */
+    public List<Pin> lookAlikes(String name) throws ExchangeException {
+        return pins().stream().filter(p -> Names.lookAlike(p.name(), name)).toList();
     }
 
     /** Pins {@code key} for the head, replacing any key pinned for them before (an explicit re-pin). */
@@ -117,12 +143,8 @@ public final class TrustStore {
         JsonFiles.write(file(), root);
     }
 
-    /** How two spellings of the same head compare: case, surrounding and repeated spaces do not count. */
+    /** How two spellings of the same head compare: as {@link Names#normalise} does, name and department. */
     static String identity(String name, String department) {
-        return normalise(name) + "\u0000" + normalise(department);
-    }
-
-    private static String normalise(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return Names.normalise(name) + "\u0000" + Names.normalise(department);
     }
 }

@@ -104,7 +104,7 @@ public final class Evaluator {
             if (s.role() == role && Objects.equals(s.subjectId(), subjectId)) return;
         }
         SignOff latest = SignOffs.latest(signed.signOffs, signed.shot.id(), rule.id(), role, subjectId).orElse(null);
-        out.add(new RequiredSignature(role, subjectId, subjectName, SignOffs.state(latest, latest == null ? null : signed.fingerprint()), latest));
+        out.add(new RequiredSignature(role, subjectId, subjectName, SignOffs.state(latest, latest == null ? null : signed.fingerprint(), subjectName), latest));
     }
 
     /** The shot's sign-offs, and its fingerprint computed only if some signature has a sign-off to compare. */

@@ -39,7 +39,7 @@ public final class SignOffs {
             throw new IllegalArgumentException("an approval with conditions must state the conditions");
         }
         return new SignOff(UUID.randomUUID(), shot.id(), ruleId, signature.role(), signature.subjectId(), signer == null ? "" : signer.strip(),
-                decision, note, signedAt, Fingerprint.of(shot));
+                decision, note, signedAt, Fingerprint.of(shot), signature.subjectName());
     }
 
     /** The newest sign-off for the slot: latest {@code signedAt}, and of equal times the later in the list. */
@@ -60,8 +60,18 @@ public final class SignOffs {
 
     /** Where a signature stands, given its newest sign-off (or null) and the shot's current fingerprint. */
     public static SignatureState state(SignOff latest, String currentFingerprint) {
+        return state(latest, currentFingerprint, latest == null ? "" : latest.subjectName());
+    }
+
+    /**
+     * Where a signature stands, given also the current name of the performer it concerns: a person's sign-off whose
+     * signed name is not that name (the part was recast, or the row renamed) is stale, like a changed plan.
+     */
+    public static SignatureState state(SignOff latest, String currentFingerprint, String currentSubjectName) {
         if (latest == null) return SignatureState.MISSING;
         if (!latest.fingerprint().equals(currentFingerprint)) return SignatureState.STALE;
+        if (latest.subjectId() != null && !Names.same(latest.subjectName(), currentSubjectName)) return SignatureState.STALE;
+        if (latest.subjectId() != null && Names.normalise(latest.subjectName()).isEmpty()) return SignatureState.STALE;
         return switch (latest.decision()) {
             case APPROVED -> SignatureState.APPROVED;
             case APPROVED_WITH_CONDITIONS -> SignatureState.APPROVED_WITH_CONDITIONS;

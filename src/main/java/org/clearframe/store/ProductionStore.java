@@ -514,14 +514,14 @@ public final class ProductionStore implements AutoCloseable {
                 }
             }
             List<SignOff> signOffs = new ArrayList<>();
-            try (ResultSet r = query("SELECT id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint FROM sign_off "
+            try (ResultSet r = query("SELECT id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint, subject_name FROM sign_off "
                     + "WHERE shot_id IN (SELECT id FROM shot) ORDER BY signed_at, rowid")) {
                 while (r.next()) {
                     Role role = Labelled.parse(Role.class, r.getString(4), null);
                     Decision decision = Labelled.parse(Decision.class, r.getString(7), null);
                     if (role == null || decision == null) continue; // written by a newer version; keep it in the file, skip it here
                     signOffs.add(new SignOff(uuid(r.getString(1)), uuid(r.getString(2)), r.getString(3), role, uuidOrNull(r.getString(5)),
-                            r.getString(6), decision, r.getString(8), Instant.parse(r.getString(9)), r.getString(10)));
+                            r.getString(6), decision, r.getString(8), Instant.parse(r.getString(9)), r.getString(10), r.getString(11)));
                 }
             }
             return new ProductionData(production, departments, cast, scenes, shots, signOffs, readPolicyJson().orElse(""));
@@ -777,10 +777,10 @@ public final class ProductionStore implements AutoCloseable {
 
     /** The only statement that writes sign_off: the history is appended to, never updated or deleted (V4 guards it too). */
     private void insertSignOff(SignOff s) throws SQLException {
-        update("INSERT INTO sign_off (id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        update("INSERT INTO sign_off (id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint, subject_name) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.id().toString(), s.shotId().toString(), s.ruleId(), s.role().name(), s.subjectId() == null ? null : s.subjectId().toString(),
-                s.signer(), s.decision().name(), s.note(), s.signedAt().toString(), s.fingerprint());
+                s.signer(), s.decision().name(), s.note(), s.signedAt().toString(), s.fingerprint(), s.subjectName());
     }
 
     /**

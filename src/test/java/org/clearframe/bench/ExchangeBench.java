@@ -51,7 +51,7 @@ public final class ExchangeBench {
 
             Path pkgFile = dir.resolve("vfx.cfshare");
             t = System.nanoTime();
-            SharePackage.build(data, SharePackage.forDepartment(data, "VFX").withAllShots(true)).write(pkgFile);
+            SharePackage.build(data, SharePackage.forDepartment(data, "VFX").withAllShots(true)).sealedWith(new KeyRing(dir.resolve("producer")).keyPair()).write(pkgFile);
             lines.add(figure("share --all (VFX)", shots, t, Files.size(pkgFile)));
 
             t = System.nanoTime();

@@ -85,7 +85,7 @@ class ShareRoundTripTest {
     private Path share(String department, String name) throws Exception {
         ProductionData data = load();
         Path out = dir.resolve(name + SharePackage.EXTENSION);
-        SharePackage.build(data, SharePackage.forDepartment(data, department)).write(out);
+        SharePackage.build(data, SharePackage.forDepartment(data, department)).sealedWith(new KeyRing(producerConfig).keyPair()).write(out);
         return out;
     }
 
@@ -284,7 +284,7 @@ class ShareRoundTripTest {
             other = store.load();
         }
         Path pkg = dir.resolve("other.cfshare");
-        SharePackage.build(other, SharePackage.forDepartment(other, "VFX")).write(pkg);
+        SharePackage.build(other, SharePackage.forDepartment(other, "VFX")).sealedWith(new KeyRing(producerConfig).keyPair()).write(pkg);
         Path reply = signAll(pkg, "Dana Reyes", danaConfig, Decision.APPROVED, "other");
         assertRefusedUnchanged(reply, Problem.WRONG_PRODUCTION, "another production (\"Another Show\"");
     }
@@ -342,12 +342,16 @@ class ShareRoundTripTest {
     void badPackagesAreRefusedWithClearMessages() throws Exception {
         Path pkg = share("VFX", "vfx");
         String text = Files.readString(pkg);
-        Files.writeString(pkg, text.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 3"));
+        Files.writeString(pkg, text.replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"));
         assertEquals(Problem.NEWER_SCHEMA, assertThrows(ExchangeException.class, () -> SharePackage.read(pkg)).problem());
         Files.writeString(pkg, text.substring(0, text.length() / 2));
         assertEquals(Problem.MALFORMED, assertThrows(ExchangeException.class, () -> SharePackage.read(pkg)).problem());
         String previsId = previs.id().toString(), collapseId = collapse.id().toString();
-        Files.writeString(pkg, text.replace("\"id\" : \"" + previsId + "\"", "\"id\" : \"" + collapseId + "\""));
+        String duplicated = text.replace("\"id\" : \"" + previsId + "\"", "\"id\" : \"" + collapseId + "\"");
+        Files.writeString(pkg, duplicated);
+        assertEquals(Problem.BAD_SIGNATURE, assertThrows(ExchangeException.class, () -> SharePackage.read(pkg)).problem(), "a signed package is checked first");
+        // The same damage in an old unsigned (schema 1) package is still found by the structural checks.
+        Files.writeString(pkg, TrustAttacks.unsignedV1(duplicated));
         ExchangeException dup = assertThrows(ExchangeException.class, () -> SharePackage.read(pkg));
         assertEquals(Problem.DUPLICATE_ID, dup.problem(), dup.getMessage());
         try (var f = new java.io.RandomAccessFile(pkg.toFile(), "rw")) {

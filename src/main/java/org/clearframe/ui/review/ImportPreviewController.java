@@ -11,9 +11,9 @@ import java.util.List;
 /** Shows what a reply will do: new, declined, stale and already-signed decisions, and the signer's key. */
 public final class ImportPreviewController {
 
-    @FXML private Label signer, key, summary;
-    @FXML private TitledPane newPane, declinedPane, stalePane, alreadyPane;
-    @FXML private ListView<String> newList, declinedList, staleList, alreadyList;
+    @FXML private Label signer, key, warnings, summary;
+    @FXML private TitledPane newPane, declinedPane, stalePane, olderPane, alreadyPane;
+    @FXML private ListView<String> newList, declinedList, staleList, olderList, alreadyList;
 
     void show(ReplyImport.Preview p) {
         signer.setText("Reply from " + p.signer() + " for \"" + p.reply().productionTitle() + "\", signed " + p.reply().createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
@@ -21,11 +21,15 @@ public final class ImportPreviewController {
         key.getStyleClass().add(switch (p.keyCheck()) {
             case NEW -> "key-new";
             case MATCHES -> "key-known";
-            case CHANGED -> "key-changed";
+            case CHANGED, KEY_OF_ANOTHER_HEAD, LOOKS_LIKE_ANOTHER -> "key-changed";
         });
+        warnings.setText(String.join("\n", p.warnings()));
+        warnings.setVisible(!p.warnings().isEmpty());
+        warnings.setManaged(!p.warnings().isEmpty());
         fill(newPane, newList, "New sign-offs", p.newSignOffs());
         fill(declinedPane, declinedList, "Declined", p.declined());
         fill(stalePane, staleList, "Stale", p.stale());
+        fill(olderPane, olderList, "Older than what is on record", p.older());
         fill(alreadyPane, alreadyList, "Already signed", p.alreadySigned());
         summary.setText(p.toRecord().isEmpty()
                 ? "Nothing new to record: every decision in this reply is already in the production."

@@ -41,6 +41,7 @@ public final class ReviewController {
     private ReviewModel.Row bound;
     private Function<Window, Optional<Path>> chooseTarget = this::askForTarget;
     private Path lastWritten;
+    private String producerLine = "";
     private final javafx.beans.property.StringProperty saved = new javafx.beans.property.SimpleStringProperty("");
 
     void init(ReviewModel model, KeyRing keys) {
@@ -73,6 +74,18 @@ public final class ReviewController {
         }
         if (!model.rows().isEmpty()) table.getSelectionModel().selectFirst();
         else bindTo(null);
+    }
+
+    /** Shows how the package's producer signature stands; an unsigned package's warning is styled as one. */
+    void showProducer(String line, boolean warning) {
+        producerLine = line;
+        keyLabel.setText(keyLabel.getText() + "   ·   " + line);
+        keyLabel.setWrapText(true);
+        if (warning) keyLabel.getStyleClass().add("key-changed");
+    }
+
+    String producerLine() {
+        return producerLine;
     }
 
     /** The decision and note fields edit the selected row. */

@@ -59,11 +59,14 @@ public final class ReviewModel {
     private final ObservableList<Row> rows;
     private final StringProperty signer = new SimpleStringProperty("");
     private final StringBinding problem;
+    private final long unsignable;
 
     public ReviewModel(SharePackage pkg) {
         this.pkg = pkg;
         List<Row> list = new ArrayList<>();
-        for (SharePackage.Slot s : pkg.slots()) list.add(new Row(pkg, s));
+        // A person slot that names no performer cannot be signed by anyone: it is not offered (see unsignable()).
+        for (SharePackage.Slot s : pkg.slots()) if (SharePackage.signable(s)) list.add(new Row(pkg, s));
+        this.unsignable = pkg.slots().stream().filter(s -> !SharePackage.signable(s)).count();
         // Rows report changes to their decision and note, so the "what is missing" line follows every edit.
         this.rows = FXCollections.observableArrayList(r -> new Observable[]{r.decisionProperty(), r.noteProperty()});
         rows.addAll(list);
@@ -78,7 +81,9 @@ public final class ReviewModel {
     public StringBinding problemBinding() { return problem; }
 
     public String title() {
-        return pkg.production().title() + ": review for " + pkg.audience().department();
+        String who = pkg.audience().performer() == null ? pkg.audience().department() : pkg.audience().performer().name();
+        return pkg.production().title() + ": review for " + who
+                + (unsignable == 0 ? "" : " (" + unsignable + " question(s) name no performer and cannot be signed until the producer names one)");
     }
 
     private String findProblem() {
@@ -91,6 +96,13 @@ public final class ReviewModel {
             }
         }
         if (signer.get().isBlank()) return "Enter your name: the reply records who signed.";
+        java.util.Optional<String> bad = org.clearframe.rules.Names.problem(signer.get());
+        if (bad.isPresent()) return "Your name " + bad.get() + ".";
+        for (Row r : rows) {
+            if (r.decision.get() != null && pkg.capacityFor(signer.get(), r.slot).isEmpty()) {
+                return "Shot " + r.shot + ": only " + r.slot.subjectName() + " (or the representative the producer names) can give this consent.";
+            }
+        }
         return "";
     }
 

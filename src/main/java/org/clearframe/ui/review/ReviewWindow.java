@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.KeyRing;
+import org.clearframe.exchange.ProducerTrust;
 import org.clearframe.exchange.SharePackage;
 
 import java.io.IOException;
@@ -27,9 +28,41 @@ public final class ReviewWindow {
         this.controller = controller;
     }
 
-    /** Opens {@code packageFile} in a new review window owned by {@code owner} (may be null), signing with the user's key. */
+    /**
+     * Opens {@code packageFile} in a new review window owned by {@code owner} (may be null), signing with the user's
+     * key. A package that is altered, or signed by another key than the one pinned for its production, is refused;
+     * the head can re-pin the producer's key only by choosing to, after a warning.
+     */
     public static ReviewWindow show(Window owner, Path packageFile) throws ExchangeException {
-        return show(owner, SharePackage.read(packageFile), KeyRing.forUser());
+        return show(owner, packageFile, ProducerTrust.forUser(), KeyRing.forUser());
+    }
+
+    static ReviewWindow show(Window owner, Path packageFile, ProducerTrust producers, KeyRing keys) throws ExchangeException {
+        SharePackage pkg = SharePackage.read(packageFile);
+        String line;
+        try {
+            line = producers.vet(pkg, false);
+        } catch (ExchangeException e) {
+            if (e.problem() != ExchangeException.Problem.KEY_CHANGED || !confirmRepin(owner, e)) throw e;
+            line = producers.vet(pkg, true);
+        }
+        producers.accept(pkg);
+        ReviewWindow window = create(owner, pkg, keys);
+        window.controller.showProducer(line, !pkg.sealed());
+        window.stage.show();
+        return window;
+    }
+
+    /** The loud warning for a production's new producer key. True only if the head explicitly chose to re-pin. */
+    static boolean confirmRepin(Window owner, ExchangeException keyChanged) {
+        javafx.scene.control.ButtonType repin = new javafx.scene.control.ButtonType("Re-pin Their Key...", javafx.scene.control.ButtonBar.ButtonData.OTHER);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING, keyChanged.getMessage(),
+                repin, javafx.scene.control.ButtonType.CANCEL);
+        if (owner != null) alert.initOwner(owner);
+        alert.setTitle("Open Review Package");
+        alert.setHeaderText("This package is signed with a key Clearframe does not know for its producer");
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().filter(b -> b == repin).isPresent();
     }
 
     public static ReviewWindow show(Window owner, SharePackage pkg, KeyRing keys) {

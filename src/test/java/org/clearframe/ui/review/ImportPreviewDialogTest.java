@@ -83,4 +83,21 @@ class ImportPreviewDialogTest {
         assertTrue(robot.lookup("#summary").queryLabeled().getText().startsWith("Nothing new to record"));
         robot.interact(() -> dialog.get().close());
     }
+
+    @Test
+    void aLookAlikeNameIsRefusedThenFlaggedInThePreviewWhenRepinned(FxRobot robot) throws Exception {
+        Fixture fixture = new Fixture(dir);
+        TrustStore trust = new TrustStore(dir.resolve("producer"));
+        trust.pin("Dana Reyes", "VFX", new KeyRing(dir.resolve("dana")).publicKey());
+        Reply spoof = fixture.vfx.sign("Dаna Reyes", List.of(new SharePackage.Answer(fixture.vfx.slots().get(0), Decision.APPROVED, "")),
+                new KeyRing(dir.resolve("impostor")).keyPair());
+        org.clearframe.exchange.ExchangeException refused = assertThrows(org.clearframe.exchange.ExchangeException.class,
+                () -> new ReplyImport(trust).preview(fixture.load(), spoof));
+        assertEquals(org.clearframe.exchange.ExchangeException.Problem.KEY_CHANGED, refused.problem(), "the UI asks before re-pinning");
+        ReplyImport.Preview p = new ReplyImport(trust).repinning().preview(fixture.load(), spoof);
+        robot.interact(() -> ImportSignOffs.previewDialog(null, p).show());
+        javafx.scene.control.Label warnings = robot.lookup("#warnings").queryAs(javafx.scene.control.Label.class);
+        assertTrue(warnings.isVisible() && warnings.getText().contains("LOOK-ALIKE NAME"), warnings.getText());
+        assertTrue(robot.lookup("#key").queryLabeled().getText().startsWith("RE-PINNING"));
+    }
 }

@@ -93,4 +93,87 @@ class ReviewWindowTest {
         assertEquals(Decision.APPROVED, second.decisionProperty().get());
         assertFalse(Files.exists(dir.resolve("vfx.cfreply")));
     }
+
+    @Test
+    void aPackageAlteredAfterTheProducerSignedItIsRefusedAndAGenuineOneShowsTheProducersKey(FxRobot robot) throws Exception {
+        Fixture fixture = new Fixture(dir);
+        KeyRing producer = new KeyRing(dir.resolve("producer"));
+        Path genuine = dir.resolve("vfx.cfshare");
+        fixture.vfx.sealedWith(producer.keyPair()).write(genuine);
+        Path altered = dir.resolve("altered.cfshare");
+        Files.writeString(altered, Files.readString(genuine).replace("\"output\" : \"FINAL\"", "\"output\" : \"TEMPORARY\""));
+        org.clearframe.exchange.ProducerTrust trust = new org.clearframe.exchange.ProducerTrust(dir.resolve("dana"));
+        KeyRing dana = new KeyRing(dir.resolve("dana"));
+
+        java.util.concurrent.atomic.AtomicReference<Exception> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                window = ReviewWindow.show(null, altered, trust, dana);
+            } catch (Exception e) {
+                refused.set(e);
+            }
+        });
+        assertNull(window, "no review window opens for an altered package");
+        assertEquals(org.clearframe.exchange.ExchangeException.Problem.BAD_SIGNATURE,
+                ((org.clearframe.exchange.ExchangeException) refused.get()).problem());
+        assertFalse(Files.exists(trust.file()), "nothing was pinned");
+
+        robot.interact(() -> {
+            try {
+                window = ReviewWindow.show(null, genuine, trust, dana);
+            } catch (Exception e) {
+                refused.set(e);
+            }
+        });
+        assertNotNull(window, String.valueOf(refused.get()));
+        assertTrue(robot.lookup("#keyLabel").queryLabeled().getText().contains("First package of \"Tidewater\" signed by the producer's key "
+                + producer.fingerprint()), robot.lookup("#keyLabel").queryLabeled().getText());
+        assertEquals(producer.fingerprint(), trust.pinned(fixture.vfx.production().id()).orElseThrow().fingerprint());
+    }
+
+    @Test
+    void aNewProducerKeyForAKnownProductionOpensOnlyAfterTheHeadChoosesToRepin(FxRobot robot) throws Exception {
+        Fixture fixture = new Fixture(dir);
+        Path first = dir.resolve("first.cfshare"), other = dir.resolve("other.cfshare");
+        fixture.vfx.sealedWith(new KeyRing(dir.resolve("producer")).keyPair()).write(first);
+        fixture.vfx.sealedWith(new KeyRing(dir.resolve("mallory")).keyPair()).write(other);
+        org.clearframe.exchange.ProducerTrust trust = new org.clearframe.exchange.ProducerTrust(dir.resolve("dana"));
+        KeyRing dana = new KeyRing(dir.resolve("dana"));
+        robot.interact(() -> {
+            try {
+                ReviewWindow.show(null, first, trust, dana).stage().close();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                outcome.set(ReviewWindow.show(null, other, trust, dana));
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(org.clearframe.exchange.ExchangeException.Problem.KEY_CHANGED,
+                ((org.clearframe.exchange.ExchangeException) outcome.get()).problem(), String.valueOf(outcome.get()));
+        assertEquals(new KeyRing(dir.resolve("producer")).fingerprint(), trust.pinned(fixture.vfx.production().id()).orElseThrow().fingerprint());
+
+        outcome.set(null);
+        javafx.application.Platform.runLater(() -> {
+            try {
+                outcome.set(ReviewWindow.show(null, other, trust, dana));
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Re-pin Their Key...");
+        WaitForAsyncUtils.waitForFxEvents();
+        window = (ReviewWindow) outcome.get();
+        assertTrue(robot.lookup("#keyLabel").queryLabeled().getText().contains("RE-PINNING"));
+        assertEquals(new KeyRing(dir.resolve("mallory")).fingerprint(), trust.pinned(fixture.vfx.production().id()).orElseThrow().fingerprint());
+    }
 }
