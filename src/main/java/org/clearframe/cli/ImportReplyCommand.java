@@ -51,10 +51,10 @@ final class ImportReplyCommand implements Command {
         Path file = Path.of(positional.get(0));
         try {
             Reply reply = importer.read(Path.of(positional.get(1)));
-            ReplyImport.Preview preview;
-            if (dryRun) {
-                preview = importer.preview(Projects.read(file), reply);
-            } else {
+            // Checked on a read-only copy first: a refused reply never opens the production for writing, so not one
+            // byte of it changes.
+            ReplyImport.Preview preview = importer.preview(Projects.read(file), reply);
+            if (!dryRun) {
                 try (ProductionStore store = ProductionStore.open(file)) {
                     preview = importer.apply(store, reply);
                 }

@@ -32,40 +32,39 @@ class SignerBindingMigrationTest {
 
     @Test
     void aVersion2FileBindsPersonSignOffsToTheCurrentCastName() throws Exception {
-        CastMember zara = CastMember.of("Zara Quinn", "Hale", Tristate.YES);
-        Scene scene = new Scene(UUID.randomUUID(), "1", IntExt.INT, "Pier", "DAY", "", 8, "", List.of(), false);
-        Shot shot = new Shot(UUID.randomUUID(), scene.id(), "1", "Pier", ShotSize.WIDE, "", "", "", 2, List.of(), "", List.of());
-        UUID gone = UUID.randomUUID();
-        SignOff person = new SignOff(UUID.randomUUID(), shot.id(), "DEAGE-PERFORMER", Role.PERFORMER, zara.id(), "Zara Quinn",
-                Decision.APPROVED, "", Instant.parse("2026-01-01T10:00:00Z"), "fp", "Zara Quinn");
-        SignOff vanished = new SignOff(UUID.randomUUID(), shot.id(), "DEAGE-PERFORMER", Role.PERFORMER, gone, "Someone",
-                Decision.APPROVED, "", Instant.parse("2026-01-01T10:00:00Z"), "fp", "Someone");
-        SignOff head = new SignOff(UUID.randomUUID(), shot.id(), "VFX-GEN-FINAL", Role.VFX_SUPERVISOR, null, "Dana",
-                Decision.APPROVED, "", Instant.parse("2026-01-01T10:00:00Z"), "fp");
+        UUID zara = UUID.randomUUID(), gone = UUID.randomUUID(), scene = UUID.randomUUID(), shot = UUID.randomUUID();
+        UUID person = UUID.randomUUID(), vanished = UUID.randomUUID(), head = UUID.randomUUID();
         Path file = dir.resolve("old.clearframe");
-        ProductionStore.createFrom(file, new ProductionData(Production.titled("Old"), Department.defaults(), List.of(zara), List.of(scene),
-                List.of(shot), List.of(person, head), ""));
-        // Make it what 0.1.0 wrote: no subject_name column, schema version 2 (and a sign-off whose performer left the cast).
+        // What 0.1.0 wrote: schema version 2, no subject_name column, and a sign-off whose performer left the cast.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("PRAGMA foreign_keys = OFF");
-            s.execute("ALTER TABLE sign_off DROP COLUMN subject_name");
-            s.execute("INSERT INTO sign_off (id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint) VALUES ('"
-                    + vanished.id() + "', '" + shot.id() + "', 'DEAGE-PERFORMER', 'PERFORMER', '" + gone + "', 'Someone', 'APPROVED', '', "
-                    + "'2026-01-01T10:00:00Z', 'fp')");
-            s.execute("PRAGMA user_version = 2");
+            s.execute("PRAGMA application_id = " + FileHeader.APPLICATION_ID);
+            Migrations.migrate(c, 0, 2);
+            s.execute("INSERT INTO production (id, title, format, genre) VALUES ('" + UUID.randomUUID() + "', 'Old', 'FEATURE', 'FICTION')");
+            s.execute("INSERT INTO cast_member (id, position, performer, character) VALUES ('" + zara + "', 0, 'Zara Quinn', 'Hale')");
+            s.execute("INSERT INTO scene (id, position, number, int_ext) VALUES ('" + scene + "', 0, '1', 'INT')");
+            s.execute("INSERT INTO shot (id, scene_id, position, number) VALUES ('" + shot + "', '" + scene + "', 0, '1')");
+            signOff(s, person, shot, "PERFORMER", zara, "Zara Quinn");
+            signOff(s, vanished, shot, "PERFORMER", gone, "Someone");
+            signOff(s, head, shot, "VFX_SUPERVISOR", null, "Dana");
         }
         List<SignOff> loaded;
         try (ProductionStore store = ProductionStore.open(file)) {
             loaded = store.load().signOffs();
         }
-        assertEquals("Zara Quinn", loaded.stream().filter(s -> s.id().equals(person.id())).findFirst().orElseThrow().subjectName());
-        assertEquals("", loaded.stream().filter(s -> s.id().equals(head.id())).findFirst().orElseThrow().subjectName());
-        assertEquals("", loaded.stream().filter(s -> s.id().equals(vanished.id())).findFirst().orElseThrow().subjectName(),
+        assertEquals("Zara Quinn", loaded.stream().filter(s -> s.id().equals(person)).findFirst().orElseThrow().subjectName());
+        assertEquals("", loaded.stream().filter(s -> s.id().equals(head)).findFirst().orElseThrow().subjectName());
+        assertEquals("", loaded.stream().filter(s -> s.id().equals(vanished)).findFirst().orElseThrow().subjectName(),
                 "a performer no longer in the cast is bound to no name, so the sign-off shows as stale");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              var r = s.executeQuery("PRAGMA user_version")) {
             assertEquals(Migrations.LATEST, r.getInt(1));
             assertTrue(Migrations.LATEST >= 3);
         }
+    }
+
+    private static void signOff(Statement s, UUID id, UUID shot, String role, UUID subject, String signer) throws Exception {
+        s.execute("INSERT INTO sign_off (id, shot_id, rule_id, role, subject_id, signer, decision, signed_at, fingerprint) VALUES ('"
+                + id + "', '" + shot + "', 'DEAGE-PERFORMER', '" + role + "', " + (subject == null ? "NULL" : "'" + subject + "'") + ", '"
+                + signer + "', 'APPROVED', '2026-01-01T10:00:00Z', 'fp')");
     }
 }
