@@ -55,14 +55,14 @@ final class ImportReplyCommand implements Command {
                 preview = importer.preview(Projects.read(file), reply);
             } else {
                 try (ProductionStore store = ProductionStore.open(file)) {
-                    preview = importer.apply(store, reply);
+                    preview = importer.apply(store, reply, java.nio.file.Files.readAllBytes(Path.of(positional.get(1))));
                 }
             }
             print(preview, out);
             if (dryRun) out.println("Dry run: nothing was changed.");
             else out.println("Recorded " + preview.toRecord().size() + " sign-offs in " + file.getFileName() + ".");
             return OK;
-        } catch (ExchangeException | ProjectFileException | StoreException e) {
+        } catch (ExchangeException | ProjectFileException | StoreException | java.io.IOException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -694,6 +694,34 @@ public final class ProductionStore implements AutoCloseable {
         });
     }
 
+    // ------------------------------------------------------------------- evidence: ProofRepository's hook
+
+    /** The evidence behind the sign-offs (signed replies, proofs); see {@link ProofRepository}. */
+    public ProofRepository proofs() {
+        return new ProofRepository(this);
+    }
+
+    <T> T readForProofs(ProofRepository.Sql<T> work) throws StoreException {
+        return read(() -> work.run(db));
+    }
+
+    <T> T writeForProofs(ProofRepository.Sql<T> work) throws StoreException {
+        return write(() -> work.run(db));
+    }
+
+    boolean hasSignOffForProofs(UUID id) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT 1 FROM sign_off WHERE id = ?")) {
+            p.setString(1, id.toString());
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    void insertSignOffForProofs(SignOff s) throws SQLException {
+        insertSignOff(s);
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     @FunctionalInterface

@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.clearframe.AppFolders;
 import org.clearframe.AppInfo;
+import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.Production;
 import org.clearframe.store.ProductionStore;
 import org.controlsfx.control.StatusBar;
@@ -115,7 +116,7 @@ public final class MainController {
         String title = file.getFileName().toString().replaceFirst("\\.clearframe$", "");
         run("Creating " + file.getFileName(), "Could not create " + file.getFileName(), () -> {
             ProductionStore store = ProductionStore.create(file, Production.titled(title));
-            return new Session(store, store.load());
+            return new Session(store, SignedRecord.load(store));
         }, opened -> {
             adopt(opened);
             navigator.getSelectionModel().select(Page.PRODUCTION);
@@ -135,7 +136,7 @@ public final class MainController {
         run("Opening " + target.getFileName(), "Could not open " + target.getFileName(), () -> {
             ProductionStore store = ProductionStore.open(target);
             try {
-                return new Session(store, store.load());
+                return new Session(store, SignedRecord.load(store));
             } catch (Exception e) {
                 store.close();
                 throw e;
@@ -217,7 +218,7 @@ public final class MainController {
         if (session == null) return;
         Page page = navigator.getSelectionModel().getSelectedItem();
         Session old = session;
-        run("Refreshing", "Could not re-read the production", () -> new Session(old.store(), old.store().load()), fresh -> {
+        run("Refreshing", "Could not re-read the production", () -> new Session(old.store(), SignedRecord.load(old.store())), fresh -> {
             session = null; // the store stays open: the fresh session takes it over
             adopt(fresh);
             navigator.getSelectionModel().select(page == null ? Page.SHOTS : page);
@@ -318,6 +319,7 @@ public final class MainController {
     @FXML void loadPolicy() { actions.loadPolicy(); }
     @FXML void useDefaultPolicy() { actions.useDefaultPolicy(); }
     @FXML void importReply() { actions.importReply(); }
+    @FXML void attestEarlierSignOffs() { actions.attestEarlierSignOffs(); }
     @FXML void shareWithDepartment() { actions.shareWithDepartment(); }
     @FXML void reviewPackage() { actions.reviewPackage(); }
     @FXML void showPolicy() { select(Page.POLICY); }

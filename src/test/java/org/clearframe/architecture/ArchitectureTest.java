@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.clearframe.store.ProductionStore;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -44,6 +45,13 @@ class ArchitectureTest {
     static final ArchRule theModelStandsAlone = noClasses()
             .that().resideInAPackage("org.clearframe.model..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "org.clearframe.rules..", "org.clearframe.store..");
+
+    /** A sign-off counts only when its proof holds; the one loader that checks proofs is the only way to read a production. */
+    @ArchTest
+    static final ArchRule onlyTheSignedRecordReadsAWholeProduction = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.clearframe.exchange.SignedRecord")
+            .should().callMethod(ProductionStore.class, "load")
+            .because("sign-offs must be read through exchange.SignedRecord, which leaves out every one without a valid proof");
 
     @ArchTest
     static final ArchRule onlyTheCommandLineWritesToTheConsole = noClasses()

@@ -1,0 +1,1 @@
+-- Schema version 3: placeholder on the proof branch; the signer-binding migration from the trust branch replaces this file.

@@ -1,0 +1,1 @@
+-- Schema version 4: placeholder on the proof branch; the guard-trigger migration from the store branch replaces this file.
