@@ -403,8 +403,20 @@ public final class MainController {
         long ai = session.shots().stream().filter(s -> s.hasAiUse()).count();
         var flags = session.flagSummaryProperty().get();
         statusBar.setText(session.scenes().size() + " scenes · " + session.shots().size() + " shots · " + ai
-                + " with AI use · " + flags.openBlocking() + " blocking sign-offs open · saved to " + session.file().getFileName());
+                + " with AI use · " + flags.openBlocking() + " blocking sign-offs open" + notCounted(session)
+                + " · saved to " + session.file().getFileName());
         navigator.refresh();
+    }
+
+    /** Sign-offs in the file without a valid proof are not shown as given; say that they exist and why. */
+    private static String notCounted(Session session) {
+        var ignored = session.ignoredSignOffs();
+        if (ignored.isEmpty()) return "";
+        long earlier = ignored.stream().filter(i -> i.why() == SignedRecord.Why.BEFORE_PROOFS).count();
+        long unproven = ignored.size() - earlier;
+        return (unproven == 0 ? "" : " · " + unproven + " sign-off" + (unproven == 1 ? "" : "s") + " without a valid proof ignored")
+                + (earlier == 0 ? "" : " · " + earlier + " earlier sign-off" + (earlier == 1 ? "" : "s")
+                + " not counted until attested (Production > Attest Earlier Sign-offs)");
     }
 
     private void fillRecentMenu() {

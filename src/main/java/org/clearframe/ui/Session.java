@@ -419,7 +419,9 @@ public final class Session implements AutoCloseable {
      */
     public void addSignOff(SignOff s) throws StoreException, ExchangeException {
         Attestations.record(store, production().id(), List.of(s), KeyRing.forUser());
-        signOffs.add(s);
+        // Read back through the verifying loader: what is shown as signed is what the file can prove.
+        record = SignedRecord.load(store);
+        signOffs.setAll(record.data().signOffs());
         shotChanged(s.shotId());
     }
 
