@@ -119,6 +119,12 @@ final class CheckCommand implements Command {
         }
     }
 
+    /** Said only when it matters: an attestation (the producer's word), or a reply key not pinned on this machine. */
+    private static String proofNote(SignedRecord.Proven proof) {
+        if (proof == null || (!proof.attested() && !Boolean.FALSE.equals(proof.pinned()))) return "";
+        return " [" + proof.label() + "]";
+    }
+
     private static String describe(RequiredSignature s, SignedRecord record) {
         SignOff latest = s.latestOrNull();
         if (latest == null) return SignatureState.MISSING.label();
@@ -128,8 +134,7 @@ final class CheckCommand implements Command {
             case STALE -> "Stale, the plan changed after it was signed (" + latest.decision().label().toLowerCase() + by + ")";
             case MISSING -> SignatureState.MISSING.label();
             default -> s.state().label() + by + note
-                    + (record.proven().containsKey(latest.id()) && record.proven().get(latest.id()).attested()
-                    ? " [" + record.proven().get(latest.id()).label() + "]" : "");
+                    + proofNote(record.proven().get(latest.id()));
         };
     }
 
@@ -202,6 +207,8 @@ final class CheckCommand implements Command {
                             lj.put("keyFingerprint", proof.keyFingerprint());
                             lj.put("attestedByProducer", proof.attested());
                             lj.put("ownKey", proof.ownKey());
+                            if (proof.pinned() == null) lj.putNull("keyPinned");
+                            else lj.put("keyPinned", proof.pinned());
                         }
                     }
                 }

@@ -9,6 +9,7 @@ import org.clearframe.store.ProofRepository.StoredProof;
 import org.clearframe.store.ProofRepository.StoredReply;
 import org.clearframe.store.StoreException;
 
+import java.nio.file.Files;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A production as the record can prove it: the only way to read a whole production from its file (the architecture
@@ -42,16 +44,22 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         ignored = List.copyOf(ignored);
     }
 
-    /** Why a sign-off counts: the proof that held, and the key behind it. */
-    public record Proven(SignOff signOff, String kind, String keyFingerprint, String basis, boolean ownKey) {
+    /**
+     * Why a sign-off counts: the proof that held, and the key behind it. For a reply, {@code pinned} says whether its
+     * key is the one this machine has pinned for its signer (trust on first use), or is null where no keys are pinned.
+     */
+    public record Proven(SignOff signOff, String kind, String keyFingerprint, String basis, boolean ownKey, Boolean pinned) {
 
         public boolean attested() {
             return SignOffProof.ATTESTED.equals(kind);
         }
 
-        /** "signed by Dana Reyes (reply, key 3F2A-…)", "attested by the producer, not signed by the person (key …)". */
+        /** "signed by Dana Reyes in their reply (key 3F2A-…)", "attested by you, the producer (key …), not signed by the person". */
         public String label() {
-            if (!attested()) return "signed by " + signOff.signer() + " in their reply (key " + keyFingerprint + ")";
+            if (!attested()) {
+                return "signed by " + signOff.signer() + " in their reply (key " + keyFingerprint + ")"
+                        + (Boolean.FALSE.equals(pinned) ? ", a key not pinned for them on this machine" : "");
+            }
             String earlier = SignOffProof.BEFORE_PROOFS.equals(basis) ? "recorded before proofs were kept; " : "";
             return earlier + (ownKey ? "attested by you, the producer (key " + keyFingerprint + "), not signed by the person"
                     : "attested by another key " + keyFingerprint + ", not signed by the person");
@@ -85,7 +93,22 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
     }
 
     public static SignedRecord load(ProductionStore store, PublicKey ownKey) throws StoreException {
-        return sort(store.load(), store.proofs().evidence(), ownKey);
+        return sort(store.load(), store.proofs().evidence(), ownKey, pinnedHere(TrustStore.forUser()));
+    }
+
+    /**
+     * Whether a reply's key is the one pinned for its signer in {@code trust}; null when this machine pins no keys
+     * (a build server), so that nothing is claimed either way.
+     */
+    static Function<Reply, Boolean> pinnedHere(TrustStore trust) {
+        if (!Files.exists(trust.file())) return r -> null;
+        return r -> {
+            try {
+                return trust.check(r.signer().name(), r.signer().department(), KeyRing.decodePublicKey(r.publicKey())) == TrustStore.Check.MATCHES;
+            } catch (ExchangeException e) {
+                return null;
+            }
+        };
     }
 
     /**
@@ -111,12 +134,18 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
 
     /** Decides, for every sign-off row of {@code raw}, whether its evidence proves it. Pure: reads no file. */
     static SignedRecord sort(ProductionData raw, Evidence evidence, PublicKey ownKey) {
+        return sort(raw, evidence, ownKey, r -> null);
+    }
+
+    static SignedRecord sort(ProductionData raw, Evidence evidence, PublicKey ownKey, Function<Reply, Boolean> pinned) {
         UUID production = raw.production().id();
         Map<UUID, List<StoredProof>> proofsOf = new HashMap<>();
         for (StoredProof p : evidence.proofs()) proofsOf.computeIfAbsent(p.signOffId(), k -> new ArrayList<>()).add(p);
         Map<UUID, StoredReply> replies = new HashMap<>();
         for (StoredReply r : evidence.replies()) replies.putIfAbsent(r.id(), r);
         Map<UUID, Object> parsed = new HashMap<>(); // reply id -> Reply, or the String reason it cannot be used
+        Map<UUID, Optional<Boolean>> pins = new HashMap<>();
+        Function<Reply, Boolean> pinnedOnce = r -> pins.computeIfAbsent(r.id(), id -> Optional.ofNullable(pinned.apply(r))).orElse(null);
         String own = ownKey == null ? null : KeyRing.encode(ownKey);
 
         List<SignOff> kept = new ArrayList<>();
@@ -132,7 +161,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
             Proven holds = null;
             List<String> failures = new ArrayList<>();
             for (StoredProof p : proofs) {
-                Check c = check(production, s, p, replies, parsed, own);
+                Check c = check(production, s, p, replies, parsed, own, pinnedOnce);
                 if (c.proven != null) {
                     holds = c.proven;
                     break;
@@ -157,7 +186,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
     }
 
     private static Check check(UUID production, SignOff s, StoredProof p, Map<UUID, StoredReply> replies, Map<UUID, Object> parsed,
-                               String own) {
+                               String own, Function<Reply, Boolean> pinned) {
         switch (p.kind()) {
             case SignOffProof.ATTESTED -> {
                 PublicKey key;
@@ -170,7 +199,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
                     return Check.fail("its attestation's signature does not match the sign-off as recorded");
                 }
                 String fp = KeyRing.fingerprint(key);
-                return Check.ok(new Proven(s, SignOffProof.ATTESTED, fp, p.basis(), KeyRing.encode(key).equals(own)));
+                return Check.ok(new Proven(s, SignOffProof.ATTESTED, fp, p.basis(), KeyRing.encode(key).equals(own), null));
             }
             case SignOffProof.REPLY -> {
                 if (p.replyId() == null || !replies.containsKey(p.replyId())) return Check.fail("the reply it cites is not in the file");
@@ -185,7 +214,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
                 } catch (ExchangeException e) {
                     return Check.fail("the stored reply names no valid key");
                 }
-                return Check.ok(new Proven(s, SignOffProof.REPLY, fp, "", reply.publicKey().equals(own)));
+                return Check.ok(new Proven(s, SignOffProof.REPLY, fp, "", reply.publicKey().equals(own), pinned.apply(reply)));
             }
             default -> {
                 return Check.fail("its proof is of an unknown kind");

@@ -276,6 +276,21 @@ class SignOffProofTest {
         assertEquals(1, run("studio-ci", "check", file.toString()), out);
     }
 
+    @Test
+    void aReplyByAKeyNotPinnedHereCountsButSaysSo() throws Exception {
+        danaReplies("decline");
+        // Someone signs an approval as "Dana Reyes" with their own key and gets it imported on another machine.
+        assertEquals(0, run("impostor", "sign", p("vfx.cfshare"), "--name", "Dana Reyes", "--decide-all", "approve", p("other.cfreply")), err);
+        assertEquals(0, run("laptop", "import-reply", file.toString(), p("other.cfreply")), err);
+        assertEquals(0, run("producer", "check", file.toString()), out);
+        assertTrue(out.contains("Approved by Dana Reyes") && out.contains("a key not pinned for them on this machine"), out);
+        JsonNode latest = checkJson("producer", file).path("shots").get(0).path("flags").get(0).path("signatures").get(0).path("latest");
+        assertEquals("REPLY", latest.path("proof").asText());
+        assertFalse(latest.path("keyPinned").asBoolean(true));
+        run("build-server", "check", file.toString());
+        assertFalse(out.contains("not pinned"), "a machine that pins no keys claims nothing either way: " + out);
+    }
+
     // ------------------------------------------------------------------------------------------- project JSON
 
     @Test
@@ -340,6 +355,22 @@ class SignOffProofTest {
     }
 
     // -------------------------------------------------------------------------------------- files from 0.1.0
+
+    @Test
+    void importingTheOriginalReplyAgainProvesAnEarlierSignOff() throws Exception {
+        danaReplies("approve");
+        // As 0.1.0 left it: the row, no kept reply, no proof; upgrading marked the row as recorded before proofs.
+        execute(file, "DELETE FROM sign_off_proof WHERE kind = 'REPLY'");
+        execute(file, "DELETE FROM signed_reply");
+        execute(file, "INSERT INTO sign_off_before_proofs SELECT id FROM sign_off WHERE signer = 'Dana Reyes'");
+        assertEquals(1, run("producer", "check", file.toString()), out);
+        assertTrue(out.contains("by Dana Reyes was recorded before proofs were kept"), out);
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("vfx.cfreply")), err);
+        assertEquals(0, run("producer", "check", file.toString()), "the kept reply now proves it: " + out);
+        assertFalse(out.contains("not counted"), out);
+        assertEquals("REPLY", checkJson("producer", file).path("shots").get(0).path("flags").get(0).path("signatures").get(0)
+                .path("latest").path("proof").asText());
+    }
 
     private Path legacyFile() throws Exception {
         Path legacy = dir.resolve("harbour-lights-0.1.0.clearframe");
