@@ -158,6 +158,14 @@ class SignOffProofTest {
     }
 
     @Test
+    void aRowNoClearframeCouldWriteNeitherCountsNorStopsTheCheck() throws Exception {
+        execute(file, "INSERT INTO sign_off (id, shot_id, rule_id, role, signer, decision, signed_at) VALUES ('not-an-id', '"
+                + collapse.id() + "', 'VFX-GEN-FINAL', 'VFX_SUPERVISOR', 'Dana Reyes', 'APPROVED', 'yesterday')");
+        assertEquals(1, run("producer", "check", file.toString()), err);
+        assertTrue(out.contains("- VFX supervisor: Missing"), out);
+    }
+
+    @Test
     void aForgedRowWithAForgedProofRowIsIgnored() throws Exception {
         UUID forged = forgeApproval(file, collapse.id(), Fingerprint.of(collapse), "Dana Reyes");
         execute(file, "INSERT INTO sign_off_proof (id, sign_off_id, kind, reply_id, recorded_at) VALUES ('" + UUID.randomUUID() + "', '"
