@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
@@ -51,8 +52,10 @@ final class CheckCommand implements Command {
         }
         Path file = Path.of(files.get(0));
         ProductionData data;
+        SignedRecord record;
         try {
-            data = Projects.read(file);
+            record = Projects.readRecord(file);
+            data = record.data();
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
@@ -64,15 +67,16 @@ final class CheckCommand implements Command {
         }
         Map<UUID, List<Flag>> flags = Evaluator.evaluateAll(policy.policy(), data);
         FlagIndex.Summary summary = FlagIndex.Summary.of(flags.values());
-        if (json) printJson(file, data, policy, flags, summary, out);
-        else printText(data, policy, flags, summary, out);
+        if (json) printJson(file, record, policy, flags, summary, out);
+        else printText(record, policy, flags, summary, out);
         return summary.blocked() ? FINDING : OK;
     }
 
     // -------------------------------------------------------------------------------------------------- text
 
-    private static void printText(ProductionData data, Policies.InForce policy, Map<UUID, List<Flag>> flags,
+    private static void printText(SignedRecord record, Policies.InForce policy, Map<UUID, List<Flag>> flags,
                                   FlagIndex.Summary summary, PrintStream out) {
+        ProductionData data = record.data();
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
         out.println("Production: " + data.production().title());
         out.println("Policy:     " + policy.policy().display() + (policy.stored() ? " (stored in the file)" : " (built in)"));
@@ -89,10 +93,11 @@ final class CheckCommand implements Command {
                 out.println("  " + f.rule().id() + "  " + f.rule().title() + "  [" + f.rule().severity().label() + ", "
                         + (f.open() ? "open" : "signed") + "]");
                 out.println("    Why: " + f.reason());
-                for (RequiredSignature s : f.signatures()) out.println("    - " + s.who() + ": " + describe(s));
+                for (RequiredSignature s : f.signatures()) out.println("    - " + s.who() + ": " + describe(s, record));
                 out.println("    Sources: " + f.rule().sources().stream().map(Source::label).collect(Collectors.joining(", ")));
             }
         }
+        printIgnored(record, out);
         out.println();
         if (summary.flags() == 0) out.println("No AI use on this production needs sign-off under this policy.");
         out.printf("Summary: %d flag%s on %d of %d shots; open: %d blocking, %d advisory; %d stale, %d declined.%n",
@@ -103,7 +108,24 @@ final class CheckCommand implements Command {
                 : "Result: cleared. No blocking flag is open.");
     }
 
-    private static String describe(RequiredSignature s) {
+    /** Sign-off rows that do not count, each with its reason: check gates as if they were absent. */
+    private static void printIgnored(SignedRecord record, PrintStream out) {
+        if (record.ignored().isEmpty()) return;
+        out.println();
+        out.println("Sign-offs not counted:");
+        for (SignedRecord.Ignored i : record.ignored()) out.println("  " + i.describe());
+        if (record.ignored().stream().anyMatch(i -> i.why() == SignedRecord.Why.BEFORE_PROOFS)) {
+            out.println("  Sign-offs recorded before proofs were kept count once the producer attests them: clearframe attest FILE");
+        }
+    }
+
+    /** Said only when it matters: an attestation (the producer's word), or a reply key not pinned on this machine. */
+    private static String proofNote(SignedRecord.Proven proof) {
+        if (proof == null || (!proof.attested() && !Boolean.FALSE.equals(proof.pinned()))) return "";
+        return " [" + proof.label() + "]";
+    }
+
+    private static String describe(RequiredSignature s, SignedRecord record) {
         SignOff latest = s.latestOrNull();
         if (latest == null) return SignatureState.MISSING.label();
         String by = " by " + (latest.signer().isBlank() ? "(no name)" : latest.signer()) + " on " + WHEN.format(latest.signedAt());
@@ -111,14 +133,16 @@ final class CheckCommand implements Command {
         return switch (s.state()) {
             case STALE -> "Stale, the plan changed after it was signed (" + latest.decision().label().toLowerCase() + by + ")";
             case MISSING -> SignatureState.MISSING.label();
-            default -> s.state().label() + by + note;
+            default -> s.state().label() + by + note
+                    + proofNote(record.proven().get(latest.id()));
         };
     }
 
     // -------------------------------------------------------------------------------------------------- JSON
 
-    private static void printJson(Path file, ProductionData data, Policies.InForce policy, Map<UUID, List<Flag>> flags,
+    private static void printJson(Path file, SignedRecord record, Policies.InForce policy, Map<UUID, List<Flag>> flags,
                                   FlagIndex.Summary summary, PrintStream out) {
+        ProductionData data = record.data();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
         ObjectNode root = mapper.createObjectNode();
@@ -177,6 +201,15 @@ final class CheckCommand implements Command {
                         lj.put("decision", latest.decision().name());
                         lj.put("note", latest.note());
                         lj.put("signedAt", latest.signedAt().toString());
+                        SignedRecord.Proven proof = record.proven().get(latest.id());
+                        if (proof != null) {
+                            lj.put("proof", proof.kind());
+                            lj.put("keyFingerprint", proof.keyFingerprint());
+                            lj.put("attestedByProducer", proof.attested());
+                            lj.put("ownKey", proof.ownKey());
+                            if (proof.pinned() == null) lj.putNull("keyPinned");
+                            else lj.put("keyPinned", proof.pinned());
+                        }
                     }
                 }
                 ArrayNode src = fj.putArray("sources");
@@ -198,6 +231,19 @@ final class CheckCommand implements Command {
         sum.put("declined", summary.declined());
         sum.put("blocked", summary.blocked());
         root.set("shots", shots);
+        ArrayNode ignored = root.putArray("ignoredSignOffs");
+        for (SignedRecord.Ignored i : record.ignored()) {
+            ObjectNode ij = ignored.addObject();
+            ij.put("id", i.signOff().id().toString());
+            ij.put("shotId", i.signOff().shotId().toString());
+            ij.put("ruleId", i.signOff().ruleId());
+            ij.put("role", i.signOff().role().name());
+            ij.put("signer", i.signOff().signer());
+            ij.put("decision", i.signOff().decision().name());
+            ij.put("signedAt", i.signOff().signedAt().toString());
+            ij.put("why", i.why().name());
+            ij.put("reason", i.reason());
+        }
         try {
             out.println(mapper.writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

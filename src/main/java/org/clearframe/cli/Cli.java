@@ -24,6 +24,7 @@ public final class Cli {
             new ShareCommand(),
             new SignCommand(),
             new ImportReplyCommand(),
+            new AttestCommand(),
             new ExportPdfCommand());
 
     private Cli() {}

@@ -56,14 +56,14 @@ final class ImportReplyCommand implements Command {
             ReplyImport.Preview preview = importer.preview(Projects.read(file), reply);
             if (!dryRun) {
                 try (ProductionStore store = ProductionStore.open(file)) {
-                    preview = importer.apply(store, reply);
+                    preview = importer.apply(store, reply, java.nio.file.Files.readAllBytes(Path.of(positional.get(1))));
                 }
             }
             print(preview, out);
             if (dryRun) out.println("Dry run: nothing was changed.");
             else out.println("Recorded " + preview.toRecord().size() + " sign-offs in " + file.getFileName() + ".");
             return OK;
-        } catch (ExchangeException | ProjectFileException | StoreException e) {
+        } catch (ExchangeException | ProjectFileException | StoreException | java.io.IOException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }

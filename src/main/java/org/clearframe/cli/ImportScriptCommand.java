@@ -63,7 +63,7 @@ final class ImportScriptCommand implements Command {
     private int reimport(Path script, Path target, boolean dryRun, PrintStream out)
             throws ImportException, ProjectFileException, StoreException {
         try (ProductionStore store = dryRun ? ProductionStore.openReadOnly(target) : ProductionStore.open(target)) {
-            ScriptRevision revision = ScriptImport.preview(store.load(), script);
+            ScriptRevision revision = ScriptImport.preview(org.clearframe.exchange.SignedRecord.load(store).data(), script);
             out.println(revision.summary());
             for (String line : revision.lines()) out.println("  " + line);
             if (dryRun) {

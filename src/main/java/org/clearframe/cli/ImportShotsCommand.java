@@ -46,7 +46,7 @@ final class ImportShotsCommand implements Command {
             for (ShotField f : ShotField.values()) if (mapping.column(f).isEmpty()) unused.add(f.label());
             if (!unused.isEmpty()) out.println("Not in the file: " + String.join(", ", unused));
             try (ProductionStore store = dryRun ? ProductionStore.openReadOnly(target) : ProductionStore.open(target)) {
-                ShotListPreview preview = ShotListImport.preview(store.load(), list, mapping);
+                ShotListPreview preview = ShotListImport.preview(org.clearframe.exchange.SignedRecord.load(store).data(), list, mapping);
                 out.println(preview.summary());
                 for (String line : preview.lines()) out.println("  " + line);
                 if (dryRun) {

@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.ProductionData;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProjectFileException;
@@ -23,10 +24,15 @@ final class Projects {
         }
     }
 
-    /** Reads a whole production without writing to its file. */
+    /** Reads a whole production without writing to its file; only sign-offs with a valid proof are in it. */
     static ProductionData read(Path file) throws ProjectFileException, StoreException {
+        return readRecord(file).data();
+    }
+
+    /** As {@link #read}, with the sign-offs that were left out and why. */
+    static SignedRecord readRecord(Path file) throws ProjectFileException, StoreException {
         try (ProductionStore store = ProductionStore.openReadOnly(file)) {
-            return store.load();
+            return SignedRecord.load(store);
         }
     }
 }

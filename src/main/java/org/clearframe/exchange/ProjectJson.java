@@ -24,6 +24,7 @@ import org.clearframe.model.Tristate;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProductionStore.ReferenceImage;
 import org.clearframe.store.ProjectFileException;
+import org.clearframe.store.ProofRepository.Evidence;
 import org.clearframe.store.StoreException;
 
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,16 +53,23 @@ import static org.clearframe.exchange.ExchangeException.Problem;
 public final class ProjectJson {
 
     public static final String FORMAT = "clearframe-project";
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: sign-offs travel with their proofs and the signed replies behind them. Version 1 files still import. */
+    public static final int SCHEMA_VERSION = 2;
     /** Generous, because reference images travel inside the file; still refuses a file that cannot be ours. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
 
     private static final String WHAT = "a Clearframe project file";
 
-    /** What a project file holds: the production and the shots' reference images. */
-    public record Contents(ProductionData data, Map<UUID, ReferenceImage> images) {
+    /** What a project file holds: the production, the shots' reference images, and the evidence behind the sign-offs. */
+    public record Contents(ProductionData data, Map<UUID, ReferenceImage> images, Evidence evidence) {
         public Contents {
             images = Map.copyOf(images);
+            Objects.requireNonNull(evidence, "evidence");
+        }
+
+        /** Contents whose sign-offs carry no proof: they are marked as recorded before proofs were kept. */
+        public Contents(ProductionData data, Map<UUID, ReferenceImage> images) {
+            this(data, images, new Evidence(List.of(), List.of(), data.signOffs().stream().map(SignOff::id).collect(java.util.stream.Collectors.toSet())));
         }
     }
 
@@ -72,10 +81,11 @@ public final class ProjectJson {
     public static void export(ProductionStore store, Path out) throws ExchangeException {
         Contents contents;
         try {
-            ProductionData data = store.load();
+            SignedRecord record = SignedRecord.load(store);
+            ProductionData data = record.data();
             Map<UUID, ReferenceImage> images = new LinkedHashMap<>();
             for (Shot shot : data.shots()) store.referenceImage(shot.id()).ifPresent(i -> images.put(shot.id(), i));
-            contents = new Contents(data, images);
+            contents = ProofsInJson.exportable(record, store.proofs().evidence(), images);
         } catch (StoreException e) {
             throw new ExchangeException(Problem.IO, e.getMessage(), e);
         }
@@ -110,6 +120,7 @@ public final class ProjectJson {
         for (Shot s : data.shots()) shots.add(shot(s));
         ArrayNode signOffs = root.putArray("signOffs");
         for (SignOff s : data.signOffs()) signOffs.add(signOff(s));
+        ProofsInJson.write(contents.evidence(), root);
         if (data.policyJson().isEmpty()) root.putNull("policyJson");
         else root.put("policyJson", data.policyJson());
         ArrayNode images = root.putArray("referenceImages");
@@ -258,10 +269,10 @@ public final class ProjectJson {
         try {
             JsonFiles.deleteQuietly(temp);
             ProductionStore.createFrom(temp, contents.data());
-            if (!contents.images().isEmpty()) {
-                try (ProductionStore store = ProductionStore.open(temp)) {
-                    for (Map.Entry<UUID, ReferenceImage> e : contents.images().entrySet()) store.setReferenceImage(e.getKey(), e.getValue());
-                }
+            try (ProductionStore store = ProductionStore.open(temp)) {
+                for (Map.Entry<UUID, ReferenceImage> e : contents.images().entrySet()) store.setReferenceImage(e.getKey(), e.getValue());
+                Evidence ev = contents.evidence();
+                store.proofs().record(ev.replies(), List.of(), ev.proofs(), ev.beforeProofs());
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -301,7 +312,10 @@ public final class ProjectJson {
                 }
             }
             checkReferences(fileName, data, images.keySet());
-            return new Contents(data, images);
+            // Every sign-off must come with a proof that holds here, exactly as the file's own loader would demand.
+            Evidence evidence = ProofsInJson.read(root, data);
+            ProofsInJson.requireProven(fileName, data, evidence);
+            return new Contents(data, images, evidence);
         } catch (IllegalArgumentException | NullPointerException e) {
             // A value the model itself refuses (a negative page length or duration).
             throw new ExchangeException(Problem.INVALID, fileName + ": " + e.getMessage(), e);

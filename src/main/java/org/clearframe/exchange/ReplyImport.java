@@ -324,15 +324,21 @@ public final class ReplyImport {
      * Returns what was applied.
      */
     public Preview apply(ProductionStore store, Reply reply) throws ExchangeException {
+        return apply(store, reply, null);
+    }
+
+    /** As {@link #apply(ProductionStore, Reply)}, keeping {@code fileBytes} (the reply file as received) as its proof. */
+    public Preview apply(ProductionStore store, Reply reply, byte[] fileBytes) throws ExchangeException {
         ProductionData data;
         try {
-            data = store.load();
+            data = SignedRecord.load(store).data();
         } catch (StoreException e) {
             throw new ExchangeException(Problem.IO, e.getMessage(), e);
         }
         Preview preview = preview(data, reply);
         try {
-            store.addSignOffs(preview.toRecord());
+            // The reply's bytes are kept once, with a proof per sign-off it records (see SignedRecord).
+            ReplyEvidence.record(store, reply, fileBytes, preview.keyFingerprint(), preview.toRecord());
         } catch (StoreException e) {
             throw new ExchangeException(Problem.IO, e.getMessage() + " Nothing was imported.", e);
         }

@@ -520,8 +520,13 @@ public final class ProductionStore implements AutoCloseable {
                     Role role = Labelled.parse(Role.class, r.getString(4), null);
                     Decision decision = Labelled.parse(Decision.class, r.getString(7), null);
                     if (role == null || decision == null) continue; // written by a newer version; keep it in the file, skip it here
-                    signOffs.add(new SignOff(uuid(r.getString(1)), uuid(r.getString(2)), r.getString(3), role, uuidOrNull(r.getString(5)),
-                            r.getString(6), decision, r.getString(8), Instant.parse(r.getString(9)), r.getString(10), r.getString(11)));
+                    try {
+                        signOffs.add(new SignOff(uuid(r.getString(1)), uuid(r.getString(2)), r.getString(3), role, uuidOrNull(r.getString(5)),
+                                r.getString(6), decision, r.getString(8), Instant.parse(r.getString(9)), r.getString(10), r.getString(11)));
+                    } catch (RuntimeException unreadable) {
+                        // A row no Clearframe wrote (a bad id or time): it can count for nothing, and must not stop the file opening.
+                        LOG.log(System.Logger.Level.WARNING, "Ignored an unreadable sign-off row in {0}: {1}", file.getFileName(), unreadable.getMessage());
+                    }
                 }
             }
             return new ProductionData(production, departments, cast, scenes, shots, signOffs, readPolicyJson().orElse(""));
@@ -914,6 +919,34 @@ public final class ProductionStore implements AutoCloseable {
                 p.executeBatch();
             }
         });
+    }
+
+    // ------------------------------------------------------------------- evidence: ProofRepository's hook
+
+    /** The evidence behind the sign-offs (signed replies, proofs); see {@link ProofRepository}. */
+    public ProofRepository proofs() {
+        return new ProofRepository(this);
+    }
+
+    <T> T readForProofs(ProofRepository.Sql<T> work) throws StoreException {
+        return read(() -> work.run(db));
+    }
+
+    <T> T writeForProofs(ProofRepository.Sql<T> work) throws StoreException {
+        return write(() -> work.run(db));
+    }
+
+    boolean hasSignOffForProofs(UUID id) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT 1 FROM sign_off WHERE id = ?")) {
+            p.setString(1, id.toString());
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    void insertSignOffForProofs(SignOff s) throws SQLException {
+        insertSignOff(s);
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.clearframe.AppFolders;
 import org.clearframe.AppInfo;
+import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.Production;
 import org.clearframe.store.ProductionStore;
 import org.controlsfx.control.StatusBar;
@@ -115,7 +116,7 @@ public final class MainController {
         String title = file.getFileName().toString().replaceFirst("\\.clearframe$", "");
         run("Creating " + file.getFileName(), "Could not create " + file.getFileName(), () -> {
             ProductionStore store = ProductionStore.create(file, Production.titled(title));
-            return new Session(store, store.load());
+            return new Session(store, SignedRecord.load(store));
         }, opened -> {
             adopt(opened);
             navigator.getSelectionModel().select(Page.PRODUCTION);
@@ -135,7 +136,7 @@ public final class MainController {
         run("Opening " + target.getFileName(), "Could not open " + target.getFileName(), () -> {
             ProductionStore store = ProductionStore.open(target);
             try {
-                return new Session(store, store.load());
+                return new Session(store, SignedRecord.load(store));
             } catch (Exception e) {
                 store.close();
                 throw e;
@@ -217,7 +218,7 @@ public final class MainController {
         if (session == null) return;
         Page page = navigator.getSelectionModel().getSelectedItem();
         Session old = session;
-        run("Refreshing", "Could not re-read the production", () -> new Session(old.store(), old.store().load()), fresh -> {
+        run("Refreshing", "Could not re-read the production", () -> new Session(old.store(), SignedRecord.load(old.store())), fresh -> {
             session = null; // the store stays open: the fresh session takes it over
             adopt(fresh);
             navigator.getSelectionModel().select(page == null ? Page.SHOTS : page);
@@ -318,6 +319,7 @@ public final class MainController {
     @FXML void loadPolicy() { actions.loadPolicy(); }
     @FXML void useDefaultPolicy() { actions.useDefaultPolicy(); }
     @FXML void importReply() { actions.importReply(); }
+    @FXML void attestEarlierSignOffs() { actions.attestEarlierSignOffs(); }
     @FXML void shareWithDepartment() { actions.shareWithDepartment(); }
     @FXML void reviewPackage() { actions.reviewPackage(); }
     @FXML void showPolicy() { select(Page.POLICY); }
@@ -401,8 +403,20 @@ public final class MainController {
         long ai = session.shots().stream().filter(s -> s.hasAiUse()).count();
         var flags = session.flagSummaryProperty().get();
         statusBar.setText(session.scenes().size() + " scenes · " + session.shots().size() + " shots · " + ai
-                + " with AI use · " + flags.openBlocking() + " blocking sign-offs open · saved to " + session.file().getFileName());
+                + " with AI use · " + flags.openBlocking() + " blocking sign-offs open" + notCounted(session)
+                + " · saved to " + session.file().getFileName());
         navigator.refresh();
+    }
+
+    /** Sign-offs in the file without a valid proof are not shown as given; say that they exist and why. */
+    private static String notCounted(Session session) {
+        var ignored = session.ignoredSignOffs();
+        if (ignored.isEmpty()) return "";
+        long earlier = ignored.stream().filter(i -> i.why() == SignedRecord.Why.BEFORE_PROOFS).count();
+        long unproven = ignored.size() - earlier;
+        return (unproven == 0 ? "" : " · " + unproven + " sign-off" + (unproven == 1 ? "" : "s") + " without a valid proof ignored")
+                + (earlier == 0 ? "" : " · " + earlier + " earlier sign-off" + (earlier == 1 ? "" : "s")
+                + " not counted until attested (Production > Attest Earlier Sign-offs)");
     }
 
     private void fillRecentMenu() {

@@ -199,6 +199,31 @@ final class ProductionActions {
                 Dialogs.attempt(main.window(), "Could not show the imported sign-offs", session()::reloadSignOffs));
     }
 
+    /**
+     * Production > Attest Earlier Sign-offs: lists the sign-offs recorded before proofs were kept and, only if the
+     * producer confirms, vouches for them with the producer's own key. They then count, labelled as attested.
+     */
+    void attestEarlierSignOffs() {
+        if (session() == null) return;
+        var earlier = session().ignoredSignOffs().stream().filter(i -> i.why() == org.clearframe.exchange.SignedRecord.Why.BEFORE_PROOFS).toList();
+        if (earlier.isEmpty()) {
+            info("Nothing to attest", "Every sign-off in this production already has a proof, or has none and was not recorded before proofs were kept.");
+            return;
+        }
+        StringBuilder text = new StringBuilder("These sign-offs were recorded before Clearframe kept proofs, so they do not count yet. "
+                + "Attesting signs each with your own key: you vouch that it was given; it will show as attested by you, not "
+                + "signed by the person.\n");
+        earlier.stream().limit(30).forEach(i -> text.append("\n• ").append(i.signOff().signer().isBlank() ? "(no name)" : i.signOff().signer())
+                .append(": ").append(i.signOff().role().label()).append(", ").append(i.signOff().ruleId()).append(", ")
+                .append(i.signOff().decision().label()).append(" (").append(i.signOff().signedAt()).append(")"));
+        if (earlier.size() > 30) text.append("\n… and ").append(earlier.size() - 30).append(" more");
+        ButtonType attest = new ButtonType("Attest " + earlier.size(), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text.toString(), attest, ButtonType.CANCEL);
+        Dialogs.prepare(confirm, main.window(), "Attest " + earlier.size() + " earlier sign-off" + (earlier.size() == 1 ? "" : "s") + "?");
+        if (confirm.showAndWait().filter(b -> b == attest).isEmpty()) return;
+        Dialogs.attempt(main.window(), "Could not attest the earlier sign-offs", () -> session().attestEarlierSignOffs());
+    }
+
     private String baseName() {
         return session().file().getFileName().toString().replaceFirst("\\.clearframe$", "");
     }

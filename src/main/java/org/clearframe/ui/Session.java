@@ -5,6 +5,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.clearframe.exchange.Attestations;
+import org.clearframe.exchange.ExchangeException;
+import org.clearframe.exchange.KeyRing;
+import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Department;
 import org.clearframe.model.Production;
@@ -45,11 +49,18 @@ public final class Session implements AutoCloseable {
     private final ObservableList<SignOff> signOffs = FXCollections.observableArrayList();
     private final UndoStack undo = new UndoStack();
     private String policyJson;
+    private SignedRecord record;
     private FlagIndex flags;
     private final javafx.beans.property.ReadOnlyObjectWrapper<FlagIndex.Summary> flagSummary = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyIntegerWrapper flagsRevision = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
-    public Session(ProductionStore store, ProductionData data) {
+    /** Only sign-offs with a valid proof are shown and counted; the rest are listed by {@link #ignoredSignOffs()}. */
+    public Session(ProductionStore store, SignedRecord record) {
+        this(store, record.data());
+        this.record = record;
+    }
+
+    private Session(ProductionStore store, ProductionData data) {
         this.store = store;
         this.policyJson = data.policyJson();
         production.set(data.production());
@@ -402,11 +413,33 @@ public final class Session implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- sign-offs
 
-    /** Records a sign-off. Sign-offs are history, so undo of this is not offered: a newer one supersedes it. */
-    public void addSignOff(SignOff s) throws StoreException {
-        store.addSignOff(s);
-        signOffs.add(s);
+    /**
+     * Records a sign-off the producer enters in the app, attested with the producer's own key (it is the producer's
+     * word, not the person's signature). Sign-offs are history, so undo of this is not offered: a newer one supersedes it.
+     */
+    public void addSignOff(SignOff s) throws StoreException, ExchangeException {
+        Attestations.record(store, production().id(), List.of(s), KeyRing.forUser());
+        // Read back through the verifying loader: what is shown as signed is what the file can prove.
+        record = SignedRecord.load(store);
+        signOffs.setAll(record.data().signOffs());
         shotChanged(s.shotId());
+    }
+
+    /** Sign-offs in the file that are not counted (no valid proof, or recorded before proofs were kept), as last read. */
+    public List<SignedRecord.Ignored> ignoredSignOffs() {
+        return record == null ? List.of() : record.ignored();
+    }
+
+    /** Why a counted sign-off is believed (a head's signed reply, or the producer's attestation), if known. */
+    public java.util.Optional<SignedRecord.Proven> proof(UUID signOffId) {
+        return record == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(record.proven().get(signOffId));
+    }
+
+    /** Attests, with the producer's key, the sign-offs recorded before proofs were kept; returns them. */
+    public List<SignOff> attestEarlierSignOffs() throws StoreException, ExchangeException {
+        List<SignOff> done = Attestations.attestEarlier(store, KeyRing.forUser());
+        reloadSignOffs();
+        return done;
     }
 
     public String policyJson() {
@@ -423,7 +456,8 @@ public final class Session implements AutoCloseable {
 
     /** Applies sign-offs that were written to the store outside this session (an imported reply). */
     public void reloadSignOffs() throws StoreException {
-        signOffs.setAll(store.load().signOffs());
+        record = SignedRecord.load(store);
+        signOffs.setAll(record.data().signOffs());
         shotChanged(null);
     }
 
@@ -436,7 +470,7 @@ public final class Session implements AutoCloseable {
 
     private void relinkShots(java.util.function.Predicate<Shot> affected) throws StoreException {
         // The store dropped link rows by cascade; reload so the in-memory shots match the file exactly.
-        ProductionData fresh = store.load();
+        ProductionData fresh = SignedRecord.planOnly(store);
         Map<UUID, Shot> byId = ProductionData.index(fresh.shots(), Shot::id);
         for (int i = 0; i < shots.size(); i++) {
             if (affected.test(shots.get(i))) shots.set(i, byId.get(shots.get(i).id()));
@@ -445,7 +479,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void reloadScenes() throws StoreException {
-        Map<UUID, Scene> byId = ProductionData.index(store.load().scenes(), Scene::id);
+        Map<UUID, Scene> byId = ProductionData.index(SignedRecord.planOnly(store).scenes(), Scene::id);
         for (int i = 0; i < scenes.size(); i++) scenes.set(i, byId.get(scenes.get(i).id()));
     }
 

@@ -235,7 +235,8 @@ public final class ShotDetailController {
         sig.latest().ifPresent(latest -> {
             Label by = new Label(latest.signer() + ", " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy")
                     .format(latest.signedAt().atZone(java.time.ZoneId.systemDefault()))
-                    + (latest.note().isBlank() ? "" : " — " + latest.note()));
+                    + (latest.note().isBlank() ? "" : " — " + latest.note())
+                    + session.proof(latest.id()).filter(p -> p.attested()).map(p -> " (" + p.label() + ")").orElse(""));
             by.getStyleClass().add("hint");
             by.setWrapText(true);
             whoBox.getChildren().add(by);

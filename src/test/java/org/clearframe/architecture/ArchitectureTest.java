@@ -4,7 +4,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.clearframe.store.ProductionStore;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -44,6 +49,13 @@ class ArchitectureTest {
     static final ArchRule theModelStandsAlone = noClasses()
             .that().resideInAPackage("org.clearframe.model..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "org.clearframe.rules..", "org.clearframe.store..");
+
+    /** A sign-off counts only when its proof holds; the one loader that checks proofs is the only way to read a production. */
+    @ArchTest
+    static final ArchRule onlyTheSignedRecordReadsAWholeProduction = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.clearframe.exchange.SignedRecord")
+            .should().accessTargetWhere(target(owner(type(ProductionStore.class))).and(target(name("load"))))
+            .because("sign-offs must be read through exchange.SignedRecord, which leaves out every one without a valid proof");
 
     @ArchTest
     static final ArchRule onlyTheCommandLineWritesToTheConsole = noClasses()

@@ -2,6 +2,8 @@ package org.clearframe.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clearframe.exchange.Attestations;
+import org.clearframe.exchange.KeyRing;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Decision;
@@ -87,7 +89,7 @@ class CheckCommandTest {
                 }
             }
             assertFalse(signOffs.isEmpty());
-            store.addSignOffs(signOffs);
+            Attestations.record(store, data.production().id(), signOffs, KeyRing.forUser());
         }
     }
 

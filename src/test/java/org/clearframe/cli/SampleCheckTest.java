@@ -1,5 +1,7 @@
 package org.clearframe.cli;
 
+import org.clearframe.exchange.Attestations;
+import org.clearframe.exchange.KeyRing;
 import org.clearframe.model.Decision;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Shot;
@@ -57,7 +59,7 @@ class SampleCheckTest {
                 }
             }
             assertFalse(signOffs.isEmpty());
-            store.addSignOffs(signOffs);
+            Attestations.record(store, data.production().id(), signOffs, KeyRing.forUser());
         }
         ByteArrayOutputStream after = new ByteArrayOutputStream();
         assertEquals(0, Cli.run(new String[]{"check", file.toString()}, new PrintStream(after, true, StandardCharsets.UTF_8), System.err),

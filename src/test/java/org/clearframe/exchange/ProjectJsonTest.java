@@ -72,9 +72,14 @@ class ProjectJsonTest {
                 List.of(first, second), "{ \"name\": \"Studio\",\n  \"rules\": [] }");
     }
 
+    /** The production in a new file, its sign-offs recorded as the app records them: attested by this user's key. */
     private Path saved(ProductionData data, String name) throws Exception {
         Path file = dir.resolve(name);
-        ProductionStore.createFrom(file, data);
+        ProductionStore.createFrom(file, new ProductionData(data.production(), data.departments(), data.cast(), data.scenes(), data.shots(),
+                List.of(), data.policyJson()));
+        try (ProductionStore store = ProductionStore.open(file)) {
+            Attestations.record(store, data.production().id(), data.signOffs(), KeyRing.forUser());
+        }
         return file;
     }
 
@@ -97,7 +102,7 @@ class ProjectJsonTest {
         ProjectJson.export(original, json);
         String text = Files.readString(json);
         assertTrue(text.contains("\"format\" : \"clearframe-project\""), text.substring(0, 200));
-        assertTrue(text.contains("\"schemaVersion\" : 1"));
+        assertTrue(text.contains("\"schemaVersion\" : 2"));
 
         Path copy = dir.resolve("copy.clearframe");
         ProjectJson.importTo(json, copy);
@@ -195,11 +200,11 @@ class ProjectJsonTest {
     @Test
     void aNewerSchemaIsRefused() throws Exception {
         ObjectNode json = exported();
-        json.put("schemaVersion", 2);
+        json.put("schemaVersion", ProjectJson.SCHEMA_VERSION + 1);
         json.put("appVersion", "9.0.0");
         ExchangeException e = importFails(json);
         assertEquals(Problem.NEWER_SCHEMA, e.problem());
-        assertTrue(e.getMessage().contains("newer Clearframe (9.0.0)") && e.getMessage().contains("version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("newer Clearframe (9.0.0)") && e.getMessage().contains("version " + (ProjectJson.SCHEMA_VERSION + 1)), e.getMessage());
     }
 
     @Test

@@ -54,8 +54,26 @@ public final class SampleProduction {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/sample/harbour-lights.clearframe");
         Files.deleteIfExists(out);
-        ProductionStore.createFrom(out, build());
+        write(out);
         System.out.println("Wrote " + out);
+    }
+
+    /**
+     * Writes the sample to {@code out}. Its sign-offs are attested by a throwaway "sample producer" key, as a producer's
+     * in-app sign-offs are, so they count; on anyone's machine they show as attested by another key.
+     */
+    public static void write(Path out) throws Exception {
+        ProductionData data = build();
+        ProductionStore.createFrom(out, new ProductionData(data.production(), data.departments(), data.cast(), data.scenes(), data.shots(),
+                java.util.List.of(), data.policyJson()));
+        Path keys = Files.createTempDirectory("sample-producer-key");
+        try (ProductionStore store = ProductionStore.open(out)) {
+            org.clearframe.exchange.Attestations.record(store, data.production().id(), data.signOffs(), new org.clearframe.exchange.KeyRing(keys));
+        } finally {
+            try (var files = Files.walk(keys)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static int counter;

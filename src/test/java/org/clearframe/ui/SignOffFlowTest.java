@@ -7,7 +7,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.Shot;
+import org.clearframe.model.SignOff;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.ShotStatus;
 import org.clearframe.rules.SignatureState;
@@ -58,6 +60,15 @@ class SignOffFlowTest {
         robot.clickOn("OK");
         UiTestSupport.waitUntil(() -> !flag(session, shot(session, "Townspeople crowd"), "SYNTH-CROWD").open());
         assertTrue(robot.lookup(".flag-closed").tryQuery().isPresent(), "the card shows the flag as signed");
+
+        // What the producer typed in is in the file with the producer's attestation, and the verifying loader accepts it.
+        SignedRecord record = SignedRecord.load(session.store());
+        SignOff recorded = record.data().signOffs().stream().filter(x -> x.signer().equals("Ada Brennan")).findFirst().orElseThrow();
+        SignedRecord.Proven proof = record.proven().get(recorded.id());
+        assertTrue(proof.attested() && proof.ownKey(), "attested with this user's own key: " + proof.label());
+        assertTrue(record.ignored().isEmpty(), "every sign-off of the sample has a valid proof: " + record.ignored());
+        UiTestSupport.waitUntil(() -> robot.lookup((Label l) -> l.getText().contains("Ada Brennan") && l.getText().contains("attested by you"))
+                .tryQuery().isPresent());
 
         // Change the plan: the crowd grows, and every signature on it goes stale.
         Node uses = robot.lookup(".ai-uses").query();

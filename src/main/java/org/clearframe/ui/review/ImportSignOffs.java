@@ -11,6 +11,7 @@ import javafx.stage.Window;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.Reply;
 import org.clearframe.exchange.ReplyImport;
+import org.clearframe.exchange.SignedRecord;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.StoreException;
@@ -50,18 +51,27 @@ public final class ImportSignOffs {
             Reply reply = importer.read(replyFile);
             ReplyImport.Preview preview;
             try {
-                preview = importer.preview(store.load(), reply);
+                preview = importer.preview(SignedRecord.load(store).data(), reply);
             } catch (ExchangeException e) {
                 if (e.problem() != ExchangeException.Problem.KEY_CHANGED || !confirmRepin(owner, e)) throw e;
                 importer = importer.repinning();
-                preview = importer.preview(store.load(), reply);
+                preview = importer.preview(SignedRecord.load(store).data(), reply);
             }
             if (previewDialog(owner, preview).showAndWait().filter(b -> b == APPLY).isEmpty()) return Optional.empty();
-            return Optional.of(importer.apply(store, reply));
+            return Optional.of(importer.apply(store, reply, readBytes(replyFile)));
         } catch (ExchangeException | StoreException e) {
             if (e instanceof ExchangeException x && x.problem() == ExchangeException.Problem.KEY_CHANGED) return Optional.empty();
             refused(owner, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** The reply file as received, kept in the production as the proof of its sign-offs. */
+    private static byte[] readBytes(Path replyFile) throws ExchangeException {
+        try {
+            return java.nio.file.Files.readAllBytes(replyFile);
+        } catch (IOException e) {
+            throw new ExchangeException(ExchangeException.Problem.IO, "Clearframe cannot read " + replyFile.getFileName() + ": " + e.getMessage(), e);
         }
     }
 

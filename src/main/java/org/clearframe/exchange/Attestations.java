@@ -1,0 +1,49 @@
+package org.clearframe.exchange;
+
+import org.clearframe.model.SignOff;
+import org.clearframe.store.ProductionStore;
+import org.clearframe.store.ProofRepository.StoredProof;
+import org.clearframe.store.StoreException;
+
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sign-offs the producer vouches for with their own key: ones recorded in the app (the person told the producer,
+ * who typed it in) and, in one explicit step, ones recorded before proofs were kept. Either way the proof says
+ * "attested by the producer", never "signed by the person".
+ */
+public final class Attestations {
+
+    private Attestations() {}
+
+    /** Records {@code signOffs} of production {@code productionId} with the producer's attestation, all or nothing. */
+    public static void record(ProductionStore store, UUID productionId, Collection<SignOff> signOffs, KeyRing producer)
+            throws ExchangeException, StoreException {
+        KeyPair keys = producer.keyPair();
+        List<StoredProof> proofs = new ArrayList<>();
+        for (SignOff s : signOffs) proofs.add(SignOffProof.attest(productionId, s, SignOffProof.RECORDED_IN_APP, keys));
+        store.proofs().record(List.of(), signOffs, proofs, List.of());
+    }
+
+    /**
+     * Attests every sign-off of the file that was recorded before proofs were kept and has no proof yet, with the
+     * producer's key, and returns them. Sign-offs whose proof fails are never attested: that would launder an
+     * alteration. Nothing else is changed.
+     */
+    public static List<SignOff> attestEarlier(ProductionStore store, KeyRing producer) throws ExchangeException, StoreException {
+        SignedRecord record = SignedRecord.load(store);
+        List<SignOff> earlier = record.ignored().stream().filter(i -> i.why() == SignedRecord.Why.BEFORE_PROOFS)
+                .map(SignedRecord.Ignored::signOff).toList();
+        if (earlier.isEmpty()) return List.of();
+        KeyPair keys = producer.keyPair();
+        UUID production = record.data().production().id();
+        List<StoredProof> proofs = new ArrayList<>();
+        for (SignOff s : earlier) proofs.add(SignOffProof.attest(production, s, SignOffProof.BEFORE_PROOFS, keys));
+        store.proofs().record(List.of(), List.of(), proofs, List.of());
+        return earlier;
+    }
+}

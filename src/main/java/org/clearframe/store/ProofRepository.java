@@ -1,0 +1,204 @@
+package org.clearframe.store;
+
+import org.clearframe.model.SignOff;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The evidence behind the sign-offs of one open production: the signed replies exactly as received, one proof row
+ * per reason to believe a sign-off, and the ids of sign-offs recorded before proofs were kept. This class stores and
+ * returns rows; whether a proof holds is decided above the store, by the loader every reader goes through.
+ *
+ * <p>Rows here are history: this class only ever inserts, and inserting what is already there changes nothing.
+ */
+public final class ProofRepository {
+
+    /** A department head's reply file, byte for byte as it was imported. */
+    public record StoredReply(UUID id, byte[] bytes, String keyFingerprint, String signer, Instant importedAt) {
+        public StoredReply {
+            Objects.requireNonNull(id, "id");
+            bytes = bytes.clone();
+            Objects.requireNonNull(importedAt, "importedAt");
+        }
+
+        @Override public byte[] bytes() { return bytes.clone(); }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof StoredReply r && id.equals(r.id) && java.util.Arrays.equals(bytes, r.bytes)
+                    && keyFingerprint.equals(r.keyFingerprint) && signer.equals(r.signer) && importedAt.equals(r.importedAt);
+        }
+
+        @Override public int hashCode() { return id.hashCode(); }
+
+        @Override public String toString() { return "StoredReply[" + id + ", " + bytes.length + " bytes, " + keyFingerprint + "]"; }
+    }
+
+    /**
+     * One reason to believe sign-off {@code signOffId}. {@code kind} is REPLY (with {@code replyId}) or ATTESTED (with the
+     * attesting {@code publicKey} and {@code signature}); {@code basis} says why an attestation was made.
+     */
+    public record StoredProof(UUID id, UUID signOffId, String kind, UUID replyId, String basis, String publicKey,
+                              String keyFingerprint, String signature, Instant recordedAt) {
+        public StoredProof {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(signOffId, "signOffId");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            basis = basis == null ? "" : basis;
+            publicKey = publicKey == null ? "" : publicKey;
+            keyFingerprint = keyFingerprint == null ? "" : keyFingerprint;
+            signature = signature == null ? "" : signature;
+        }
+    }
+
+    /** Everything the file holds as evidence. */
+    public record Evidence(List<StoredReply> replies, List<StoredProof> proofs, Set<UUID> beforeProofs) {
+        public Evidence {
+            replies = List.copyOf(replies);
+            proofs = List.copyOf(proofs);
+            beforeProofs = Set.copyOf(beforeProofs);
+        }
+
+        public static final Evidence NONE = new Evidence(List.of(), List.of(), Set.of());
+    }
+
+    /** Work on the store's connection, run inside one of its read or write transactions. */
+    @FunctionalInterface
+    interface Sql<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final ProductionStore store;
+
+    ProofRepository(ProductionStore store) {
+        this.store = store;
+    }
+
+    /** Every reply, proof and before-proofs id in the file. A file without these tables (an older format) has none. */
+    public Evidence evidence() throws StoreException {
+        return store.readForProofs(c -> {
+            if (!hasTable(c, "sign_off_proof")) return Evidence.NONE;
+            List<StoredReply> replies = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT id, bytes, key_fingerprint, signer, imported_at FROM signed_reply ORDER BY imported_at, rowid")) {
+                while (r.next()) {
+                    UUID id = uuidOrNull(r.getString(1));
+                    Instant at = instantOrNull(r.getString(5));
+                    byte[] bytes = r.getBytes(2);
+                    if (id == null || at == null || bytes == null) continue; // unreadable row: it can prove nothing
+                    replies.add(new StoredReply(id, bytes, text(r.getString(3)), text(r.getString(4)), at));
+                }
+            }
+            List<StoredProof> proofs = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id, sign_off_id, kind, reply_id, basis, public_key, "
+                    + "key_fingerprint, signature, recorded_at FROM sign_off_proof ORDER BY recorded_at, rowid")) {
+                while (r.next()) {
+                    UUID id = uuidOrNull(r.getString(1)), signOff = uuidOrNull(r.getString(2));
+                    Instant at = instantOrNull(r.getString(9));
+                    if (id == null || signOff == null || at == null || r.getString(3) == null) continue;
+                    proofs.add(new StoredProof(id, signOff, r.getString(3), uuidOrNull(r.getString(4)), r.getString(5), r.getString(6),
+                            r.getString(7), r.getString(8), at));
+                }
+            }
+            Set<UUID> before = new HashSet<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT sign_off_id FROM sign_off_before_proofs")) {
+                while (r.next()) {
+                    UUID id = uuidOrNull(r.getString(1));
+                    if (id != null) before.add(id);
+                }
+            }
+            return new Evidence(replies, proofs, before);
+        });
+    }
+
+    /**
+     * Records sign-offs with their evidence in one transaction, all or nothing: the replies (each once), the
+     * sign-offs not yet in the file, every proof not yet recorded, and the ids to mark as recorded before proofs were
+     * kept. Returns how many sign-off rows were added.
+     */
+    public int record(Collection<StoredReply> replies, Collection<SignOff> signOffs, Collection<StoredProof> proofs,
+                      Collection<UUID> beforeProofs) throws StoreException {
+        return store.writeForProofs(c -> {
+            for (StoredReply reply : replies) {
+                try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO signed_reply (id, bytes, key_fingerprint, signer, imported_at) "
+                        + "VALUES (?, ?, ?, ?, ?)")) {
+                    p.setString(1, reply.id().toString());
+                    p.setBytes(2, reply.bytes());
+                    p.setString(3, reply.keyFingerprint());
+                    p.setString(4, reply.signer());
+                    p.setString(5, reply.importedAt().toString());
+                    p.executeUpdate();
+                }
+            }
+            int added = 0;
+            for (SignOff s : signOffs) {
+                if (store.hasSignOffForProofs(s.id())) continue;
+                store.insertSignOffForProofs(s);
+                added++;
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO sign_off_proof (id, sign_off_id, kind, reply_id, basis, public_key, "
+                    + "key_fingerprint, signature, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (StoredProof proof : proofs) {
+                    p.setString(1, proof.id().toString());
+                    p.setString(2, proof.signOffId().toString());
+                    p.setString(3, proof.kind());
+                    p.setString(4, proof.replyId() == null ? null : proof.replyId().toString());
+                    p.setString(5, proof.basis());
+                    p.setString(6, proof.publicKey());
+                    p.setString(7, proof.keyFingerprint());
+                    p.setString(8, proof.signature());
+                    p.setString(9, proof.recordedAt().toString());
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO sign_off_before_proofs (sign_off_id) VALUES (?)")) {
+                for (UUID id : beforeProofs) {
+                    p.setString(1, id.toString());
+                    p.executeUpdate();
+                }
+            }
+            return added;
+        });
+    }
+
+    private static boolean hasTable(Connection c, String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            p.setString(1, name);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static UUID uuidOrNull(String s) {
+        try {
+            return s == null ? null : UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Instant instantOrNull(String s) {
+        try {
+            return s == null ? null : Instant.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+}
