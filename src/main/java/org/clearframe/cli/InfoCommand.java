@@ -8,6 +8,7 @@ import org.clearframe.store.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** {@code info FILE}: the production's title and counts, read without changing the file. */
 final class InfoCommand implements Command {
@@ -18,13 +19,15 @@ final class InfoCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 1) {
-            err.println("Usage: clearframe " + usage());
-            return BAD_INPUT;
+        List<String> files;
+        try {
+            files = Arguments.parse(args, Set.of(), Set.of()).positional(1, "the production file");
+        } catch (Arguments.Invalid e) {
+            return usageError(err, e.getMessage());
         }
         ProductionData data;
         try {
-            data = Projects.read(Path.of(args.get(0)));
+            data = Projects.read(Path.of(files.get(0)));
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;

@@ -18,28 +18,30 @@ import java.util.Locale;
 final class ShareCommand implements Command {
 
     @Override public String name() { return "share"; }
-    @Override public String usage() { return "share FILE (--department NAME | --role ROLE) [--all] OUT.cfshare"; }
+    @Override public String usage() { return "share FILE (--department NAME | --role ROLE) [--all] [--force] OUT.cfshare"; }
     @Override public String summary() { return "write a review package for a department head (--all: every shot, not only theirs)"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         List<String> positional = new ArrayList<>();
         String department = null, role = null;
-        boolean all = false;
+        boolean all = false, force = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--department" -> department = i + 1 < args.size() ? args.get(++i) : null;
-                case "--role" -> role = i + 1 < args.size() ? args.get(++i) : null;
+                case "--department" -> { if ((department = Arguments.valueAfter(args, i++)) == null) return usage(err, a + " needs a value"); }
+                case "--role" -> { if ((role = Arguments.valueAfter(args, i++)) == null) return usage(err, a + " needs a value"); }
                 case "--all" -> all = true;
+                case Projects.FORCE -> force = true;
                 default -> {
-                    if (a.startsWith("--")) return usage(err, "unknown option " + a);
+                    if (Arguments.isOption(a)) return usage(err, "unknown option " + a);
                     positional.add(a);
                 }
             }
         }
         if (positional.size() != 2 || (department == null) == (role == null)) return usage(err, null);
         try {
+            Projects.checkOutput(Path.of(positional.get(1)), force, Path.of(positional.get(0)));
             ProductionData data = Projects.read(Path.of(positional.get(0)));
             SharePackage.Audience audience;
             if (role != null) {
@@ -55,7 +57,7 @@ final class ShareCommand implements Command {
             out.println("Wrote " + target + " for " + audience.department() + ": " + pkg.shots().size() + " shots, "
                     + pkg.flags().size() + " flags, " + pkg.slots().size() + " signatures to give.");
             return OK;
-        } catch (ExchangeException | ProjectFileException | StoreException e) {
+        } catch (ExchangeException | ProjectFileException | StoreException | org.clearframe.OutputFile.Refused e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }
