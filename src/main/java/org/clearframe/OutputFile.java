@@ -117,6 +117,25 @@ public final class OutputFile {
         }
     }
 
+    /**
+     * Moves a finished new file into place without ever replacing one that appeared meanwhile: a hard link is
+     * created atomically or fails when the name is taken. Where hard links are not supported, a move that refuses
+     * an existing target (checked, then moved: not atomic against a concurrent writer).
+     */
+    public static void moveIntoPlaceNew(Path temp, Path target) throws IOException {
+        boolean linked;
+        try {
+            Files.createLink(target, temp);
+            linked = true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new Refused("Refusing to write " + target.getFileName() + ": it already exists.");
+        } catch (UnsupportedOperationException | IOException e) {
+            linked = false;
+        }
+        if (linked) Files.delete(temp);
+        else Files.move(temp, target);
+    }
+
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -54,6 +54,8 @@ public final class MainController {
     @FXML private ListView<Page> navigator;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
+    /** Shown while the production's stored policy cannot be read (fail closed: nothing is cleared meanwhile). */
+    @FXML private Label policyBanner;
 
     private final RecentFiles recent = RecentFiles.forUser();
     private final ProductionActions actions = new ProductionActions(this);
@@ -189,6 +191,11 @@ public final class MainController {
         if (session == null) return;
         session.close();
         session = null;
+        policyBanner.textProperty().unbind();
+        policyBanner.visibleProperty().unbind();
+        policyBanner.managedProperty().unbind();
+        policyBanner.setVisible(false);
+        policyBanner.setManaged(false);
         pages.clear();
         navigator.setVisible(false);
         navigator.setManaged(false);
@@ -235,6 +242,9 @@ public final class MainController {
         opened.departments().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.cast().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.flagsRevisionProperty().addListener((o, a, b) -> refreshCounts());
+        policyBanner.textProperty().bind(opened.policyProblemProperty());
+        policyBanner.visibleProperty().bind(opened.policyProblemProperty().isNotEmpty());
+        policyBanner.managedProperty().bind(opened.policyProblemProperty().isNotEmpty());
         undoItem.disableProperty().bind(opened.undoNameProperty().isEmpty());
         redoItem.disableProperty().bind(opened.redoNameProperty().isEmpty());
         undoItem.textProperty().bind(Bindings.when(opened.undoNameProperty().isEmpty()).then("Undo")
@@ -393,8 +403,10 @@ public final class MainController {
         if (session == null) return;
         long ai = session.shots().stream().filter(s -> s.hasAiUse()).count();
         var flags = session.flagSummaryProperty().get();
+        String signOffs = session.policyProblem().isEmpty() ? flags.openBlocking() + " blocking sign-offs open"
+                : "studio policy unreadable: nothing is cleared";
         statusBar.setText(session.scenes().size() + " scenes · " + session.shots().size() + " shots · " + ai
-                + " with AI use · " + flags.openBlocking() + " blocking sign-offs open · saved to " + session.file().getFileName());
+                + " with AI use · " + signOffs + " · saved to " + session.file().getFileName());
         navigator.refresh();
     }
 
