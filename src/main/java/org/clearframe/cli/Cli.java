@@ -33,6 +33,11 @@ public final class Cli {
 
     private Cli() {}
 
+    /** The verbs' names, in help order. */
+    static List<String> verbs() {
+        return COMMANDS.stream().map(Command::name).toList();
+    }
+
     /**
      * True only when {@code args} ask for the desktop app: nothing, {@code --sample}, or one existing file that is
      * not a verb's name and does not look like an option. Anything else is the command line's, which refuses what
