@@ -91,7 +91,7 @@ public final class Cli {
             // A service met the stored policy and refused it: fail closed, with the policy's own error.
             err.println("clearframe: " + e.getMessage());
             return Command.BAD_INPUT;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // Never a stack trace, and never exit 1, which a pipeline reads as "blocking flags open".
             err.println("clearframe: " + first + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return Command.BAD_INPUT;
