@@ -168,6 +168,10 @@ public final class MainController {
         Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + "-wal"));
     }
 
+    private boolean isOpenProduction(Path file) {
+        return org.clearframe.OutputFile.sameFile(file, session.file());
+    }
+
     @FXML
     void saveCopy() {
         if (session == null) return;
@@ -176,8 +180,12 @@ public final class MainController {
         Path target = toPath(chooser.showSaveDialog(window()));
         if (target == null) return;
         Path file = withExtension(target);
-        if (file.toAbsolutePath().equals(session.file().toAbsolutePath())) {
-            Dialogs.error(window(), "Choose another name", "A copy cannot replace the production it is made from.");
+        try {
+            // The dialog asked before replacing, but a production (this one, or any other) is never replaced.
+            org.clearframe.OutputFile.checkTarget(file, true, session.file());
+        } catch (org.clearframe.OutputFile.Refused e) {
+            Dialogs.error(window(), "Choose another name", isOpenProduction(file)
+                    ? "A copy cannot replace the production it is made from." : e.getMessage());
             return;
         }
         Dialogs.attempt(window(), "Could not save a copy", () -> {
