@@ -75,7 +75,7 @@ public final class OutputFile {
         }
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return;
         if (isProduction(target)) {
-            throw new Refused("Refusing to write " + name + ": it is an existing production, and a production is never "
+            throw new Refused("Refusing to write " + name + ": a production already exists there, and a production is never "
                     + "overwritten (not even with --force). Choose a new file name, or move the old file away first.");
         }
         if (!overwrite) {

@@ -54,7 +54,8 @@ final class ExportPdfCommand implements Command {
         PaperSize paper = PaperSize.forLocale(Locale.getDefault(Locale.Category.FORMAT));
         try {
             Arguments a = Arguments.parse(args, Set.of("--flagged-only", Projects.FORCE), Set.of("--department", "--paper"));
-            positional = a.positional(2, "the production file and the PDF to write");
+            positional = a.positional();
+            if (positional.size() != 2) return usageError(err, "give the production file and the PDF to write.");
             department = a.value("--department") == null ? "" : a.value("--department");
             flaggedOnly = a.has("--flagged-only");
             force = a.has(Projects.FORCE);
