@@ -44,4 +44,12 @@ class PoliciesTest {
         assertNotNull(Policies.problem(withPolicy("{\"name\": \"Broken\", ")));
         assertNull(Policies.problem(withPolicy("")));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\"BLOKING\"", "\"\"", "null", "1", "[\"BLOCKING\"]", "true"})
+    void noMisspeltOrEmptySeverityIsTakenForAnything(String severity) {
+        String json = Policy.defaultPolicyJson().replaceFirst("\"severity\": \"BLOCKING\"", "\"severity\": " + java.util.regex.Matcher.quoteReplacement(severity));
+        PolicyUnreadable e = assertThrows(PolicyUnreadable.class, () -> Policies.choose(withPolicy(json)), severity);
+        assertEquals("severity", e.policyError().field(), e.getMessage());
+    }
 }
