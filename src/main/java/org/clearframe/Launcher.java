@@ -4,14 +4,15 @@ import org.clearframe.cli.Cli;
 
 /**
  * The jar's entry point. Command-line verbs run without touching JavaFX, so the app can be scripted and
- * checked on a machine with no display; anything else starts the desktop app.
+ * checked on a machine with no display. The desktop app starts only for no argument, one existing file, or
+ * {@code --sample}; everything else is the command line's, which refuses what it does not know.
  * (A main class that does not extend Application also lets JavaFX start from the class path.)
  */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        if (Cli.handles(args)) {
+        if (!Cli.opensApp(args)) {
             System.exit(Cli.run(args));
         }
         org.clearframe.ui.ClearframeApp.launchWith(args);

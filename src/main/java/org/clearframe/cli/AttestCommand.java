@@ -26,11 +26,12 @@ final class AttestCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 1 || args.get(0).startsWith("-")) {
-            err.println("Usage: clearframe " + usage());
-            return BAD_INPUT;
+        Path file;
+        try {
+            file = Path.of(Arguments.parse(args, java.util.Set.of(), java.util.Set.of()).positional(1, "the production file").get(0));
+        } catch (Arguments.Invalid e) {
+            return usageError(err, e.getMessage());
         }
-        Path file = Path.of(args.get(0));
         KeyRing keys = KeyRing.forUser();
         try (ProductionStore store = ProductionStore.open(file)) {
             List<SignOff> done = Attestations.attestEarlier(store, keys);

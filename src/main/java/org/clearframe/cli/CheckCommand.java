@@ -13,6 +13,7 @@ import org.clearframe.rules.Evaluator;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
 import org.clearframe.rules.Policies;
+import org.clearframe.rules.PolicyUnreadable;
 import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.ShotStatus;
 import org.clearframe.rules.SignatureState;
@@ -26,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -44,13 +46,15 @@ final class CheckCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        boolean json = args.contains("--json");
-        List<String> files = args.stream().filter(a -> !a.equals("--json")).toList();
-        if (files.size() != 1 || files.get(0).startsWith("-")) {
-            err.println("Usage: clearframe " + usage());
-            return BAD_INPUT;
+        Arguments a;
+        try {
+            a = Arguments.parse(args, Set.of("--json"), Set.of());
+            a.positional(1, "the production file");
+        } catch (Arguments.Invalid e) {
+            return usageError(err, e.getMessage());
         }
-        Path file = Path.of(files.get(0));
+        boolean json = a.has("--json");
+        Path file = Path.of(a.positional().get(0));
         ProductionData data;
         SignedRecord record;
         try {
@@ -60,10 +64,13 @@ final class CheckCommand implements Command {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }
-        Policies.InForce policy = Policies.choose(data);
-        if (policy.fellBack()) {
-            err.println("clearframe: warning: the policy stored in " + file.getFileName()
-                    + " cannot be used, so the built-in default policy applies. " + policy.problem());
+        Policies.InForce policy;
+        try {
+            policy = Policies.choose(data);
+        } catch (PolicyUnreadable e) {
+            // fail closed: no verdict at all rather than one under a policy the studio did not choose
+            err.println("clearframe: " + file.getFileName() + ": " + e.getMessage());
+            return BAD_INPUT;
         }
         Map<UUID, List<Flag>> flags = Evaluator.evaluateAll(policy.policy(), data);
         FlagIndex.Summary summary = FlagIndex.Summary.of(flags.values());
@@ -152,8 +159,7 @@ final class CheckCommand implements Command {
         p.put("name", policy.policy().name());
         p.put("version", policy.policy().version());
         p.put("stored", policy.stored());
-        if (policy.fellBack()) p.put("problem", policy.problem());
-        else p.putNull("problem");
+        p.putNull("problem"); // kept for readers of the 0.1 shape: a policy with a problem now refuses instead
 
         ArrayNode shots = mapper.createArrayNode();
         int shotsWithFlags = 0;

@@ -2,7 +2,12 @@ package org.clearframe.cli;
 
 import org.clearframe.AppInfo;
 
+import org.clearframe.rules.PolicyUnreadable;
+
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +34,27 @@ public final class Cli {
 
     private Cli() {}
 
-    /** True when {@code args} ask for the command line rather than the desktop app. */
-    public static boolean handles(String[] args) {
-        if (args.length == 0) return false;
-        String first = args[0];
-        return first.equals("--help") || first.equals("-h") || first.equals("--version") || find(first).isPresent();
+    /** The verbs' names, in help order. */
+    static List<String> verbs() {
+        return COMMANDS.stream().map(Command::name).toList();
+    }
+
+    /**
+     * True only when {@code args} ask for the desktop app: nothing, {@code --sample}, or one existing file that is
+     * not a verb's name and does not look like an option. Anything else is the command line's, which refuses what
+     * it does not know, so a typo never starts a window (or, with no display, a stack trace and exit 1).
+     */
+    public static boolean opensApp(String[] args) {
+        if (args.length == 0) return true;
+        if (args.length != 1) return false;
+        String a = args[0];
+        if (a.equals("--sample")) return true;
+        if (a.startsWith("-") || find(a).isPresent()) return false;
+        try {
+            return Files.isRegularFile(Path.of(a));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Runs a verb on the console; the one place (with the verbs) that writes to standard output. */
@@ -43,17 +64,20 @@ public final class Cli {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String first = args.length == 0 ? "--help" : args[0];
-        if (first.equals("--version")) {
+        if (first.equals("--version") && args.length == 1) {
             out.println(AppInfo.NAME + " " + AppInfo.version());
             return Command.OK;
         }
-        if (first.equals("--help") || first.equals("-h")) {
+        if ((first.equals("--help") || first.equals("-h")) && args.length == 1) {
             printHelp(out);
             return Command.OK;
         }
         Optional<Command> command = find(first);
         if (command.isEmpty()) {
-            err.println("clearframe: unknown command '" + first + "'. Try --help.");
+            err.println("clearframe: " + notACommand(args));
+            suggestion(first).ifPresent(s -> err.println("Did you mean " + s + "?"));
+            err.println();
+            printHelp(err);
             return Command.BAD_INPUT;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
@@ -62,7 +86,58 @@ public final class Cli {
             out.println(command.get().summary());
             return Command.OK;
         }
-        return command.get().run(rest, out, err);
+        try {
+            return command.get().run(rest, out, err);
+        } catch (PolicyUnreadable e) {
+            // A service met the stored policy and refused it: fail closed, with the policy's own error.
+            err.println("clearframe: " + e.getMessage());
+            return Command.BAD_INPUT;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // Never a stack trace, and never exit 1, which a pipeline reads as "blocking flags open".
+            err.println("clearframe: " + first + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return Command.BAD_INPUT;
+        }
+    }
+
+    private static String notACommand(String[] args) {
+        String first = args[0];
+        if (first.equals("--sample") || first.equals("--version") || first.equals("--help") || first.equals("-h")) {
+            return first + " takes no other argument.";
+        }
+        if (first.startsWith("-")) return "unknown option '" + first + "'.";
+        if (args.length == 1) return "'" + first + "' is neither a command nor an existing file.";
+        return "unknown command '" + first + "'.";
+    }
+
+    /** The verb {@code typed} is closest to, when it is a likely typo (edit distance 2 or less, or a prefix). */
+    static Optional<String> suggestion(String typed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Command c : COMMANDS) {
+            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), c.name());
+            if (d < bestDistance) {
+                best = c.name();
+                bestDistance = d;
+            }
+        }
+        boolean prefix = typed.length() >= 3 && COMMANDS.stream().filter(c -> c.name().startsWith(typed)).count() == 1;
+        if (prefix) return COMMANDS.stream().map(Command::name).filter(n -> n.startsWith(typed)).findFirst();
+        return bestDistance <= 2 && bestDistance < typed.length() ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static Optional<Command> find(String name) {

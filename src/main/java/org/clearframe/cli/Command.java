@@ -18,4 +18,11 @@ public interface Command {
     String summary();
 
     int run(List<String> args, PrintStream out, PrintStream err);
+
+    /** Prints the problem (if any) and this verb's usage on {@code err}; returns {@link #BAD_INPUT}. */
+    default int usageError(PrintStream err, String problem) {
+        if (problem != null) err.println("clearframe: " + name() + ": " + problem);
+        err.println("Usage: clearframe " + usage());
+        return BAD_INPUT;
+    }
 }

@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.OutputFile;
 import org.clearframe.importer.CsvExport;
 import org.clearframe.model.ProductionData;
 import org.clearframe.store.ProjectFileException;
@@ -9,26 +10,37 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
-/** {@code export-csv FILE OUT.csv}: scenes and shots as a spreadsheet-ready CSV, one row per shot. */
+/** {@code export-csv FILE OUT.csv [--force]}: scenes and shots as a spreadsheet-ready CSV, one row per shot. */
 final class ExportCsvCommand implements Command {
 
     @Override public String name() { return "export-csv"; }
-    @Override public String usage() { return "export-csv FILE OUT.csv"; }
-    @Override public String summary() { return "export scenes and shots to CSV (UTF-8, one row per shot)"; }
+    @Override public String usage() { return "export-csv FILE OUT.csv [--force]"; }
+    @Override public String summary() { return "export scenes and shots to CSV (UTF-8, one row per shot; --force replaces OUT)"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 2) {
-            err.println("Usage: clearframe " + usage());
-            return BAD_INPUT;
-        }
-        Path target = Path.of(args.get(1));
+        Path file, target;
+        boolean force;
         try {
-            ProductionData data = Projects.read(Path.of(args.get(0)));
+            Arguments a = Arguments.parse(args, Set.of(Projects.FORCE), Set.of());
+            List<String> files = a.positional(2, "the production file and the CSV to write");
+            file = Path.of(files.get(0));
+            target = Path.of(files.get(1));
+            force = a.has(Projects.FORCE);
+        } catch (Arguments.Invalid e) {
+            return usageError(err, e.getMessage());
+        }
+        try {
+            Projects.checkOutput(target, force, file);
+            ProductionData data = Projects.read(file);
             CsvExport.write(data, target);
             out.println("Wrote " + target + ": " + data.scenes().size() + " scenes, " + data.shots().size() + " shots.");
             return OK;
+        } catch (OutputFile.Refused e) {
+            err.println("clearframe: " + e.getMessage());
+            return BAD_INPUT;
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;

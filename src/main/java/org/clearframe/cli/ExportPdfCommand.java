@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.OutputFile;
 import org.clearframe.model.ProductionData;
 import org.clearframe.pdf.BreakdownPdf;
 import org.clearframe.pdf.ExportException;
@@ -11,6 +12,7 @@ import org.clearframe.pdf.PaperSize;
 import org.clearframe.rules.Evaluator;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.Policies;
+import org.clearframe.rules.PolicyUnreadable;
 import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.StoreException;
 
@@ -18,10 +20,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -41,46 +43,41 @@ final class ExportPdfCommand implements Command {
     }
 
     @Override public String name() { return "export-pdf"; }
-    @Override public String usage() { return "export-pdf FILE OUT.pdf [--department NAME] [--flagged-only] [--paper a4|letter]"; }
+    @Override public String usage() { return "export-pdf FILE OUT.pdf [--department NAME] [--flagged-only] [--paper a4|letter] [--force]"; }
     @Override public String summary() { return "write the shot-breakdown PDF (cover, AI sign-off summary, scenes and shots)"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        List<String> positional = new ArrayList<>();
-        String department = "";
-        boolean flaggedOnly = false;
+        List<String> positional;
+        String department;
+        boolean flaggedOnly, force;
         PaperSize paper = PaperSize.forLocale(Locale.getDefault(Locale.Category.FORMAT));
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--flagged-only" -> flaggedOnly = true;
-                case "--department", "--paper" -> {
-                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                        return bad(err, a + " needs a value.");
-                    }
-                    String value = args.get(++i);
-                    if (a.equals("--department")) {
-                        department = value;
-                    } else {
-                        paper = PaperSize.parse(value);
-                        if (paper == null) return bad(err, "--paper must be a4 or letter, not '" + value + "'.");
-                    }
-                }
-                default -> {
-                    if (a.startsWith("--")) return bad(err, "unknown option '" + a + "'.");
-                    positional.add(a);
-                }
+        try {
+            Arguments a = Arguments.parse(args, Set.of("--flagged-only", Projects.FORCE), Set.of("--department", "--paper"));
+            positional = a.positional();
+            if (positional.size() != 2) return usageError(err, "give the production file and the PDF to write.");
+            department = a.value("--department") == null ? "" : a.value("--department");
+            flaggedOnly = a.has("--flagged-only");
+            force = a.has(Projects.FORCE);
+            if (a.value("--paper") != null) {
+                paper = PaperSize.parse(a.value("--paper"));
+                if (paper == null) return usageError(err, "--paper must be a4 or letter, not '" + a.value("--paper") + "'.");
             }
+        } catch (Arguments.Invalid e) {
+            return usageError(err, e.getMessage());
         }
-        if (positional.size() != 2) return bad(err, "give the production file and the PDF to write.");
 
         Path file = Path.of(positional.get(0));
         Path pdf = Path.of(positional.get(1));
         ProductionData data;
         String fingerprint;
         try {
+            Projects.checkOutput(pdf, force, file);
             data = Projects.read(file);
             fingerprint = FileFingerprint.sha256(file);
+        } catch (OutputFile.Refused e) {
+            err.println("clearframe: " + e.getMessage());
+            return BAD_INPUT;
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
@@ -90,15 +87,13 @@ final class ExportPdfCommand implements Command {
         }
         ExportOptions options = new ExportOptions(paper, department, flaggedOnly, fingerprint, LocalDate.now());
         Map<UUID, List<Flag>> flagsByShot;
-        if (flags != null) {
-            flagsByShot = flags.apply(data);
-        } else {
+        try {
+            // Fail closed: a PDF handed to a studio or insurer must not show flags under a policy nobody chose.
             Policies.InForce policy = Policies.choose(data);
-            if (policy.fellBack()) {
-                err.println("clearframe: warning: the policy stored in " + file.getFileName()
-                        + " cannot be used, so the built-in default policy applies. " + policy.problem());
-            }
-            flagsByShot = Evaluator.evaluateAll(policy.policy(), data);
+            flagsByShot = flags != null ? flags.apply(data) : Evaluator.evaluateAll(policy.policy(), data);
+        } catch (PolicyUnreadable e) {
+            err.println("clearframe: " + file.getFileName() + ": " + e.getMessage() + " No PDF was written.");
+            return BAD_INPUT;
         }
         try {
             ExportSummary done = BreakdownPdf.write(data, flagsByShot, options, pdf, ExportProgress.NONE);
@@ -111,9 +106,4 @@ final class ExportPdfCommand implements Command {
         }
     }
 
-    private int bad(PrintStream err, String message) {
-        err.println("clearframe: " + message);
-        err.println("Usage: clearframe " + usage());
-        return BAD_INPUT;
-    }
 }

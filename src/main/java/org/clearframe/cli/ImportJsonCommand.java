@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.OutputFile;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.ProjectJson;
 import org.clearframe.model.ProductionData;
@@ -7,26 +8,38 @@ import org.clearframe.model.ProductionData;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
-/** {@code import-json IN.json OUT.clearframe}: a new production file from a project JSON file, all or nothing. */
+/**
+ * {@code import-json IN.json OUT.clearframe}: a new production file from a project JSON file, all or nothing.
+ * OUT must not exist: a production is never overwritten, so there is no {@code --force}.
+ */
 final class ImportJsonCommand implements Command {
 
     @Override public String name() { return "import-json"; }
     @Override public String usage() { return "import-json IN.json OUT.clearframe"; }
-    @Override public String summary() { return "create a new production file from a project JSON file"; }
+    @Override public String summary() { return "create a new production file from a project JSON file (OUT must not exist)"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 2) {
-            err.println("Usage: clearframe " + usage());
-            return BAD_INPUT;
+        Path json, target;
+        try {
+            List<String> files = Arguments.parse(args, Set.of(), Set.of()).positional(2, "the JSON file and the production to create");
+            json = Path.of(files.get(0));
+            target = Path.of(files.get(1));
+        } catch (Arguments.Invalid e) {
+            return usageError(err, e.getMessage());
         }
         try {
-            ProductionData data = ProjectJson.importTo(Path.of(args.get(0)), Path.of(args.get(1)));
-            out.println("Created " + args.get(1) + ": \"" + data.production().title() + "\", " + data.scenes().size() + " scenes, "
+            Projects.checkOutput(target, false, json);
+            if (java.nio.file.Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new OutputFile.Refused(target.getFileName() + " already exists: import-json only creates a new production. Choose a new name.");
+            }
+            ProductionData data = ProjectJson.importTo(json, target);
+            out.println("Created " + target + ": \"" + data.production().title() + "\", " + data.scenes().size() + " scenes, "
                     + data.shots().size() + " shots, " + data.signOffs().size() + " sign-offs");
             return OK;
-        } catch (ExchangeException e) {
+        } catch (OutputFile.Refused | ExchangeException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -34,10 +34,7 @@ final class ImportReplyCommand implements Command {
                 case "--dry-run" -> dryRun = true;
                 case "--repin" -> repin = true;
                 default -> {
-                    if (a.startsWith("--")) {
-                        err.println("clearframe: unknown option " + a);
-                        return BAD_INPUT;
-                    }
+                    if (Arguments.isOption(a)) return usageError(err, "unknown option " + a);
                     positional.add(a);
                 }
             }

@@ -7,6 +7,7 @@ import org.clearframe.store.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** {@code info FILE}: the production's title and counts, read without changing the file. */
 final class InfoCommand implements Command {
@@ -17,12 +18,14 @@ final class InfoCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 1) {
-            err.println("Usage: clearframe " + usage());
-            return BAD_INPUT;
+        List<String> files;
+        try {
+            files = Arguments.parse(args, Set.of(), Set.of()).positional(1, "the production file");
+        } catch (Arguments.Invalid e) {
+            return usageError(err, e.getMessage());
         }
         ProductionStore.Counts counts;
-        try (ProductionStore store = ProductionStore.openReadOnly(Path.of(args.get(0)))) {
+        try (ProductionStore store = ProductionStore.openReadOnly(Path.of(files.get(0)))) {
             counts = store.counts();
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());

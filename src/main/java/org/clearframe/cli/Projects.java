@@ -1,27 +1,45 @@
 package org.clearframe.cli;
 
 import org.clearframe.exchange.SignedRecord;
+import org.clearframe.OutputFile;
 import org.clearframe.model.ProductionData;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.StoreException;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /** Shared file handling for the verbs. */
 final class Projects {
     private Projects() {}
 
-    /** Two file arguments and an optional {@code --dry-run}, as the import verbs take them. */
-    record TwoFiles(java.nio.file.Path first, java.nio.file.Path second, boolean dryRun) {
+    /** The flag every writing verb takes to replace an existing output (never a production). */
+    static final String FORCE = "--force";
 
-        /** The parsed arguments, or empty when they do not fit (the caller prints its usage). */
-        static java.util.Optional<TwoFiles> parse(java.util.List<String> args) {
-            java.util.List<String> files = new java.util.ArrayList<>(args);
-            boolean dryRun = files.remove("--dry-run");
-            if (files.size() != 2 || files.stream().anyMatch(a -> a.startsWith("--"))) return java.util.Optional.empty();
-            return java.util.Optional.of(new TwoFiles(Path.of(files.get(0)), Path.of(files.get(1)), dryRun));
+    /** Two file arguments and {@code --dry-run} (plus any extra flags), as the import verbs take them. */
+    record TwoFiles(Path first, Path second, Arguments args) {
+
+        boolean dryRun() {
+            return args.has("--dry-run");
         }
+
+        static TwoFiles parse(List<String> args, String what, String... extraFlags) throws Arguments.Invalid {
+            Set<String> flags = new java.util.HashSet<>(List.of(extraFlags));
+            flags.add("--dry-run");
+            Arguments a = Arguments.parse(args, flags, Set.of());
+            List<String> files = a.positional(2, what);
+            return new TwoFiles(Path.of(files.get(0)), Path.of(files.get(1)), a);
+        }
+    }
+
+    /**
+     * The consent check before a verb writes {@code target}: not onto an input, never onto a production, and onto
+     * any other existing file only with {@code --force}. See {@link OutputFile}.
+     */
+    static void checkOutput(Path target, boolean force, Path... inputs) throws OutputFile.Refused {
+        OutputFile.checkTarget(target, force, inputs);
     }
 
     /** Reads a whole production without writing to its file; only sign-offs with a valid proof are in it. */

@@ -24,7 +24,7 @@ final class ShareCommand implements Command {
 
     @Override public String name() { return "share"; }
     @Override public String usage() { return "share FILE (--department NAME | --role ROLE | --performer NAME [--representative NAME "
-            + "--capacity agent|lawyer|estate]) [--all] OUT.cfshare"; }
+            + "--capacity agent|lawyer|estate]) [--all] [--force] OUT.cfshare"; }
     @Override public String summary() { return "write a review package, signed with your key, for a department head or one performer "
             + "(--all: every shot, not only theirs; --representative: who may sign for the performer)"; }
 
@@ -32,18 +32,19 @@ final class ShareCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         List<String> positional = new ArrayList<>();
         String department = null, role = null, performer = null, representative = null, capacity = null;
-        boolean all = false;
+        boolean all = false, force = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--department" -> department = i + 1 < args.size() ? args.get(++i) : null;
-                case "--role" -> role = i + 1 < args.size() ? args.get(++i) : null;
-                case "--performer" -> performer = i + 1 < args.size() ? args.get(++i) : null;
-                case "--representative" -> representative = i + 1 < args.size() ? args.get(++i) : null;
-                case "--capacity" -> capacity = i + 1 < args.size() ? args.get(++i) : null;
+                case "--department" -> { if ((department = Arguments.valueAfter(args, i++)) == null) return usage(err, a + " needs a value"); }
+                case "--role" -> { if ((role = Arguments.valueAfter(args, i++)) == null) return usage(err, a + " needs a value"); }
+                case "--performer" -> { if ((performer = Arguments.valueAfter(args, i++)) == null) return usage(err, a + " needs a value"); }
+                case "--representative" -> { if ((representative = Arguments.valueAfter(args, i++)) == null) return usage(err, a + " needs a value"); }
+                case "--capacity" -> { if ((capacity = Arguments.valueAfter(args, i++)) == null) return usage(err, a + " needs a value"); }
                 case "--all" -> all = true;
+                case Projects.FORCE -> force = true;
                 default -> {
-                    if (a.startsWith("--")) return usage(err, "unknown option " + a);
+                    if (Arguments.isOption(a)) return usage(err, "unknown option " + a);
                     positional.add(a);
                 }
             }
@@ -57,6 +58,7 @@ final class ShareCommand implements Command {
             if (cap == null || cap == Capacity.SELF) return usage(err, "unknown capacity '" + capacity + "': use agent, lawyer or estate");
         }
         try {
+            Projects.checkOutput(Path.of(positional.get(1)), force, Path.of(positional.get(0)));
             ProductionData data = Projects.read(Path.of(positional.get(0)));
             SharePackage.Audience audience;
             if (performer != null) {
@@ -79,7 +81,7 @@ final class ShareCommand implements Command {
                     + pkg.flags().size() + " flags, " + pkg.slots().size() + " signatures to give.");
             out.println("Signed with your key " + keys.fingerprint() + ": the first time, the reviewer is asked to compare it with you.");
             return OK;
-        } catch (ExchangeException | ProjectFileException | StoreException e) {
+        } catch (ExchangeException | ProjectFileException | StoreException | org.clearframe.OutputFile.Refused e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }

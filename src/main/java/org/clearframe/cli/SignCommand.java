@@ -31,7 +31,7 @@ import java.util.UUID;
 final class SignCommand implements Command {
 
     @Override public String name() { return "sign"; }
-    @Override public String usage() { return "sign PACKAGE.cfshare [--repin] (--list | --name NAME --decide SHOT/RULE/ROLE[/SUBJECT]=DECISION[:note]... [--decide-all DECISION[:note]] OUT.cfreply)"; }
+    @Override public String usage() { return "sign PACKAGE.cfshare [--repin] (--list | --name NAME --decide SHOT/RULE/ROLE[/SUBJECT]=DECISION[:note]... [--decide-all DECISION[:note]] [--force] OUT.cfreply)"; }
     @Override public String summary() { return "answer a review package as a department head and write the signed reply "
             + "(DECISION: approve, approve-with-conditions, decline; SHOT: shot id or SCENE:SHOT such as 12A:3)"; }
 
@@ -40,17 +40,18 @@ final class SignCommand implements Command {
         List<String> positional = new ArrayList<>();
         List<String> decides = new ArrayList<>();
         String name = null, decideAll = null;
-        boolean list = false, repin = false;
+        boolean list = false, repin = false, force = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--name" -> name = i + 1 < args.size() ? args.get(++i) : null;
-                case "--decide" -> { if (i + 1 < args.size()) decides.add(args.get(++i)); else return usage(err, "--decide needs a value"); }
-                case "--decide-all" -> decideAll = i + 1 < args.size() ? args.get(++i) : null;
+                case "--name" -> { if ((name = Arguments.valueAfter(args, i++)) == null) return usage(err, a + " needs a value"); }
+                case "--decide" -> { if (Arguments.valueAfter(args, i) != null) decides.add(args.get(++i)); else return usage(err, "--decide needs a value"); }
+                case "--decide-all" -> { if ((decideAll = Arguments.valueAfter(args, i++)) == null) return usage(err, a + " needs a value"); }
                 case "--list" -> list = true;
                 case "--repin" -> repin = true;
+                case Projects.FORCE -> force = true;
                 default -> {
-                    if (a.startsWith("--")) return usage(err, "unknown option " + a);
+                    if (Arguments.isOption(a)) return usage(err, "unknown option " + a);
                     positional.add(a);
                 }
             }
@@ -69,6 +70,7 @@ final class SignCommand implements Command {
             }
             if (positional.size() != 2 || name == null) return usage(err, "give --name and the reply file to write");
             if (decides.isEmpty() && decideAll == null) return usage(err, "give at least one --decide or --decide-all");
+            Projects.checkOutput(Path.of(positional.get(1)), force, Path.of(positional.get(0)));
             Map<String, SharePackage.Answer> answers = new LinkedHashMap<>();
             for (String d : decides) {
                 SharePackage.Answer a = parseDecide(pkg, d);
@@ -104,7 +106,7 @@ final class SignCommand implements Command {
                     + ", signed by " + reply.signer().name() + " (" + reply.signer().department() + ").");
             out.println("Your key fingerprint is " + keys.fingerprint() + ": read it to the producer if they ask.");
             return OK;
-        } catch (ExchangeException e) {
+        } catch (ExchangeException | org.clearframe.OutputFile.Refused e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }

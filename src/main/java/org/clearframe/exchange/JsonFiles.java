@@ -12,11 +12,9 @@ import org.clearframe.AppInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import static org.clearframe.exchange.ExchangeException.Problem;
 
@@ -152,18 +150,11 @@ final class JsonFiles {
     }
 
     static void writeBytes(Path file, byte[] bytes) throws ExchangeException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + file.getFileName(), ".partial");
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            org.clearframe.OutputFile.write(file, out -> out.write(bytes));
+        } catch (org.clearframe.OutputFile.Refused e) {
+            throw new ExchangeException(Problem.IO, e.getMessage(), e);
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw new ExchangeException(Problem.IO, "Clearframe could not write " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }

@@ -21,16 +21,16 @@ import org.clearframe.model.ShotSize;
 import org.clearframe.model.SignOff;
 import org.clearframe.model.Technique;
 import org.clearframe.model.Tristate;
+import org.clearframe.rules.Policy;
+import org.clearframe.rules.PolicyException;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProductionStore.ReferenceImage;
 import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.ProofRepository.Evidence;
 import org.clearframe.store.StoreException;
 
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -44,6 +44,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.clearframe.exchange.ExchangeException.Problem;
+import static org.clearframe.exchange.IdChecks.known;
+import static org.clearframe.exchange.IdChecks.unique;
 
 /**
  * A whole production as one JSON file ({@code "format": "clearframe-project"}), for backup and for moving a
@@ -274,11 +276,7 @@ public final class ProjectJson {
                 Evidence ev = contents.evidence();
                 store.proofs().record(ev.replies(), List.of(), ev.proofs(), ev.beforeProofs());
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target);
-            }
+            org.clearframe.OutputFile.moveIntoPlaceNew(temp, target);
             return contents.data();
         } catch (ProjectFileException | StoreException | java.io.IOException e) {
             JsonFiles.deleteQuietly(temp);
@@ -308,10 +306,11 @@ public final class ProjectJson {
             for (JsonIn i : root.objects("referenceImages")) {
                 UUID shot = i.uuid("shotId");
                 if (images.put(shot, new ReferenceImage(i.nonBlank("mediaType", 200), i.base64("data"))) != null) {
-                    throw duplicate(fileName, "reference image for shot", shot);
+                    throw IdChecks.duplicate(fileName, "reference image for shot", shot);
                 }
             }
             checkReferences(fileName, data, images.keySet());
+            checkPolicy(fileName, policy);
             // Every sign-off must come with a proof that holds here, exactly as the file's own loader would demand.
             Evidence evidence = ProofsInJson.read(root, data);
             ProofsInJson.requireProven(fileName, data, evidence);
@@ -366,6 +365,20 @@ public final class ProjectJson {
                 s.textOr("signer"), s.enumValue("decision", Decision.class), s.textOr("note"), s.instant("signedAt"), s.textOr("fingerprint"), name);
     }
 
+    /**
+     * A stored policy must read, or the production would be born unable to evaluate its flags (and, before 0.2,
+     * silently judged by the built-in policy instead). Refused here with the policy's own error.
+     */
+    private static void checkPolicy(String file, String policyJson) throws ExchangeException {
+        if (policyJson.isBlank()) return;
+        try {
+            Policy.parse(policyJson, file + " (policyJson)");
+        } catch (PolicyException e) {
+            throw new ExchangeException(Problem.INVALID, "The studio policy in " + e.getMessage()
+                    + ". Nothing was imported: correct the policy in the file, or remove policyJson to use the built-in policy.", e);
+        }
+    }
+
     /** Every id unique in its table, and every reference pointing at a row that is in the file. */
     private static void checkReferences(String file, ProductionData data, Collection<UUID> imageShots) throws ExchangeException {
         Set<UUID> departments = unique(file, "department", data.departments().stream().map(Department::id).toList());
@@ -385,23 +398,8 @@ public final class ProjectJson {
                 for (UUID d : u.departmentIds()) known(file, departments, d, "an AI use on shot " + s.number() + " lists department");
             }
         }
+        IdChecks.uniqueShotNumbers(file, data.scenes(), data.shots());
         for (SignOff s : data.signOffs()) known(file, shots, s.shotId(), "sign-off " + s.id() + " is for shot");
         for (UUID shot : imageShots) known(file, shots, shot, "a reference image is for shot");
-    }
-
-    private static Set<UUID> unique(String file, String what, List<UUID> ids) throws ExchangeException {
-        Set<UUID> seen = new HashSet<>(ids.size() * 2);
-        for (UUID id : ids) if (!seen.add(id)) throw duplicate(file, what, id);
-        return seen;
-    }
-
-    private static ExchangeException duplicate(String file, String what, UUID id) {
-        return new ExchangeException(Problem.DUPLICATE_ID, file + ": the " + what + " id " + id + " appears more than once.");
-    }
-
-    private static void known(String file, Set<UUID> ids, UUID id, String context) throws ExchangeException {
-        if (!ids.contains(id)) {
-            throw new ExchangeException(Problem.UNKNOWN_ID, file + ": " + context + " " + id + ", which is not in the file.");
-        }
     }
 }

@@ -46,14 +46,31 @@ public final class ShotListImport {
             throw new ImportException(Problem.MALFORMED, file, name + " is not a readable CSV file (" + e.getMessage() + ").", e);
         }
         while (!records.isEmpty() && blank(records.get(records.size() - 1))) records.remove(records.size() - 1);
-        while (!records.isEmpty() && blank(records.get(0))) records.remove(0);
+        int skippedAtTop = 0;
+        while (!records.isEmpty() && blank(records.get(0))) {
+            records.remove(0);
+            skippedAtTop++;
+        }
         if (records.isEmpty()) throw new ImportException(Problem.EMPTY, file, name + " is empty.");
         if (records.size() == 1) {
             throw new ImportException(Problem.NOT_A_SHOT_LIST, file, name + " has a header row but no shots.");
         }
-        int width = records.stream().mapToInt(List::size).max().orElse(0);
-        List<String> header = pad(records.get(0), width);
-        List<List<String>> rows = records.subList(1, records.size()).stream().map(r -> pad(r, width)).toList();
+        // A cell past the header's last column has no name, so no field to go to: refuse rather than drop it.
+        // Empty trailing cells (a stray delimiter at the end of a line) hold nothing and are let through.
+        int width = records.get(0).size();
+        for (int r = 1; r < records.size(); r++) {
+            List<String> row = records.get(r);
+            for (int c = width; c < row.size(); c++) {
+                if (!row.get(c).isBlank()) {
+                    int rowNumber = r + 1 + skippedAtTop; // as the spreadsheet numbers it
+                    throw new ImportException(Problem.MALFORMED, file, name + ": row " + rowNumber + " has " + row.size()
+                            + " cells but the header has " + width + " columns, so \"" + abbreviated(row.get(c))
+                            + "\" has no column to go to. Give that column a header, or remove the extra cells, and import again.");
+                }
+            }
+        }
+        List<String> header = records.get(0);
+        List<List<String>> rows = records.subList(1, records.size()).stream().map(r -> fit(r, width)).toList();
         return new ShotList(name, header, rows);
     }
 
@@ -237,9 +254,15 @@ public final class ShotListImport {
         return row.stream().allMatch(String::isBlank);
     }
 
-    private static List<String> pad(List<String> row, int width) {
-        List<String> r = new ArrayList<>(row);
+    /** The row padded with empty cells, or cut of its empty trailing cells, to {@code width}. */
+    private static List<String> fit(List<String> row, int width) {
+        List<String> r = new ArrayList<>(row.subList(0, Math.min(width, row.size())));
         while (r.size() < width) r.add("");
         return r;
+    }
+
+    private static String abbreviated(String cell) {
+        String t = cell.strip();
+        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
     }
 }

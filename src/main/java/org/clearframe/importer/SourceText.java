@@ -132,18 +132,29 @@ final class SourceText {
         }
     }
 
+    /**
+     * Checks the bytes strictly through a small window, then builds the string once: a 10 MB script is not held
+     * as bytes, a full-size char buffer and a string at the same time.
+     */
     private static String decodeOrFail(byte[] bytes, int skip, Charset charset) throws Malformed {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
-        CharBuffer out = CharBuffer.allocate((int) ((bytes.length - skip) * (double) decoder.maxCharsPerByte()) + 16);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) throw new Malformed(in.position());
-        result = decoder.flush(out);
-        if (result.isError()) throw new Malformed(in.position());
-        out.flip();
-        return out.toString();
+        CharBuffer window = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, window, true);
+            if (result.isError()) throw new Malformed(in.position());
+            window.clear();
+            if (result.isUnderflow()) break;
+        }
+        while (true) {
+            CoderResult result = decoder.flush(window);
+            if (result.isError()) throw new Malformed(in.position());
+            window.clear();
+            if (result.isUnderflow()) break;
+        }
+        return new String(bytes, skip, bytes.length - skip, charset);
     }
 
     private static final class Malformed extends CharacterCodingException {

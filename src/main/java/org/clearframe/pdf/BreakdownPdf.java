@@ -5,16 +5,12 @@ import com.lowagie.text.ExceptionConverter;
 import org.clearframe.model.ProductionData;
 import org.clearframe.rules.Flag;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +26,6 @@ import java.util.concurrent.CancellationException;
  */
 public final class BreakdownPdf {
 
-    private static final System.Logger LOG = System.getLogger(BreakdownPdf.class.getName());
 
     private BreakdownPdf() {}
 
@@ -46,30 +41,42 @@ public final class BreakdownPdf {
     public static ExportSummary write(ProductionData data, Map<UUID, List<Flag>> flagsByShot, ExportOptions options,
                                       Path out, ExportProgress progress) throws ExportException {
         Path target = out.toAbsolutePath().normalize();
+        try {
+            org.clearframe.rules.Policies.choose(data); // fail closed: no breakdown under a policy that does not read
+        } catch (org.clearframe.rules.PolicyUnreadable e) {
+            throw new ExportException("Cannot write " + target.getFileName() + ": " + e.getMessage(), e);
+        }
         Breakdown breakdown = Breakdown.of(data, flagsByShot == null ? Map.of() : flagsByShot, options);
         ExportProgress watcher = progress == null ? ExportProgress.NONE : progress;
         checkTarget(target);
-        Path temp = createTemp(target);
-        boolean moved = false;
+        int[] pages = new int[1];
         try {
-            int pages;
-            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                pages = new BreakdownWriter(breakdown, watcher).write(stream);
-            } catch (DocumentException e) {
-                throw new ExportException("Cannot write " + target + ": the PDF could not be laid out (" + e.getMessage() + ")", e);
-            } catch (ExceptionConverter e) {
-                // OpenPDF wraps the output stream's IOExceptions (a full disk, a lost network drive) in this.
-                throw new ExportException(cannotWrite(target, e.getException()), e.getException());
-            } catch (IOException e) {
-                throw new ExportException(cannotWrite(target, e), e);
-            }
-            if (watcher.isCancelled()) throw new CancellationException("export cancelled");
-            moveIntoPlace(temp, target);
-            moved = true;
-            Breakdown.Totals t = breakdown.totals;
-            return new ExportSummary(target, pages, t.scenes(), t.shots(), t.flags());
-        } finally {
-            if (!moved) deleteQuietly(temp);
+            org.clearframe.OutputFile.write(target, stream -> {
+                try {
+                    pages[0] = new BreakdownWriter(breakdown, watcher).write(stream);
+                } catch (DocumentException e) {
+                    throw new LayoutFailed(e);
+                } catch (ExceptionConverter e) {
+                    // OpenPDF wraps the output stream's IOExceptions (a full disk, a lost network drive) in this.
+                    throw e.getException() instanceof IOException io ? io : new IOException(e.getException());
+                }
+                if (watcher.isCancelled()) throw new CancellationException("export cancelled");
+            });
+        } catch (LayoutFailed e) {
+            throw new ExportException("Cannot write " + target + ": the PDF could not be laid out (" + e.getCause().getMessage() + ")", e.getCause());
+        } catch (org.clearframe.OutputFile.Refused e) {
+            throw new ExportException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ExportException(cannotWrite(target, e), e);
+        }
+        Breakdown.Totals t = breakdown.totals;
+        return new ExportSummary(target, pages[0], t.scenes(), t.shots(), t.flags());
+    }
+
+    /** Carries a layout failure out of the writer so it is reported as one, not as a disk problem. */
+    private static final class LayoutFailed extends IOException {
+        LayoutFailed(DocumentException cause) {
+            super(cause);
         }
     }
 
@@ -93,26 +100,6 @@ public final class BreakdownPdf {
         }
     }
 
-    private static Path createTemp(Path target) throws ExportException {
-        try {
-            return Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".partial");
-        } catch (IOException e) {
-            throw new ExportException(cannotWrite(target, e), e);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws ExportException {
-        try {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new ExportException(cannotWrite(target, e), e);
-        }
-    }
-
     /** Turns the file system's exception into the reason a producer can act on. */
     static String cannotWrite(Path target, Throwable e) {
         String why;
@@ -121,13 +108,5 @@ public final class BreakdownPdf {
         else if (e instanceof FileSystemException fse && fse.getReason() != null) why = fse.getReason();
         else why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "Cannot write " + target + ": " + why + ".";
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not remove the unfinished export " + temp, e);
-        }
     }
 }

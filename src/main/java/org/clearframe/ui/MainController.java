@@ -55,6 +55,8 @@ public final class MainController {
     @FXML private ListView<Page> navigator;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
+    /** Shown while the production's stored policy cannot be read (fail closed: nothing is cleared meanwhile). */
+    @FXML private Label policyBanner;
 
     private final RecentFiles recent = RecentFiles.forUser();
     private final ProductionActions actions = new ProductionActions(this);
@@ -167,6 +169,10 @@ public final class MainController {
         Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + "-wal"));
     }
 
+    private boolean isOpenProduction(Path file) {
+        return org.clearframe.OutputFile.sameFile(file, session.file());
+    }
+
     @FXML
     void saveCopy() {
         if (session == null) return;
@@ -175,8 +181,12 @@ public final class MainController {
         Path target = toPath(chooser.showSaveDialog(window()));
         if (target == null) return;
         Path file = withExtension(target);
-        if (file.toAbsolutePath().equals(session.file().toAbsolutePath())) {
-            Dialogs.error(window(), "Choose another name", "A copy cannot replace the production it is made from.");
+        try {
+            // The dialog asked before replacing, but a production (this one, or any other) is never replaced.
+            org.clearframe.OutputFile.checkTarget(file, true, session.file());
+        } catch (org.clearframe.OutputFile.Refused e) {
+            Dialogs.error(window(), "Choose another name", isOpenProduction(file)
+                    ? "A copy cannot replace the production it is made from." : e.getMessage());
             return;
         }
         Dialogs.attempt(window(), "Could not save a copy", () -> {
@@ -191,6 +201,11 @@ public final class MainController {
         saveWhatIsBeingTyped();
         session.close();
         session = null;
+        policyBanner.textProperty().unbind();
+        policyBanner.visibleProperty().unbind();
+        policyBanner.managedProperty().unbind();
+        policyBanner.setVisible(false);
+        policyBanner.setManaged(false);
         pages.clear();
         navigator.setVisible(false);
         navigator.setManaged(false);
@@ -243,6 +258,9 @@ public final class MainController {
         opened.departments().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.cast().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.flagsRevisionProperty().addListener((o, a, b) -> refreshCounts());
+        policyBanner.textProperty().bind(opened.policyProblemProperty());
+        policyBanner.visibleProperty().bind(opened.policyProblemProperty().isNotEmpty());
+        policyBanner.managedProperty().bind(opened.policyProblemProperty().isNotEmpty());
         undoItem.disableProperty().bind(opened.undoNameProperty().isEmpty());
         redoItem.disableProperty().bind(opened.redoNameProperty().isEmpty());
         undoItem.textProperty().bind(Bindings.when(opened.undoNameProperty().isEmpty()).then("Undo")
@@ -402,9 +420,10 @@ public final class MainController {
         if (session == null) return;
         long ai = session.shots().stream().filter(s -> s.hasAiUse()).count();
         var flags = session.flagSummaryProperty().get();
+        String signOffs = session.policyProblem().isEmpty() ? flags.openBlocking() + " blocking sign-offs open"
+                : "studio policy unreadable: nothing is cleared";
         statusBar.setText(session.scenes().size() + " scenes · " + session.shots().size() + " shots · " + ai
-                + " with AI use · " + flags.openBlocking() + " blocking sign-offs open" + notCounted(session)
-                + " · saved to " + session.file().getFileName());
+                + " with AI use · " + signOffs + notCounted(session) + " · saved to " + session.file().getFileName());
         navigator.refresh();
     }
 

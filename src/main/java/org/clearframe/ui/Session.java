@@ -19,6 +19,7 @@ import org.clearframe.model.SignOff;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
 import org.clearframe.rules.Policies;
+import org.clearframe.rules.PolicyUnreadable;
 import org.clearframe.rules.Policy;
 import org.clearframe.rules.ShotStatus;
 import org.clearframe.store.ProductionStore;
@@ -53,6 +54,7 @@ public final class Session implements AutoCloseable {
     private FlagIndex flags;
     private final javafx.beans.property.ReadOnlyObjectWrapper<FlagIndex.Summary> flagSummary = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyIntegerWrapper flagsRevision = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper policyProblem = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     /** Only sign-offs with a valid proof are shown and counted; the rest are listed by {@link #ignoredSignOffs()}. */
     public Session(ProductionStore store, SignedRecord record) {
@@ -69,8 +71,35 @@ public final class Session implements AutoCloseable {
         scenes.setAll(data.scenes());
         shots.setAll(data.shots());
         signOffs.setAll(data.signOffs());
-        flags = new FlagIndex(Policies.inForce(data), data);
+        flags = flagIndex(data);
         flagSummary.set(flags.summary());
+    }
+
+    /** Stands in for a stored policy that does not read: no rule, so no flag, and {@link #status} never says clear. */
+    private static final Policy UNREADABLE = new Policy("Unreadable studio policy", "", Policy.SCHEMA_VERSION, List.of());
+
+    /**
+     * The flags under the policy in force. A stored policy that does not read is not replaced by the built-in one
+     * (which might clear what the studio's blocks): the banner says why, and no shot shows as clear.
+     */
+    private FlagIndex flagIndex(ProductionData data) {
+        try {
+            FlagIndex index = new FlagIndex(Policies.inForce(data), data);
+            policyProblem.set("");
+            return index;
+        } catch (PolicyUnreadable e) {
+            policyProblem.set(e.getMessage());
+            return new FlagIndex(UNREADABLE, data);
+        }
+    }
+
+    /** Empty, or why the stored studio policy cannot be used (the main window shows it as a banner). */
+    public javafx.beans.property.ReadOnlyStringProperty policyProblemProperty() {
+        return policyProblem.getReadOnlyProperty();
+    }
+
+    public String policyProblem() {
+        return policyProblem.get();
     }
 
     public Path file() {
@@ -112,6 +141,7 @@ public final class Session implements AutoCloseable {
     }
 
     public ShotStatus status(Shot shot) {
+        if (!policyProblem.get().isEmpty() && shot.hasAiUse()) return ShotStatus.NEEDS_SIGNOFF; // unknown is not clear
         return flags.status(shot);
     }
 
@@ -450,7 +480,7 @@ public final class Session implements AutoCloseable {
     public void setPolicy(String source, String json) throws StoreException {
         store.setPolicy(source, json);
         policyJson = json == null ? "" : json;
-        flags = new FlagIndex(Policies.inForce(snapshot()), snapshot());
+        flags = flagIndex(snapshot());
         shotChanged(null);
     }
 

@@ -121,6 +121,10 @@ public final class SignOffsController implements PageController {
         });
         tree.setRoot(root);
         FlagIndex.Summary s = session.flagSummaryProperty().get();
+        if (!session.policyProblem().isEmpty()) {
+            summary.setText("The studio policy stored in this production cannot be read: no flag is evaluated and nothing is cleared.");
+            return;
+        }
         summary.setText(s.openBlocking() + " blocking and " + s.openAdvisory() + " advisory flags open · " + s.stale() + " stale · " + s.declined() + " declined");
     }
 

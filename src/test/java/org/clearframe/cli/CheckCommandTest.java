@@ -193,14 +193,14 @@ class CheckCommandTest {
     }
 
     @Test
-    void aBrokenStoredPolicyFallsBackToTheDefaultWithAWarning() throws Exception {
+    void aBrokenStoredPolicyFailsClosedInsteadOfFallingBackToTheDefault() throws Exception {
         try (ProductionStore store = ProductionStore.open(file)) {
             store.setPolicy("studio.json", "{\"name\": \"Studio\", ");
         }
         Run run = check(file.toString());
-        assertEquals(Command.FINDING, run.exit(), "the default policy applies, and it blocks");
-        assertTrue(run.err().startsWith("clearframe: warning: the policy stored in harbour.clearframe cannot be used"), run.err());
-        assertTrue(run.out().contains("DEAGE-PERFORMER"));
+        assertEquals(Command.BAD_INPUT, run.exit(), "no verdict under a policy the studio did not choose");
+        assertTrue(run.err().startsWith("clearframe: harbour.clearframe: The studio policy stored in this production cannot be used"), run.err());
+        assertEquals("", run.out());
     }
 
     @Test

@@ -69,7 +69,8 @@ class ProjectJsonTest {
         SignOff second = new SignOff(UUID.randomUUID(), shot.id(), "DEAGE-PERFORMER", Role.PERFORMER, lead.id(), "Mara Quinn",
                 Decision.DECLINED, "", Instant.parse("2026-11-25T10:00:00Z"), "fp2");
         return new ProductionData(p, List.of(vfx, costume), List.of(lead, late), List.of(scene), List.of(shot, plain),
-                List.of(first, second), "{ \"name\": \"Studio\",\n  \"rules\": [] }");
+                // a studio's own policy (a valid one: import refuses a policy that does not read)
+                List.of(first, second), org.clearframe.rules.Policy.defaultPolicyJson().replace("\"Clearframe default policy\"", "\"Studio\""));
     }
 
     /** The production in a new file, its sign-offs recorded as the app records them: attested by this user's key. */

@@ -4,8 +4,6 @@ import org.clearframe.model.Genre;
 import org.clearframe.model.ProductionData;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.clearframe.rules.Fixture.production;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -21,7 +19,6 @@ class PoliciesTest {
         Policies.InForce in = Policies.choose(withPolicy(""));
         assertSame(Policy.defaultPolicy(), in.policy());
         assertFalse(in.stored());
-        assertFalse(in.fellBack());
     }
 
     @Test
@@ -34,12 +31,25 @@ class PoliciesTest {
     }
 
     @Test
-    void aStoredPolicyThatNoLongerReadsFallsBackToTheDefaultAndSaysWhy() {
-        Policies.InForce in = Policies.choose(withPolicy("{\"name\": \"Broken\", "));
-        assertSame(Policy.defaultPolicy(), in.policy());
-        assertFalse(in.stored());
-        assertTrue(in.fellBack());
-        assertTrue(in.problem().contains("syntax error"), in.problem());
-        assertEquals(List.copyOf(Policy.defaultPolicy().rules()), Policies.inForce(withPolicy("nonsense")).rules());
+    void aStoredPolicyThatNoLongerReadsFailsClosedAndSaysWhy() {
+        String misspelt = Policy.defaultPolicyJson().replaceFirst("\"severity\": \"BLOCKING\"", "\"severity\": \"BLOKING\"");
+        assertNotEquals(Policy.defaultPolicyJson(), misspelt, "the default policy has a blocking rule to misspell");
+        PolicyUnreadable e = assertThrows(PolicyUnreadable.class, () -> Policies.choose(withPolicy(misspelt)));
+        assertTrue(e.getMessage().contains("BLOKING"), e.getMessage());
+        assertNotNull(e.policyError().ruleId(), "the error names the rule");
+        assertTrue(e.policyError().field().contains("severity"), e.policyError().field());
+        // asked again (the answer is cached), it still refuses rather than returning the default
+        assertThrows(PolicyUnreadable.class, () -> Policies.inForce(withPolicy(misspelt)));
+        assertThrows(PolicyUnreadable.class, () -> Policies.inForce(withPolicy("nonsense")));
+        assertNotNull(Policies.problem(withPolicy("{\"name\": \"Broken\", ")));
+        assertNull(Policies.problem(withPolicy("")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\"BLOKING\"", "\"\"", "null", "1", "[\"BLOCKING\"]", "true"})
+    void noMisspeltOrEmptySeverityIsTakenForAnything(String severity) {
+        String json = Policy.defaultPolicyJson().replaceFirst("\"severity\": \"BLOCKING\"", "\"severity\": " + java.util.regex.Matcher.quoteReplacement(severity));
+        PolicyUnreadable e = assertThrows(PolicyUnreadable.class, () -> Policies.choose(withPolicy(json)), severity);
+        assertEquals("severity", e.policyError().field(), e.getMessage());
     }
 }
