@@ -34,7 +34,8 @@ public final class Policies {
 
     public static InForce choose(ProductionData data) {
         String json = data.policyJson();
-        if (json.isBlank()) return new InForce(Policy.defaultPolicy(), false, "");
+        // No stored policy: a production from before policies were versioned, so the first built-in version.
+        if (json.isBlank()) return new InForce(BuiltInPolicies.forProductionWithoutPolicy().policy(), false, "");
         Cached cached = last;
         if (cached != null && cached.json().equals(json)) return cached.result();
         InForce result;
