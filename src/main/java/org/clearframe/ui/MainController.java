@@ -21,6 +21,7 @@ import javafx.stage.Window;
 import org.clearframe.AppFolders;
 import org.clearframe.AppInfo;
 import org.clearframe.model.Production;
+import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.store.ProductionStore;
 import org.controlsfx.control.StatusBar;
 
@@ -115,6 +116,8 @@ public final class MainController {
         String title = file.getFileName().toString().replaceFirst("\\.clearframe$", "");
         run("Creating " + file.getFileName(), "Could not create " + file.getFileName(), () -> {
             ProductionStore store = ProductionStore.create(file, Production.titled(title));
+            // A new production records the policy it is planned under, so a later Clearframe does not change it silently.
+            store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json());
             return new Session(store, store.load());
         }, opened -> {
             adopt(opened);
