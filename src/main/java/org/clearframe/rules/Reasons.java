@@ -40,6 +40,7 @@ final class Reasons {
 
     private static List<String> because(Trigger when, AiUse use, List<CastMember> performers, Genre genre) {
         List<String> out = new ArrayList<>(4);
+        if (Boolean.FALSE.equals(when.performerAffected())) out.add("names no performer");
         if (when.factors() != null) {
             for (Factor f : when.factors()) out.add(yes(f));
         }
@@ -133,11 +134,11 @@ final class Reasons {
             case KEY_CREATIVE -> "not a key creative element";
             case REFERENCES_PROTECTED_WORK -> "references no protected work";
             case COULD_PASS_AS_REAL -> "could not be taken as real footage";
-            case DECEASED_PERSON_OUTSIDE_CAST -> "reproduces no deceased person outside the cast";
+            case DECEASED_PERSON_OUTSIDE_CAST -> "no deceased person outside the cast is named";
             case USED_OUTSIDE_PRODUCTION -> "used only in this production";
             case BUILT_FROM_BACKGROUND_SCANS -> "fully synthetic, not built from scans of background actors";
             case FABRICATES_REAL -> "fabricates no real people, events or statements";
-            case ALTERATION_EXEMPT -> "goes beyond the changes SAG-AFTRA exempts";
+            case ALTERATION_EXEMPT -> "not marked as only a change SAG-AFTRA exempts";
         };
     }
 

@@ -50,11 +50,11 @@ public final class PolicyController implements PageController {
 
     private void refresh() {
         var policy = session.policy();
+        PolicyStanding standing = PolicyStanding.of(policy);
         policyName.setText(policy.name() + " · version " + policy.version() + " · " + policy.rules().size() + " rules"
-                + (session.policyJson().isBlank() ? " · built-in default" : " · loaded for this production"));
+                + (standing.builtIn().isPresent() ? " · built in" : " · loaded for this production"));
         table.getItems().setAll(policy.rules());
         if (!table.getItems().isEmpty() && table.getSelectionModel().isEmpty()) table.getSelectionModel().selectFirst();
-        PolicyStanding standing = PolicyStanding.of(policy);
         boolean offer = standing.newer().isPresent();
         upgradeBar.setVisible(offer);
         upgradeBar.setManaged(offer);

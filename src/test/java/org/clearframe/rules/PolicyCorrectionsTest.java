@@ -92,6 +92,8 @@ class PolicyCorrectionsTest {
             }
             assertFalse(ids(flags(use(t).fin().on(ZOE).build())).contains("PERSON-UNNAMED"), t + ": naming the person clears it");
         }
+        assertEquals("De-aging in the final cut: names no performer; no deceased person outside the cast is named; "
+                + "not marked as only a change SAG-AFTRA exempts", flag(flags(use(DE_AGING).fin().build()), "PERSON-UNNAMED").reason());
         // 2026.11 let a de-aging with nobody named through with only advisory provenance.
         List<Flag> old = flags(P11, Genre.FICTION, use(DE_AGING).fin().build());
         assertTrue(old.stream().noneMatch(Flag::blocking), "2026.11: " + ids(old));
