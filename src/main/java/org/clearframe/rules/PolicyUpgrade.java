@@ -151,8 +151,10 @@ public record PolicyUpgrade(Policy from, Policy to, List<Rule> added, List<Rule>
         }
         if (a.severity() != b.severity()) what.add("severity " + a.severity().label().toLowerCase() + " to " + b.severity().label().toLowerCase());
         if (!a.sources().equals(b.sources())) {
-            what.add("sources " + a.sources().stream().map(Source::label).collect(Collectors.joining(", ")) + " to "
-                    + b.sources().stream().map(Source::label).collect(Collectors.joining(", ")));
+            String before = a.sources().stream().map(Source::label).collect(Collectors.joining(", "));
+            String after = b.sources().stream().map(Source::label).collect(Collectors.joining(", "));
+            // Same labels: only the sources' own entries changed (dates, what was checked, the document's name).
+            what.add(before.equals(after) ? "source details (document, dates, what was checked)" : "sources " + before + " to " + after);
         }
         if (!a.title().equals(b.title()) || !a.explanation().equals(b.explanation())) what.add("wording");
         return what;

@@ -61,6 +61,8 @@ class PolicyUpgradeTest {
         assertTrue(disclose.what().contains("who signs: adds Studio AI contact; no longer Distributor"), disclose.what().toString());
         // Every rule of 2026.11 changed in some way: at least its sources now say what was read.
         assertEquals(28, u.changed().size());
+        PolicyUpgrade.RuleChange vfx = u.changed().stream().filter(c -> c.id().equals("VFX-GEN-FINAL")).findFirst().orElseThrow();
+        assertEquals(List.of("source details (document, dates, what was checked)"), vfx.what());
         assertTrue(PolicyUpgrade.between(P12, P12).changed().isEmpty());
     }
 

@@ -59,6 +59,17 @@ class PolicyPageTest {
         String text = ((TextArea) preview.getContent()).getText();
         assertTrue(text.contains("+ PERSON-UNNAMED"), text);
         assertTrue(text.contains("scene 1, shot 1: PERSON-UNNAMED"), "the de-aging names nobody: a new blocking flag\n" + text);
+        if (System.getProperty("clearframe.snapshots") != null) {
+            Path out = Path.of(System.getProperty("clearframe.snapshots"));
+            robot.interact(() -> {
+                try {
+                    Snapshots.write(preview, out.resolve("policy-upgrade-preview.png"));
+                    Snapshots.write(main.window().getScene().getRoot(), out.resolve("policy-page.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
         robot.clickOn("Cancel");
         assertEquals("2026.11", main.session().policy().version(), "nothing changes until the producer confirms");
 
