@@ -86,6 +86,35 @@ class CheckPolicyVersionTest {
     }
 
     @Test
+    void theVersionSurvivesAJsonRoundTrip() throws Exception {
+        Path file = newProduction();
+        Path json = dir.resolve("harbour.json");
+        Path back = dir.resolve("back.clearframe");
+        assertEquals(0, cli("export-json", file.toString(), json.toString()).exit());
+        Run imported = cli("import-json", json.toString(), back.toString());
+        assertEquals(0, imported.exit(), imported.err());
+        JsonNode policy = json(cli("check", back.toString(), "--json")).get("policy");
+        assertEquals("2026.12", policy.get("version").asText());
+        assertTrue(policy.get("builtIn").asBoolean());
+    }
+
+    @Test
+    void aStoredPolicyThatOnlyClaimsToBeTheBuiltInOneIsReportedAsAStudioPolicy() throws Exception {
+        // Same name and version as the built-in 2026.12, one blocking rule quietly made advisory.
+        String forged = org.clearframe.rules.BuiltInPolicies.latest().json().replaceFirst("\"severity\": \"BLOCKING\"", "\"severity\": \"ADVISORY\"");
+        Path file = dir.resolve("forged.clearframe");
+        try (ProductionStore store = ProductionStore.create(file, Production.titled("Forged"))) {
+            store.setPolicy(org.clearframe.rules.BuiltInPolicies.SOURCE, forged);
+        }
+        Run text = cli("check", file.toString());
+        assertTrue(text.out().contains("a studio policy stored in the production"), text.out());
+        JsonNode policy = json(cli("check", file.toString(), "--json")).get("policy");
+        assertEquals("2026.12", policy.get("version").asText(), "it says what it says");
+        assertFalse(policy.get("builtIn").asBoolean(), "but it is not Clearframe's built-in policy");
+        assertTrue(policy.get("newerBuiltIn").isNull());
+    }
+
+    @Test
     void theSeedCasesGiveTheFlagsAndSignersTheCorrectionsImply() throws Exception {
         Path file = newProduction();
         CastMember zoe = new CastMember(UUID.randomUUID(), "Zoë Niño", "Elena", Tristate.YES, false);
