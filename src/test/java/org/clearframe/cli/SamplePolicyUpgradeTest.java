@@ -84,6 +84,11 @@ class SamplePolicyUpgradeTest {
         assertEquals(1, exit, report);
         assertTrue(report.contains("Clearframe default policy (2026.12)"), report);
         assertTrue(report.contains("DISCLOSE-DEEPFAKE"), report);
+        // What SampleCheckTest expects of the bundled file holds for the rebuilt one too.
+        for (String rule : List.of("VFX-GEN-FINAL", "VFX-REPLACES-PRACTICAL", "REPLICA-EMPLOYMENT", "SYNTH-CROWD",
+                "DEAGE-PERFORMER", "SET-CONCEPT", "WARDROBE-CONCEPT", "UPLOAD-PRODUCTION", "UPLOAD-LIKENESS", "VENDOR-TRAINS", "PROVENANCE")) {
+            assertTrue(report.contains(rule), rule + " is listed");
+        }
         assertTrue(report.contains("Stale"), "the digital double's consent still predates the current plan");
     }
 }
