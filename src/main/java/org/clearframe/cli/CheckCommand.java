@@ -14,6 +14,7 @@ import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
 import org.clearframe.rules.Policies;
 import org.clearframe.rules.PolicyUnreadable;
+import org.clearframe.rules.PolicyStanding;
 import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.ShotStatus;
 import org.clearframe.rules.SignatureState;
@@ -87,6 +88,7 @@ final class CheckCommand implements Command {
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
         out.println("Production: " + data.production().title());
         out.println("Policy:     " + policy.policy().display() + (policy.stored() ? " (stored in the file)" : " (built in)"));
+        out.println("            " + PolicyStanding.of(policy.policy()).describe());
         int shotsWithFlags = 0;
         for (Shot shot : data.shots()) {
             List<Flag> shotFlags = flags.getOrDefault(shot.id(), List.of());
@@ -160,6 +162,10 @@ final class CheckCommand implements Command {
         p.put("version", policy.policy().version());
         p.put("stored", policy.stored());
         p.putNull("problem"); // kept for readers of the 0.1 shape: a policy with a problem now refuses instead
+        PolicyStanding standing = PolicyStanding.of(policy.policy());
+        p.put("builtIn", standing.builtIn().isPresent());
+        if (standing.newer().isPresent()) p.put("newerBuiltIn", standing.newer().get().version());
+        else p.putNull("newerBuiltIn");
 
         ArrayNode shots = mapper.createArrayNode();
         int shotsWithFlags = 0;
@@ -224,6 +230,11 @@ final class CheckCommand implements Command {
                     sj.put("label", source.label());
                     sj.put("document", source.document());
                     sj.put("url", source.url());
+                    sj.put("checked", source.checked().name());
+                    if (source.appliesFrom() == null) sj.putNull("appliesFrom");
+                    else sj.put("appliesFrom", source.appliesFrom().toString());
+                    if (source.appliesUntil() == null) sj.putNull("appliesUntil");
+                    else sj.put("appliesUntil", source.appliesUntil().toString());
                 }
             }
         }

@@ -6,6 +6,7 @@ import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Tristate;
+import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.StoreException;
@@ -93,7 +94,9 @@ public final class ScriptImport {
             scenes.add(new Scene(UUID.randomUUID(), number, s.intExt(), s.set(), s.timeOfDay(), s.synopsis(), s.eighths(), "",
                     cast.ids(s.characters()), false));
         }
-        return new ProductionData(production, Department.defaults(), cast.added, scenes, List.of(), List.of(), "");
+        // A new production is planned under the newest built-in policy, and records which one it is.
+        return new ProductionData(production, Department.defaults(), cast.added, scenes, List.of(), List.of(),
+                BuiltInPolicies.latest().json());
     }
 
     /** Works out what re-importing {@code screenplay} would change in {@code production}; writes nothing. */

@@ -16,6 +16,7 @@ public enum Technique implements Labelled {
     MAKEUP_CONCEPT("Makeup / prosthetic concept"),
     STORYBOARD_PREVIS("Storyboard or previs"),
     SCRIPT_GENERATION("Script or dialogue generation"),
+    PROPS_GRAPHICS("Props and graphics (posters, signage, documents, news clippings, screens)"),
     OTHER("Other");
 
     private final String label;

@@ -2,6 +2,7 @@ package org.clearframe.rules;
 
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
+import org.clearframe.model.Factor;
 import org.clearframe.model.Genre;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Role;
@@ -59,7 +60,7 @@ public final class Evaluator {
                 if (!rule.when().matches(use, performers, genre)) continue;
                 if (what == null) what = Reasons.what(use, performers);
                 flags.add(new Flag(rule, shot.id(), use, Reasons.of(rule, use, performers, genre, what),
-                        signatures(rule, performers, signed)));
+                        signatures(rule, use, performers, signed)));
             }
         }
         return Collections.unmodifiableList(flags);
@@ -80,8 +81,10 @@ public final class Evaluator {
      * One signature per role in the rule's order. Person roles expand per named performer: PERFORMER for each
      * living one, and for a deceased one their estate (RIGHTS_HOLDER) instead, since the dead cannot sign;
      * RIGHTS_HOLDER for each deceased one. With nobody named, a person role asks for one unnamed signature.
+     * A deceased person outside the cast (a fact on the use) has no cast row, so RIGHTS_HOLDER also asks for
+     * one signature without a subject on their behalf.
      */
-    static List<RequiredSignature> signatures(Rule rule, List<CastMember> performers, Signed signed) {
+    static List<RequiredSignature> signatures(Rule rule, AiUse use, List<CastMember> performers, Signed signed) {
         List<RequiredSignature> out = new ArrayList<>(rule.mustSign().size() + performers.size());
         for (Role role : rule.mustSign()) {
             if (!role.perPerson()) {
@@ -94,6 +97,9 @@ public final class Evaluator {
                     else if (role == Role.RIGHTS_HOLDER && p.deceased()) addOnce(out, role, p.id(), p.performer(), rule, signed);
                     else if (role != Role.PERFORMER && role != Role.RIGHTS_HOLDER) addOnce(out, role, p.id(), p.performer(), rule, signed);
                 }
+            }
+            if (role == Role.RIGHTS_HOLDER && use.has(Factor.DECEASED_PERSON_OUTSIDE_CAST)) {
+                addOnce(out, role, null, "deceased person outside the cast", rule, signed);
             }
         }
         return out;

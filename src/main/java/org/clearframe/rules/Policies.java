@@ -29,7 +29,8 @@ public final class Policies {
     /** The policy in force and where it comes from; throws {@link PolicyUnreadable} when the stored one cannot be used. */
     public static InForce choose(ProductionData data) {
         String json = data.policyJson();
-        if (json.isBlank()) return new InForce(Policy.defaultPolicy(), false);
+        // No stored policy: a production from before policies were versioned, so the first built-in version.
+        if (json.isBlank()) return new InForce(BuiltInPolicies.forProductionWithoutPolicy().policy(), false);
         Cached cached = last;
         if (cached == null || !cached.json().equals(json)) {
             try {

@@ -17,8 +17,11 @@ import java.util.Optional;
  */
 public record Policy(String name, String version, int schemaVersion, List<Rule> rules) {
 
-    /** The newest policy file format this Clearframe reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The newest policy file format this Clearframe reads. Format 2 (policy 2026.12) adds source dates and what was
+     * checked, and {@code anyOf} in triggers; format 1 files read as before, their sources marked "not stated".
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     static final String DEFAULT_RESOURCE = "default-policy.json";
 
@@ -47,7 +50,10 @@ public record Policy(String name, String version, int schemaVersion, List<Rule> 
         }
     }
 
-    /** The policy built into Clearframe, encoding the rule catalogue. Parsed once. */
+    /**
+     * The newest policy built into Clearframe, encoding the checked rule catalogue: what new productions are planned
+     * under. A production that stores no policy is under an older one; see {@link BuiltInPolicies}. Parsed once.
+     */
     public static Policy defaultPolicy() {
         return DefaultHolder.POLICY;
     }

@@ -23,6 +23,8 @@ import org.clearframe.model.Technique;
 import org.clearframe.model.Tristate;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +63,7 @@ final class PolicyReader {
     record PolicyFile(String name, String version, Integer schemaVersion, Map<String, SourceEntry> sources,
                       List<RuleFile> rules) {}
 
-    record SourceEntry(String document, String url) {}
+    record SourceEntry(String document, String url, String appliesFrom, String appliesUntil, Source.Checked checked) {}
 
     record RuleFile(String id, String title, String explanation, Trigger when, List<Role> mustSign,
                     Severity severity, List<String> sources) {}
@@ -202,6 +204,7 @@ final class PolicyReader {
         if (type == Output.class) return "output";
         if (type == Genre.class) return "genre";
         if (type == Tristate.class) return "answer";
+        if (type == Source.Checked.class) return "\"checked\" value";
         return "value";
     }
 
@@ -254,7 +257,7 @@ final class PolicyReader {
         if (schemaVersion < 1) throw top("schemaVersion", "must be " + Policy.SCHEMA_VERSION + ", not " + schemaVersion);
         String name = requireText(file.name(), null, "name");
         String version = requireText(file.version(), null, "version");
-        Map<String, Source> sources = sources(file.sources());
+        Map<String, Source> sources = sources(file.sources(), schemaVersion);
         if (file.rules() == null || file.rules().isEmpty()) throw top("rules", "missing or empty; a policy lists at least one rule");
 
         List<Rule> rules = new ArrayList<>();
@@ -273,13 +276,18 @@ final class PolicyReader {
                 throw new PolicyException(source, id, "id", "duplicate rule id; rules #" + (earlier + 1) + " and #" + (i + 1)
                         + " both use it, and sign-offs must point at exactly one rule");
             }
+            List<Source> cited = citations(r.sources(), sources, id);
+            if (schemaVersion >= 2 && cited.stream().noneMatch(c -> c.checked() == Source.Checked.PRIMARY_TEXT || c.checked() == Source.Checked.HOUSE_RULE)) {
+                throw new PolicyException(source, id, "sources", "cites no source whose text was checked; cite at least one source marked "
+                        + "\"checked\": \"PRIMARY_TEXT\" (or \"HOUSE_RULE\" for the studio's own rule)");
+            }
             rules.add(new Rule(id, requireText(r.title(), id, "title"), requireText(r.explanation(), id, "explanation"),
-                    trigger(r.when(), id), roles(r.mustSign(), id), severity(r.severity(), id), citations(r.sources(), sources, id)));
+                    trigger(r.when(), id), roles(r.mustSign(), id), severity(r.severity(), id), cited));
         }
         return new Policy(name.strip(), version.strip(), schemaVersion, rules);
     }
 
-    private Map<String, Source> sources(Map<String, SourceEntry> entries) throws PolicyException {
+    private Map<String, Source> sources(Map<String, SourceEntry> entries, int schemaVersion) throws PolicyException {
         if (entries == null || entries.isEmpty()) {
             throw top("sources", "missing or empty; list each source once, e.g. \"NFX\": {\"document\": \"...\", \"url\": \"...\"}");
         }
@@ -290,28 +298,62 @@ final class PolicyReader {
             if (e.getValue() == null || e.getValue().document() == null || e.getValue().document().isBlank()) {
                 throw top("sources." + label + ".document", "missing; name the document, agreement or law");
             }
-            sources.put(label, new Source(label, e.getValue().document().strip(), e.getValue().url() == null ? "" : e.getValue().url().strip()));
+            SourceEntry entry = e.getValue();
+            String at = "sources." + label + ".";
+            LocalDate from = date(entry.appliesFrom(), at + "appliesFrom");
+            LocalDate until = date(entry.appliesUntil(), at + "appliesUntil");
+            if (from != null && until != null && until.isBefore(from)) {
+                throw top(at + "appliesUntil", until + " is before appliesFrom " + from + ", so the source would never apply");
+            }
+            // Format 1 did not say what was read; from format 2 on the reader must be told, so nobody is misled.
+            if (schemaVersion >= 2 && entry.checked() == null) {
+                throw top(at + "checked", "missing; write PRIMARY_TEXT, SUMMARY_ONLY or HOUSE_RULE");
+            }
+            if (entry.checked() == Source.Checked.NOT_STATED) throw top(at + "checked", "NOT_STATED is what Clearframe says of old files; write PRIMARY_TEXT, SUMMARY_ONLY or HOUSE_RULE");
+            sources.put(label, new Source(label, entry.document().strip(), entry.url() == null ? "" : entry.url().strip(), from, until, entry.checked()));
         }
         return sources;
     }
 
     private Trigger trigger(Trigger when, String id) throws PolicyException {
         if (when == null) throw new PolicyException(source, id, "when", "missing; write \"when\": { } to apply the rule to every AI use");
-        checkList(when.technique(), id, "when.technique");
-        checkList(when.performerUnion(), id, "when.performerUnion");
-        checkList(when.factors(), id, "when.factors");
-        checkList(when.notFactors(), id, "when.notFactors");
-        checkList(when.uploads(), id, "when.uploads");
-        checkList(when.vendorTrains(), id, "when.vendorTrains");
-        checkList(when.genre(), id, "when.genre");
-        if (when.factors() != null && when.notFactors() != null) {
-            for (var f : when.factors()) {
-                if (when.notFactors().contains(f)) {
-                    throw new PolicyException(source, id, "when.notFactors", f.name() + " is also in when.factors, so the rule could never apply");
+        conditions(when, id, "when");
+        checkList(when.anyOf(), id, "when.anyOf");
+        if (when.anyOf() != null) {
+            for (Trigger alternative : when.anyOf()) {
+                if (alternative.anyOf() != null) {
+                    throw new PolicyException(source, id, "when.anyOf.anyOf", "an alternative cannot list alternatives of its own; write them all in one anyOf");
                 }
+                conditions(alternative, id, "when.anyOf");
             }
         }
         return when;
+    }
+
+    private void conditions(Trigger when, String id, String at) throws PolicyException {
+        checkList(when.technique(), id, at + ".technique");
+        checkList(when.performerUnion(), id, at + ".performerUnion");
+        checkList(when.factors(), id, at + ".factors");
+        checkList(when.notFactors(), id, at + ".notFactors");
+        checkList(when.uploads(), id, at + ".uploads");
+        checkList(when.vendorTrains(), id, at + ".vendorTrains");
+        checkList(when.genre(), id, at + ".genre");
+        if (when.factors() != null && when.notFactors() != null) {
+            for (var f : when.factors()) {
+                if (when.notFactors().contains(f)) {
+                    throw new PolicyException(source, id, at + ".notFactors", f.name() + " is also in " + at + ".factors, so the rule could never apply");
+                }
+            }
+        }
+    }
+
+    private LocalDate date(String text, String field) throws PolicyException {
+        if (text == null) return null;
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw top(field, "\"" + text + "\" is not a date; write it as YYYY-MM-DD, e.g. \"2026-07-01\"");
+        }
     }
 
     private void checkList(List<?> values, String id, String field) throws PolicyException {

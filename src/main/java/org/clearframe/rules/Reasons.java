@@ -40,6 +40,7 @@ final class Reasons {
 
     private static List<String> because(Trigger when, AiUse use, List<CastMember> performers, Genre genre) {
         List<String> out = new ArrayList<>(4);
+        if (Boolean.FALSE.equals(when.performerAffected())) out.add("names no performer");
         if (when.factors() != null) {
             for (Factor f : when.factors()) out.add(yes(f));
         }
@@ -71,6 +72,8 @@ final class Reasons {
             });
         }
         if (when.genre() != null) out.add(genre == Genre.DOCUMENTARY ? "in a documentary or factual work" : "in a work of fiction");
+        Trigger alternative = when.alternative(use, performers, genre);
+        if (alternative != null) out.addAll(because(alternative, use, performers, genre));
         return out;
     }
 
@@ -90,6 +93,7 @@ final class Reasons {
             case MAKEUP_CONCEPT -> "AI makeup concept";
             case STORYBOARD_PREVIS -> "AI storyboard or previs";
             case SCRIPT_GENERATION -> "AI-generated script material";
+            case PROPS_GRAPHICS -> "AI-generated prop or graphic";
             case OTHER -> "AI use";
         };
     }
@@ -112,6 +116,11 @@ final class Reasons {
             case KEY_CREATIVE -> "generates a key story element, main character or central visual design";
             case REFERENCES_PROTECTED_WORK -> "references a copyrighted work, an artist's style or a public figure";
             case COULD_PASS_AS_REAL -> "could be taken as real footage of real people or events";
+            case DECEASED_PERSON_OUTSIDE_CAST -> "reproduces a deceased person who is not in the cast";
+            case USED_OUTSIDE_PRODUCTION -> "used in a pitch, concept or another production";
+            case BUILT_FROM_BACKGROUND_SCANS -> "built from scans of real background actors";
+            case FABRICATES_REAL -> "fabricates real people, events or statements";
+            case ALTERATION_EXEMPT -> "only a change SAG-AFTRA exempts";
         };
     }
 
@@ -125,6 +134,11 @@ final class Reasons {
             case KEY_CREATIVE -> "not a key creative element";
             case REFERENCES_PROTECTED_WORK -> "references no protected work";
             case COULD_PASS_AS_REAL -> "could not be taken as real footage";
+            case DECEASED_PERSON_OUTSIDE_CAST -> "no deceased person outside the cast is named";
+            case USED_OUTSIDE_PRODUCTION -> "used only in this production";
+            case BUILT_FROM_BACKGROUND_SCANS -> "fully synthetic, not built from scans of background actors";
+            case FABRICATES_REAL -> "fabricates no real people, events or statements";
+            case ALTERATION_EXEMPT -> "not marked as only a change SAG-AFTRA exempts";
         };
     }
 

@@ -19,8 +19,10 @@ import java.util.Set;
  * values matches. An absent key (null) does not restrict. A trigger with no keys applies to every AI use.
  *
  * <p>Deliberately small: a producer or a studio lawyer edits these by hand in the policy file, so there is no
- * general "or" and no nesting; two alternative situations are two rules. The one negation, {@code notFactors},
- * exists because consent law turns on whether the performer took part.
+ * nesting beyond one level. {@code anyOf} lists alternative situations of one rule (a rule keeps one id, so its
+ * sign-offs stay together): at least one alternative must hold besides the other keys. An alternative cannot
+ * itself hold {@code anyOf}. The one negation, {@code notFactors}, exists because consent law turns on whether
+ * the performer took part.
  *
  * @param technique          the AI use's technique is one of these
  * @param output             the output is in the final deliverable, or temporary
@@ -32,12 +34,14 @@ import java.util.Set;
  * @param uploads            at least one of these materials is uploaded to the tool
  * @param vendorTrains       whether the vendor may train on uploads is one of these answers
  * @param genre              the production's genre is one of these
+ * @param anyOf              at least one of these alternative triggers holds (policy format 2)
  */
 public record Trigger(List<Technique> technique, Output output, Boolean performerAffected, Boolean performerDeceased,
                       List<Tristate> performerUnion, List<Factor> factors, List<Factor> notFactors,
-                      List<Material> uploads, List<Tristate> vendorTrains, List<Genre> genre) {
+                      List<Material> uploads, List<Tristate> vendorTrains, List<Genre> genre,
+                      List<Trigger> anyOf) {
 
-    private static final Trigger ALWAYS = new Trigger(null, null, null, null, null, null, null, null, null, null);
+    private static final Trigger ALWAYS = new Trigger(null, null, null, null, null, null, null, null, null, null, null);
 
     public Trigger {
         technique = copy(technique);
@@ -47,6 +51,15 @@ public record Trigger(List<Technique> technique, Output output, Boolean performe
         uploads = copy(uploads);
         vendorTrains = copy(vendorTrains);
         genre = copy(genre);
+        anyOf = copy(anyOf);
+    }
+
+    /** A trigger as policy format 1 wrote it, without alternatives. */
+    public Trigger(List<Technique> technique, Output output, Boolean performerAffected, Boolean performerDeceased,
+                   List<Tristate> performerUnion, List<Factor> factors, List<Factor> notFactors,
+                   List<Material> uploads, List<Tristate> vendorTrains, List<Genre> genre) {
+        this(technique, output, performerAffected, performerDeceased, performerUnion, factors, notFactors, uploads,
+                vendorTrains, genre, null);
     }
 
     /** A trigger with no conditions: it applies to every AI use. */
@@ -69,7 +82,17 @@ public record Trigger(List<Technique> technique, Output output, Boolean performe
         if (notFactors != null && containsAny(use.factors(), notFactors)) return false;
         if (uploads != null && !containsAny(use.uploads(), uploads)) return false;
         if (vendorTrains != null && !vendorTrains.contains(use.vendorTrains())) return false;
-        return this.genre == null || this.genre.contains(genre);
+        if (this.genre != null && !this.genre.contains(genre)) return false;
+        return anyOf == null || alternative(use, performers, genre) != null;
+    }
+
+    /** The first alternative of {@code anyOf} that holds, or null (also when there are no alternatives). */
+    Trigger alternative(AiUse use, List<CastMember> performers, Genre genre) {
+        if (anyOf == null) return null;
+        for (Trigger t : anyOf) {
+            if (t != null && t.matches(use, performers, genre)) return t;
+        }
+        return null;
     }
 
     private static boolean anyDeceased(List<CastMember> performers) {

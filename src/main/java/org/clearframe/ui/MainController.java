@@ -22,6 +22,7 @@ import org.clearframe.AppFolders;
 import org.clearframe.AppInfo;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.Production;
+import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.store.ProductionStore;
 import org.controlsfx.control.StatusBar;
 
@@ -118,6 +119,8 @@ public final class MainController {
         String title = file.getFileName().toString().replaceFirst("\\.clearframe$", "");
         run("Creating " + file.getFileName(), "Could not create " + file.getFileName(), () -> {
             ProductionStore store = ProductionStore.create(file, Production.titled(title));
+            // A new production records the policy it is planned under, so a later Clearframe does not change it silently.
+            store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json());
             return new Session(store, SignedRecord.load(store));
         }, opened -> {
             adopt(opened);

@@ -2,10 +2,20 @@ package org.clearframe.ui;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
 import org.clearframe.model.Role;
+import org.clearframe.rules.BuiltInPolicies;
+import org.clearframe.rules.PolicyStanding;
+import org.clearframe.rules.PolicyUpgrade;
 import org.clearframe.rules.Rule;
 import org.clearframe.rules.Source;
 
@@ -18,6 +28,9 @@ public final class PolicyController implements PageController {
     @FXML private TableView<Rule> table;
     @FXML private TableColumn<Rule, String> idColumn, titleColumn, severityColumn, rolesColumn, sourcesColumn;
     @FXML private Label explanation;
+    @FXML private HBox upgradeBar;
+    @FXML private Label upgradeNote;
+    @FXML private Button upgradeButton;
 
     private Session session;
 
@@ -30,17 +43,56 @@ public final class PolicyController implements PageController {
         rolesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().mustSign().stream().map(Role::label).collect(Collectors.joining(", "))));
         sourcesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sources().stream().map(Source::label).collect(Collectors.joining(", "))));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, rule) -> explanation.setText(rule == null ? ""
-                : rule.explanation() + "\n\nSources: " + rule.sources().stream().map(s -> s.document() + (s.url().isBlank() ? "" : " (" + s.url() + ")"))
-                .collect(Collectors.joining("; "))));
+                : rule.explanation() + "\n\nSources: " + rule.sources().stream().map(PolicyController::source).collect(Collectors.joining("; "))));
         session.flagsRevisionProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
     private void refresh() {
         var policy = session.policy();
+        PolicyStanding standing = PolicyStanding.of(policy);
         policyName.setText(policy.name() + " · version " + policy.version() + " · " + policy.rules().size() + " rules"
-                + (session.policyJson().isBlank() ? " · built-in default" : " · loaded for this production"));
+                + (standing.builtIn().isPresent() ? " · built in" : " · loaded for this production"));
         table.getItems().setAll(policy.rules());
         if (!table.getItems().isEmpty() && table.getSelectionModel().isEmpty()) table.getSelectionModel().selectFirst();
+        boolean offer = standing.newer().isPresent();
+        upgradeBar.setVisible(offer);
+        upgradeBar.setManaged(offer);
+        if (offer) {
+            upgradeNote.setText("This production is planned under built-in policy " + standing.builtIn().orElseThrow().version()
+                    + ". Clearframe now ships " + standing.newer().get().version()
+                    + ". The production stays under its policy until you upgrade it.");
+        }
+    }
+
+    /** "Document (url), 1 Jul 2026 to 30 Jun 2030, only a summary was read". */
+    private static String source(Source s) {
+        String period = s.period();
+        return s.document() + (s.url().isBlank() ? "" : " (" + s.url() + ")") + (period.isEmpty() ? "" : ", " + period)
+                + (s.checked() == Source.Checked.NOT_STATED ? "" : ", " + s.checked().label());
+    }
+
+    /** Shows what the upgrade changes, rules and this production, and applies it only when the producer confirms. */
+    @FXML
+    void previewUpgrade() {
+        PolicyStanding standing = PolicyStanding.of(session.policy());
+        if (standing.newer().isEmpty()) return;
+        BuiltInPolicies.BuiltIn target = standing.newer().get();
+        PolicyUpgrade upgrade = standing.upgrade().orElseThrow();
+        TextArea preview = new TextArea(String.join("\n", upgrade.describe(session.snapshot())));
+        preview.setEditable(false);
+        preview.setWrapText(true);
+        preview.setPrefSize(760, 460);
+        preview.getStyleClass().add("policy-upgrade-preview");
+        ButtonType apply = new ButtonType("Upgrade to " + target.version(), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", apply, ButtonType.CANCEL);
+        Window owner = table.getScene() == null ? null : table.getScene().getWindow();
+        Dialogs.prepare(alert, owner, "Upgrade this production to built-in policy " + target.version() + "?");
+        alert.getDialogPane().setContent(preview);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(apply)).setDefaultButton(false);
+        if (alert.showAndWait().filter(apply::equals).isPresent()) {
+            Dialogs.attempt(owner, "The policy was not upgraded", () -> session.upgradePolicy(target));
+        }
     }
 }

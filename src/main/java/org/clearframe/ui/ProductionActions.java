@@ -10,6 +10,7 @@ import org.clearframe.importer.CsvExport;
 import org.clearframe.importer.ScriptImport;
 import org.clearframe.importer.ShotListImport;
 import org.clearframe.model.Department;
+import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.rules.Policy;
 import org.clearframe.ui.importer.ColumnMappingDialog;
 import org.clearframe.ui.importer.ScriptRevisionDialog;
@@ -155,10 +156,14 @@ final class ProductionActions {
     }
 
     void useDefaultPolicy() {
-        if (session() == null || session().policyJson().isBlank()) return;
+        if (session() == null) return;
+        // The default is the newest built-in version; a production already under a built-in one upgrades from Production > Policy.
+        if (BuiltInPolicies.identify(session().policy()).isPresent()) return;
         if (Dialogs.confirm(main.window(), "Go back to the built-in policy?",
-                "The studio policy stored in this production is replaced by Clearframe's default. Flags are re-evaluated.", "Use Default")) {
-            Dialogs.attempt(main.window(), "Could not change the policy", () -> session().setPolicy(null, null));
+                "The studio policy stored in this production is replaced by Clearframe's default (" + BuiltInPolicies.latest().version()
+                        + "). Flags are re-evaluated.", "Use Default")) {
+            Dialogs.attempt(main.window(), "Could not change the policy",
+                    () -> session().setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json()));
         }
     }
 

@@ -16,6 +16,7 @@ import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
+import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
 import org.clearframe.rules.Policies;
@@ -482,6 +483,20 @@ public final class Session implements AutoCloseable {
         policyJson = json == null ? "" : json;
         flags = flagIndex(snapshot());
         shotChanged(null);
+    }
+
+    /**
+     * Moves the production to a newer built-in policy, as one undoable step: undo puts back exactly the policy text
+     * it was under (none, for a production from before policies were versioned). Sign-offs are untouched.
+     */
+    public void upgradePolicy(BuiltInPolicies.BuiltIn target) throws StoreException {
+        String before = policyJson;
+        String after = target.json();
+        if (before.equals(after)) return;
+        setPolicy(BuiltInPolicies.SOURCE, after);
+        record("Upgrade policy to " + target.version(),
+                () -> setPolicy(before.isBlank() ? null : BuiltInPolicies.SOURCE, before.isBlank() ? null : before),
+                () -> setPolicy(BuiltInPolicies.SOURCE, after));
     }
 
     /** Applies sign-offs that were written to the store outside this session (an imported reply). */

@@ -57,7 +57,7 @@ class EvaluatorTest {
     void personRolesSignOncePerPerformerAndOtherRolesOnce() {
         Flag flag = only(evaluate(Genre.FICTION, use(DE_AGING).fin().on(ZOE, ADA).build()), "DEAGE-PERFORMER");
         List<RequiredSignature> s = flag.signatures();
-        assertEquals(List.of(Role.PERFORMER, Role.PERFORMER, Role.DIRECTOR, Role.VFX_SUPERVISOR, Role.STUDIO_LEGAL),
+        assertEquals(List.of(Role.PERFORMER, Role.PERFORMER, Role.DIRECTOR, Role.VFX_SUPERVISOR, Role.STUDIO_LEGAL, Role.STUDIO_AI_CONTACT),
                 s.stream().map(RequiredSignature::role).toList());
         assertEquals(ZOE.id(), s.get(0).subjectId());
         assertEquals("Zoë Niño", s.get(0).subjectName());
@@ -74,13 +74,13 @@ class EvaluatorTest {
         assertEquals(Role.RIGHTS_HOLDER, deage.get(1).role());
         assertEquals(REX.id(), deage.get(1).subjectId());
         List<RequiredSignature> deceased = only(flags, "REPLICA-DECEASED").signatures();
-        assertEquals(List.of(Role.RIGHTS_HOLDER, Role.STUDIO_LEGAL), deceased.stream().map(RequiredSignature::role).toList());
+        assertEquals(List.of(Role.RIGHTS_HOLDER, Role.STUDIO_AI_CONTACT, Role.STUDIO_LEGAL), deceased.stream().map(RequiredSignature::role).toList());
         assertEquals(REX.id(), deceased.get(0).subjectId(), "only the deceased performer's estate, not Zoë's");
     }
 
     @Test
     void aPersonRoleWithNobodyNamedAsksForOneUnnamedSignature() {
-        Flag flag = only(evaluate(Genre.FICTION, use(PERFORMANCE_ALTERATION).fin().build()), "ALTER-PERFORMANCE");
+        Flag flag = only(evaluate(Genre.FICTION, use(PERFORMANCE_ALTERATION).fin().build()), "PERSON-UNNAMED");
         RequiredSignature performer = flag.signatures().get(0);
         assertEquals(Role.PERFORMER, performer.role());
         assertNull(performer.subjectId());

@@ -177,7 +177,7 @@ class PolicyParseTest {
 
     @Test
     void aPolicyForANewerClearframeIsRefusedAsSuch() {
-        PolicyException e = refused(GOOD.replace("\"schemaVersion\": 1,", "\"schemaVersion\": 2, \"priority\": 5,"));
+        PolicyException e = refused(GOOD.replace("\"schemaVersion\": 1,", "\"schemaVersion\": " + (Policy.SCHEMA_VERSION + 1) + ", \"priority\": 5,"));
         assertNames(e, null, "schemaVersion");
         assertTrue(e.problem().contains("newer Clearframe"), e.getMessage());
     }

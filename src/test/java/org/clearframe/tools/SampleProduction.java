@@ -23,7 +23,8 @@ import org.clearframe.model.Decision;
 import org.clearframe.model.Role;
 import org.clearframe.rules.Evaluator;
 import org.clearframe.rules.Flag;
-import org.clearframe.rules.Policy;
+import org.clearframe.rules.BuiltInPolicies;
+import org.clearframe.rules.Policies;
 import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.SignOffs;
 
@@ -57,6 +58,9 @@ public final class SampleProduction {
         write(out);
         System.out.println("Wrote " + out);
     }
+
+    /** The sample is planned under the newest built-in policy, and records it like any new production. */
+    static final String POLICY_JSON = BuiltInPolicies.latest().json();
 
     /**
      * Writes the sample to {@code out}. Its sign-offs are attested by a throwaway "sample producer" key, as a producer's
@@ -161,7 +165,7 @@ public final class SampleProduction {
         shots.add(shot(s6, "2", "Nico reads it and goes pale", ShotSize.CLOSE_UP, "Eye level", "Static", "75mm", 4, List.of(dept.apply("Camera"))));
 
         List<Scene> scenes = List.of(s1, s2, s3, s4, s5, s6);
-        ProductionData unsigned = new ProductionData(production, departments, cast, scenes, shots, List.of(), "");
+        ProductionData unsigned = new ProductionData(production, departments, cast, scenes, shots, List.of(), POLICY_JSON);
         List<SignOff> signOffs = new ArrayList<>();
         Instant when = Instant.parse("2026-11-18T10:30:00Z");
         // Pre-production concepts: the designers have approved their own departments' concepts.
@@ -179,16 +183,16 @@ public final class SampleProduction {
         // the plan changed since, so that consent now shows as stale.
         Shot earlier = shots.get(3).withAiUses(List.of(shots.get(3).aiUses().get(0).withPurpose("Face of the stunt double replaced for the fall")));
         ProductionData before = new ProductionData(production, departments, cast, scenes,
-                shots.stream().map(x -> x.id().equals(earlier.id()) ? earlier : x).toList(), List.of(), "");
+                shots.stream().map(x -> x.id().equals(earlier.id()) ? earlier : x).toList(), List.of(), POLICY_JSON);
         sign(before, earlier, "REPLICA-EMPLOYMENT", Role.PERFORMER, "Tomasz Wójcik", Decision.APPROVED, "",
                 Instant.parse("2026-11-10T16:00:00Z"), signOffs);
-        return new ProductionData(production, departments, cast, scenes, shots, signOffs, "");
+        return new ProductionData(production, departments, cast, scenes, shots, signOffs, POLICY_JSON);
     }
 
     /** Records a decision for every signature of {@code role} that {@code ruleId} asks of the shot, as it stands in {@code data}. */
     private static void sign(ProductionData data, Shot shot, String ruleId, Role role, String signer, Decision decision, String note,
                              Instant when, List<SignOff> into) {
-        List<Flag> flags = Evaluator.evaluate(Policy.defaultPolicy(), data, shot);
+        List<Flag> flags = Evaluator.evaluate(Policies.inForce(data), data, shot);
         Flag flag = flags.stream().filter(f -> f.rule().id().equals(ruleId)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(ruleId + " does not apply to shot " + shot.number()));
         for (RequiredSignature sig : flag.signatures()) {
