@@ -71,7 +71,7 @@ class SamplePolicyUpgradeTest {
     @Test
     void theSampleAsTheToolNowBuildsItIsUnder2026_12_andChecksThatWay() throws Exception {
         Path file = dir.resolve("harbour-lights.clearframe");
-        ProductionStore.createFrom(file, SampleProduction.build());
+        SampleProduction.write(file);
         try (ProductionStore store = ProductionStore.openReadOnly(file)) {
             ProductionData data = store.load();
             assertEquals("2026.12", Policies.inForce(data).version());

@@ -124,13 +124,17 @@ class MainWindowTest {
     @Test
     void deletingAShotAsksFirstAndUndoBringsItBack(FxRobot robot) throws Exception {
         Path file = dir.resolve("undo.clearframe");
-        try (ProductionStore s = ProductionStore.create(file, org.clearframe.model.Production.titled("Undo"))) {
+        org.clearframe.model.Production production = org.clearframe.model.Production.titled("Undo");
+        try (ProductionStore s = ProductionStore.create(file, production)) {
             Scene scene = Scene.numbered("1", org.clearframe.model.IntExt.INT, "ROOM", "DAY");
             s.saveScene(scene);
             Shot only = Shot.numbered(scene.id(), "1", "Only shot");
             s.saveShot(only);
-            s.addSignOff(new org.clearframe.model.SignOff(java.util.UUID.randomUUID(), only.id(), "R", org.clearframe.model.Role.VFX_SUPERVISOR,
-                    null, "Sam", org.clearframe.model.Decision.APPROVED, "", java.time.Instant.parse("2026-11-01T10:00:00Z"), "f"));
+            // Recorded as the app records a sign-off: attested by the producer's key, so it counts.
+            org.clearframe.exchange.Attestations.record(s, production.id(), java.util.List.of(new org.clearframe.model.SignOff(
+                    java.util.UUID.randomUUID(), only.id(), "R", org.clearframe.model.Role.VFX_SUPERVISOR, null, "Sam",
+                    org.clearframe.model.Decision.APPROVED, "", java.time.Instant.parse("2026-11-01T10:00:00Z"), "f")),
+                    org.clearframe.exchange.KeyRing.forUser());
         }
         UiTestSupport.openAndWait(robot, main, file);
         robot.interact(main::showShots);
