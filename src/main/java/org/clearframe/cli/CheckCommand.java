@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clearframe.exchange.RecordTrust;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
@@ -41,15 +42,18 @@ final class CheckCommand implements Command {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+    /** A key, besides your own and the heads' keys pinned here, whose proofs count: how a build server gates. */
+    private static final String TRUST_KEY = "--trust-key";
+
     @Override public String name() { return "check"; }
-    @Override public String usage() { return "check FILE [--json]"; }
+    @Override public String usage() { return "check FILE [--json] [--trust-key FINGERPRINT]..."; }
     @Override public String summary() { return "list the shots' sign-off flags; exit 1 while a blocking one is open"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Arguments a;
         try {
-            a = Arguments.parse(args, Set.of("--json"), Set.of());
+            a = Arguments.parse(args, Set.of("--json"), Set.of(TRUST_KEY), Set.of(TRUST_KEY));
             a.positional(1, "the production file");
         } catch (Arguments.Invalid e) {
             return usageError(err, e.getMessage());
@@ -58,8 +62,14 @@ final class CheckCommand implements Command {
         Path file = Path.of(a.positional().get(0));
         ProductionData data;
         SignedRecord record;
+        RecordTrust trust;
         try {
-            record = Projects.readRecord(file);
+            trust = RecordTrust.forUser(a.values(TRUST_KEY));
+        } catch (IllegalArgumentException e) {
+            return usageError(err, e.getMessage());
+        }
+        try {
+            record = Projects.readRecord(file, trust);
             data = record.data();
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.exchange.RecordTrust;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.OutputFile;
 import org.clearframe.model.ProductionData;
@@ -49,8 +50,13 @@ final class Projects {
 
     /** As {@link #read}, with the sign-offs that were left out and why. */
     static SignedRecord readRecord(Path file) throws ProjectFileException, StoreException {
+        return readRecord(file, RecordTrust.forUser(List.of()));
+    }
+
+    /** As {@link #readRecord(Path)}, trusting {@code trust}'s keys to vouch for sign-offs. */
+    static SignedRecord readRecord(Path file, RecordTrust trust) throws ProjectFileException, StoreException {
         try (ProductionStore store = ProductionStore.openReadOnly(file)) {
-            return SignedRecord.load(store);
+            return SignedRecord.load(store, trust);
         }
     }
 }

@@ -30,20 +30,24 @@ public final class Attestations {
     }
 
     /**
-     * Attests every sign-off of the file that was recorded before proofs were kept and has no proof yet, with the
-     * producer's key, and returns them. Sign-offs whose proof fails are never attested: that would launder an
-     * alteration. Nothing else is changed.
+     * Attests, with the producer's key, every sign-off of the file that does not count yet although nothing is wrong
+     * with it: recorded before proofs were kept, or proven by a key this machine does not trust (a colleague's, or the
+     * sample's). Returns them. Sign-offs whose proof fails are never attested: that would launder an alteration.
+     * Nothing else is changed.
      */
     public static List<SignOff> attestEarlier(ProductionStore store, KeyRing producer) throws ExchangeException, StoreException {
         SignedRecord record = SignedRecord.load(store);
-        List<SignOff> earlier = record.ignored().stream().filter(i -> i.why() == SignedRecord.Why.BEFORE_PROOFS)
-                .map(SignedRecord.Ignored::signOff).toList();
-        if (earlier.isEmpty()) return List.of();
+        List<SignedRecord.Ignored> waiting = record.ignored().stream()
+                .filter(i -> i.why() == SignedRecord.Why.BEFORE_PROOFS || i.why() == SignedRecord.Why.UNTRUSTED_KEY).toList();
+        if (waiting.isEmpty()) return List.of();
         KeyPair keys = producer.keyPair();
         UUID production = record.data().production().id();
         List<StoredProof> proofs = new ArrayList<>();
-        for (SignOff s : earlier) proofs.add(SignOffProof.attest(production, s, SignOffProof.BEFORE_PROOFS, keys));
+        for (SignedRecord.Ignored i : waiting) {
+            String basis = i.why() == SignedRecord.Why.BEFORE_PROOFS ? SignOffProof.BEFORE_PROOFS : SignOffProof.VOUCHED_FOR_ANOTHER_KEY;
+            proofs.add(SignOffProof.attest(production, i.signOff(), basis, keys));
+        }
         store.proofs().record(List.of(), List.of(), proofs, List.of());
-        return earlier;
+        return waiting.stream().map(SignedRecord.Ignored::signOff).toList();
     }
 }

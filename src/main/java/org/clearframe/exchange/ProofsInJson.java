@@ -38,7 +38,8 @@ final class ProofsInJson {
     static ProjectJson.Contents exportable(SignedRecord record, Evidence evidence, Map<UUID, ReferenceImage> images) {
         List<SignOff> signOffs = new ArrayList<>(record.data().signOffs());
         for (SignedRecord.Ignored i : record.ignored()) {
-            if (i.why() == SignedRecord.Why.BEFORE_PROOFS) signOffs.add(i.signOff());
+            // Earlier sign-offs, and proven ones this machine does not vouch for, travel with their evidence.
+            if (i.why() != SignedRecord.Why.NO_VALID_PROOF) signOffs.add(i.signOff());
             else LOG.log(System.Logger.Level.WARNING, "Left out of the export: {0}", i.describe());
         }
         signOffs.sort(Comparator.comparing(SignOff::signedAt));
@@ -120,7 +121,7 @@ final class ProofsInJson {
 
     /** Refuses the file when any sign-off's proof does not hold (one recorded before proofs were kept is let in, uncounted). */
     static void requireProven(String fileName, ProductionData data, Evidence evidence) throws ExchangeException {
-        SignedRecord sorted = SignedRecord.sort(data, evidence, null);
+        SignedRecord sorted = SignedRecord.sort(data, evidence);
         List<SignedRecord.Ignored> bad = sorted.ignored().stream().filter(i -> i.why() == SignedRecord.Why.NO_VALID_PROOF).toList();
         if (bad.isEmpty()) return;
         throw new ExchangeException(Problem.BAD_SIGNATURE, fileName + ": " + bad.get(0).describe()

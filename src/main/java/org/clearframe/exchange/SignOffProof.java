@@ -33,6 +33,10 @@ final class SignOffProof {
     /** Why the producer attested: recorded in the app (the person told the producer), or an earlier sign-off vouched for later. */
     static final String RECORDED_IN_APP = "RECORDED_IN_APP";
     static final String BEFORE_PROOFS = "RECORDED_BEFORE_PROOFS_WERE_KEPT";
+    /** The producer's attestation, made on import, of a sign-off that comes from a head's signed reply. */
+    static final String IMPORTED_REPLY = "IMPORTED_FROM_SIGNED_REPLY";
+    /** The producer's attestation of a sign-off already proven by a key this machine did not trust. */
+    static final String VOUCHED_FOR_ANOTHER_KEY = "VOUCHED_FOR_ANOTHER_KEY";
 
     private static final String STATEMENT = "clearframe-attested-sign-off";
 

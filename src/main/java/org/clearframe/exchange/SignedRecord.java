@@ -18,14 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * A production as the record can prove it: the only way to read a whole production from its file (the architecture
- * test holds every other class to that). A sign-off counts only when one of its proofs holds; every other sign-off
- * row is left out of {@link #data()} and listed in {@link #ignored()} with the reason, so a row written into the
- * file by hand, or altered after it was proven, cannot clear a flag.
+ * test holds every other class to that). A sign-off counts only when every one of its proofs holds and a key this
+ * machine trusts stands behind one of them ({@link RecordTrust}); every other sign-off row is left out of
+ * {@link #data()} and listed in {@link #ignored()} with the reason, so a row written into the file by hand, altered
+ * after it was proven, or signed with a key anyone could have made, cannot clear a flag.
  *
  * <p>A REPLY proof holds when the reply stored in the file parses, its signature verifies, it is for this
  * production, its signer answers for the role, and it holds a decision for exactly this sign-off (its id is derived
@@ -60,7 +63,11 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
                 return "signed by " + signOff.signer() + " in their reply (key " + keyFingerprint + ")"
                         + (Boolean.FALSE.equals(pinned) ? ", a key not pinned for them on this machine" : "");
             }
-            String earlier = SignOffProof.BEFORE_PROOFS.equals(basis) ? "recorded before proofs were kept; " : "";
+            String earlier = switch (basis) {
+                case SignOffProof.BEFORE_PROOFS -> "recorded before proofs were kept; ";
+                case SignOffProof.VOUCHED_FOR_ANOTHER_KEY -> "first proven by a key this machine did not trust; ";
+                default -> "";
+            };
             return earlier + (ownKey ? "attested by you, the producer (key " + keyFingerprint + "), not signed by the person"
                     : "attested by another key " + keyFingerprint + ", not signed by the person");
         }
@@ -71,7 +78,9 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         /** It has no proof, or none of its proofs holds: possibly forged or altered. */
         NO_VALID_PROOF,
         /** Recorded before this version kept proofs, and not yet attested by the producer. */
-        BEFORE_PROOFS
+        BEFORE_PROOFS,
+        /** Its proof holds, but no key this machine trusts stands behind it: anyone can make a key and sign. */
+        UNTRUSTED_KEY
     }
 
     /** A sign-off row that is not counted, and why. */
@@ -83,17 +92,21 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
             return switch (why) {
                 case NO_VALID_PROOF -> what + " has no valid proof: ignored (" + reason + ")";
                 case BEFORE_PROOFS -> what + " was recorded before proofs were kept: not counted until the producer attests it";
+                case UNTRUSTED_KEY -> what + " is not counted: " + reason;
             };
         }
     }
 
-    /** Reads the production from {@code store}, keeping only sign-offs that are proven, and telling your own key apart. */
+    /**
+     * Reads the production from {@code store}, keeping only sign-offs that are proven and vouched for by a key this
+     * user trusts (see {@link RecordTrust}).
+     */
     public static SignedRecord load(ProductionStore store) throws StoreException {
-        return load(store, ownKey());
+        return load(store, RecordTrust.forUser(List.of()));
     }
 
-    public static SignedRecord load(ProductionStore store, PublicKey ownKey) throws StoreException {
-        return sort(store.load(), store.proofs().evidence(), ownKey, pinnedHere(TrustStore.forUser()));
+    public static SignedRecord load(ProductionStore store, RecordTrust trust) throws StoreException {
+        return sort(store.load(), store.proofs().evidence(), trust, pinnedHere(TrustStore.forUser()));
     }
 
     /**
@@ -132,12 +145,16 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         }
     }
 
-    /** Decides, for every sign-off row of {@code raw}, whether its evidence proves it. Pure: reads no file. */
-    static SignedRecord sort(ProductionData raw, Evidence evidence, PublicKey ownKey) {
-        return sort(raw, evidence, ownKey, r -> null);
+    /**
+     * Decides, for every sign-off row of {@code raw}, whether its evidence proves it, whoever holds the keys: for
+     * checking a file's evidence on import. Pure: reads no file.
+     */
+    static SignedRecord sort(ProductionData raw, Evidence evidence) {
+        return sort(raw, evidence, RecordTrust.everyKey(), r -> null);
     }
 
-    static SignedRecord sort(ProductionData raw, Evidence evidence, PublicKey ownKey, Function<Reply, Boolean> pinned) {
+    static SignedRecord sort(ProductionData raw, Evidence evidence, RecordTrust trust, Function<Reply, Boolean> pinned) {
+        PublicKey ownKey = trust.ownKey();
         UUID production = raw.production().id();
         Map<UUID, List<StoredProof>> proofsOf = new HashMap<>();
         for (StoredProof p : evidence.proofs()) proofsOf.computeIfAbsent(p.signOffId(), k -> new ArrayList<>()).add(p);
@@ -159,18 +176,30 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
                 continue;
             }
             Proven holds = null;
+            boolean vouched = false;
             List<String> failures = new ArrayList<>();
+            Set<String> strangers = new LinkedHashSet<>();
             for (StoredProof p : proofs) {
                 Check c = check(production, s, p, replies, parsed, own, pinnedOnce);
-                if (c.proven != null) {
-                    holds = c.proven;
-                    break;
+                if (c.proven == null) {
+                    failures.add(c.failure);
+                    continue;
                 }
-                failures.add(c.failure);
+                if (vouchedHere(c.proven, c.key, trust)) vouched = true;
+                else strangers.add(c.proven.keyFingerprint());
+                // The person's own signed reply names the sign-off where there is one; an attestation otherwise.
+                if (holds == null || (holds.attested() && !c.proven.attested())) holds = c.proven;
             }
-            if (holds != null) {
+            if (!failures.isEmpty()) {
+                // One proof that fails is tampering with this sign-off's evidence, whatever else holds: fail closed.
+                ignored.add(new Ignored(s, Why.NO_VALID_PROOF, String.join("; ", failures)));
+            } else if (holds != null && vouched) {
                 kept.add(s);
                 proven.put(s.id(), holds);
+            } else if (holds != null) {
+                ignored.add(new Ignored(s, Why.UNTRUSTED_KEY, "its proof holds, but only key" + (strangers.size() == 1 ? " " : "s ")
+                        + String.join(", ", strangers) + " stand" + (strangers.size() == 1 ? "s" : "") + " behind it, and this machine "
+                        + "trusts none of them (name the producer's key with --trust-key or " + RecordTrust.ENVIRONMENT + ")"));
             } else {
                 ignored.add(new Ignored(s, Why.NO_VALID_PROOF, String.join("; ", failures)));
             }
@@ -180,9 +209,18 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         return new SignedRecord(data, proven, ignored);
     }
 
-    private record Check(Proven proven, String failure) {
-        static Check ok(Proven p) { return new Check(p, null); }
-        static Check fail(String why) { return new Check(null, why); }
+    /**
+     * Whether a holding proof is backed by a key this machine trusts: an attestation by a trusted key, or a reply whose
+     * key is pinned here for its signer or is itself trusted.
+     */
+    private static boolean vouchedHere(Proven proof, PublicKey key, RecordTrust trust) {
+        if (trust.trusts(key, proof.keyFingerprint())) return true;
+        return !proof.attested() && Boolean.TRUE.equals(proof.pinned());
+    }
+
+    private record Check(Proven proven, PublicKey key, String failure) {
+        static Check ok(Proven p, PublicKey key) { return new Check(p, key, null); }
+        static Check fail(String why) { return new Check(null, null, why); }
     }
 
     private static Check check(UUID production, SignOff s, StoredProof p, Map<UUID, StoredReply> replies, Map<UUID, Object> parsed,
@@ -199,7 +237,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
                     return Check.fail("its attestation's signature does not match the sign-off as recorded");
                 }
                 String fp = KeyRing.fingerprint(key);
-                return Check.ok(new Proven(s, SignOffProof.ATTESTED, fp, p.basis(), KeyRing.encode(key).equals(own), null));
+                return Check.ok(new Proven(s, SignOffProof.ATTESTED, fp, p.basis(), KeyRing.encode(key).equals(own), null), key);
             }
             case SignOffProof.REPLY -> {
                 if (p.replyId() == null || !replies.containsKey(p.replyId())) return Check.fail("the reply it cites is not in the file");
@@ -214,7 +252,13 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
                 } catch (ExchangeException e) {
                     return Check.fail("the stored reply names no valid key");
                 }
-                return Check.ok(new Proven(s, SignOffProof.REPLY, fp, "", reply.publicKey().equals(own), pinned.apply(reply)));
+                PublicKey key;
+                try {
+                    key = KeyRing.decodePublicKey(reply.publicKey());
+                } catch (ExchangeException e) {
+                    return Check.fail("the stored reply names no valid key");
+                }
+                return Check.ok(new Proven(s, SignOffProof.REPLY, fp, "", reply.publicKey().equals(own), pinned.apply(reply)), key);
             }
             default -> {
                 return Check.fail("its proof is of an unknown kind");

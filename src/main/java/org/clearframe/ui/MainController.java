@@ -170,6 +170,13 @@ public final class MainController {
             Files.move(temp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + "-wal"));
+        // The sample's sign-offs are attested by a key thrown away when it was built, which nobody trusts; the copy is
+        // the user's own production now, so they vouch for its record with their key, as the sample's producer.
+        try (ProductionStore store = ProductionStore.open(copy)) {
+            org.clearframe.exchange.Attestations.attestEarlier(store, org.clearframe.exchange.KeyRing.forUser());
+        } catch (org.clearframe.store.ProjectFileException | org.clearframe.store.StoreException | org.clearframe.exchange.ExchangeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private boolean isOpenProduction(Path file) {
@@ -434,11 +441,12 @@ public final class MainController {
     private static String notCounted(Session session) {
         var ignored = session.ignoredSignOffs();
         if (ignored.isEmpty()) return "";
-        long earlier = ignored.stream().filter(i -> i.why() == SignedRecord.Why.BEFORE_PROOFS).count();
+        // Waiting for the producer's word: recorded before proofs, or proven by a key this machine does not trust.
+        long earlier = ignored.stream().filter(i -> i.why() != SignedRecord.Why.NO_VALID_PROOF).count();
         long unproven = ignored.size() - earlier;
         return (unproven == 0 ? "" : " · " + unproven + " sign-off" + (unproven == 1 ? "" : "s") + " without a valid proof ignored")
-                + (earlier == 0 ? "" : " · " + earlier + " earlier sign-off" + (earlier == 1 ? "" : "s")
-                + " not counted until attested (Production > Attest Earlier Sign-offs)");
+                + (earlier == 0 ? "" : " · " + earlier + " sign-off" + (earlier == 1 ? "" : "s")
+                + " not counted until you attest them (Production > Attest Earlier Sign-offs)");
     }
 
     private void fillRecentMenu() {

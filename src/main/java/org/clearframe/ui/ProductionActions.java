@@ -210,14 +210,14 @@ final class ProductionActions {
      */
     void attestEarlierSignOffs() {
         if (session() == null) return;
-        var earlier = session().ignoredSignOffs().stream().filter(i -> i.why() == org.clearframe.exchange.SignedRecord.Why.BEFORE_PROOFS).toList();
+        var earlier = session().ignoredSignOffs().stream().filter(i -> i.why() != org.clearframe.exchange.SignedRecord.Why.NO_VALID_PROOF).toList();
         if (earlier.isEmpty()) {
-            info("Nothing to attest", "Every sign-off in this production already has a proof, or has none and was not recorded before proofs were kept.");
+            info("Nothing to attest", "Every sign-off in this production counts already, or has no valid proof (and is never attested).");
             return;
         }
-        StringBuilder text = new StringBuilder("These sign-offs were recorded before Clearframe kept proofs, so they do not count yet. "
-                + "Attesting signs each with your own key: you vouch that it was given; it will show as attested by you, not "
-                + "signed by the person.\n");
+        StringBuilder text = new StringBuilder("These sign-offs do not count yet: they were recorded before Clearframe kept proofs, or "
+                + "their proof was made with a key you do not trust (a colleague's, or the sample's). Attesting signs each with your "
+                + "own key: you vouch that it was given; it will show as attested by you, not signed by the person.\n");
         earlier.stream().limit(30).forEach(i -> text.append("\n• ").append(i.signOff().signer().isBlank() ? "(no name)" : i.signOff().signer())
                 .append(": ").append(i.signOff().role().label()).append(", ").append(i.signOff().ruleId()).append(", ")
                 .append(i.signOff().decision().label()).append(" (").append(i.signOff().signedAt()).append(")"));

@@ -36,6 +36,12 @@ class SampleCheckTest {
     void theSampleHasOpenBlockingFlagsUntilEverySignOffIsRecorded() throws Exception {
         Path file = dir.resolve("harbour-lights.clearframe");
         Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), file);
+        // The sample's record was attested by a key thrown away when it was built: as-is, nothing in it counts.
+        ByteArrayOutputStream untrusted = new ByteArrayOutputStream();
+        assertEquals(1, Cli.run(new String[]{"check", file.toString()}, new PrintStream(untrusted, true, StandardCharsets.UTF_8), System.err));
+        assertTrue(untrusted.toString(StandardCharsets.UTF_8).contains("this machine trusts none of them"), untrusted.toString(StandardCharsets.UTF_8));
+        // Whoever adopts it vouches for its record with their own key, as its producer.
+        assertEquals(0, Cli.run(new String[]{"attest", file.toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = Cli.run(new String[]{"check", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);

@@ -72,6 +72,7 @@ class SamplePolicyUpgradeTest {
     void theSampleAsTheToolNowBuildsItIsUnder2026_12_andChecksThatWay() throws Exception {
         Path file = dir.resolve("harbour-lights.clearframe");
         SampleProduction.write(file);
+        Cli.run(new String[]{"attest", file.toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err);
         try (ProductionStore store = ProductionStore.openReadOnly(file)) {
             ProductionData data = store.load();
             assertEquals("2026.12", Policies.inForce(data).version());

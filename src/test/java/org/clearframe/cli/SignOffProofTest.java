@@ -136,8 +136,10 @@ class SignOffProofTest {
         }
     }
 
-    private JsonNode checkJson(String who, Path target) throws Exception {
-        run(who, "check", target.toString(), "--json");
+    private JsonNode checkJson(String who, Path target, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("check", target.toString(), "--json"));
+        args.addAll(List.of(more));
+        run(who, args.toArray(String[]::new));
         return new ObjectMapper().readTree(out);
     }
 
@@ -295,17 +297,43 @@ class SignOffProofTest {
     }
 
     @Test
-    void anAttestationByAnotherKeyStillCountsButSaysSo() throws Exception {
+    void anAttestationByAnotherKeyCountsOnlyWhereThatKeyIsTrusted() throws Exception {
         attestInApp(Role.VFX_SUPERVISOR, Decision.APPROVED, "", "Dana Reyes");
-        assertEquals(0, run("studio-ci", "check", file.toString()), out);
-        assertTrue(out.contains("attested by another key"), out);
-        JsonNode latest = checkJson("studio-ci", file).path("shots").get(0).path("flags").get(0).path("signatures").get(0).path("latest");
+        String producerKey = fingerprintOf("producer");
+        // A build server with no keys of its own trusts nobody's word until told whose.
+        assertEquals(1, run("studio-ci", "check", file.toString()), out);
+        assertTrue(out.contains("is not counted: its proof holds, but only key " + producerKey), out);
+        assertEquals(0, run("studio-ci", "check", file.toString(), "--trust-key", producerKey), out);
+        assertTrue(out.contains("attested by another key " + producerKey), out);
+        JsonNode latest = checkJson("studio-ci", file, "--trust-key", producerKey).path("shots").get(0).path("flags").get(0)
+                .path("signatures").get(0).path("latest");
         assertEquals("ATTESTED", latest.path("proof").asText());
         assertTrue(latest.path("attestedByProducer").asBoolean());
         assertFalse(latest.path("ownKey").asBoolean());
+        // Anyone can make a key: approvals attested with a key of one's own do not count on the server either.
+        System.setProperty("clearframe.config", dir.resolve("forger-config").toString());
+        SignOff forged = new SignOff(UUID.randomUUID(), collapse.id(), "PROVENANCE", Role.POST_SUPERVISOR, null, "Sam Post", Decision.APPROVED,
+                "", Instant.now(), Fingerprint.of(collapse));
+        UUID production = productionId();
+        try (ProductionStore store = ProductionStore.open(file)) {
+            Attestations.record(store, production, List.of(forged), KeyRing.forUser());
+        }
+        JsonNode json = checkJson("studio-ci", file, "--trust-key", producerKey);
+        assertEquals(forged.id().toString(), json.path("ignoredSignOffs").get(0).path("id").asText(), out);
+        assertEquals("UNTRUSTED_KEY", json.path("ignoredSignOffs").get(0).path("why").asText(), out);
         // Swapping in another key's signature over another statement does not help either.
         execute(file, "UPDATE sign_off_proof SET basis = 'RECORDED_BEFORE_PROOFS_WERE_KEPT' WHERE sign_off_id <> '" + studioContact.id() + "'");
-        assertEquals(1, run("studio-ci", "check", file.toString()), out);
+        assertEquals(1, run("studio-ci", "check", file.toString(), "--trust-key", producerKey), out);
+    }
+
+    @Test
+    void aBadTrustedKeyIsABadArgument() {
+        assertEquals(2, run("studio-ci", "check", file.toString(), "--trust-key", "not-a-key"), out);
+        assertTrue(err.contains("is not a key fingerprint"), err);
+    }
+
+    private String fingerprintOf(String who) throws Exception {
+        return KeyRing.fingerprint(new KeyRing(dir.resolve(who + "-config")).publicKey());
     }
 
     @Test
@@ -392,7 +420,7 @@ class SignOffProofTest {
     void importingTheOriginalReplyAgainProvesAnEarlierSignOff() throws Exception {
         danaReplies("approve");
         // As 0.1.0 left it: the row, no kept reply, no proof; upgrading marked the row as recorded before proofs.
-        execute(file, "DELETE FROM sign_off_proof WHERE kind = 'REPLY'");
+        execute(file, "DELETE FROM sign_off_proof WHERE sign_off_id IN (SELECT id FROM sign_off WHERE signer = 'Dana Reyes')");
         execute(file, "DELETE FROM signed_reply");
         execute(file, "INSERT INTO sign_off_before_proofs SELECT id FROM sign_off WHERE signer = 'Dana Reyes'");
         assertEquals(1, run("producer", "check", file.toString()), out);
