@@ -1,10 +1,6 @@
 package org.clearframe.exchange;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +39,20 @@ public final class ProducerTrust {
         UNSIGNED_BUT_PINNED
     }
 
-    private final Path dir;
+    private final PinFile<Pin> file;
 
     public ProducerTrust(Path dir) {
-        this.dir = dir;
+        this.file = new PinFile<>(dir, FILE, FORMAT, "the list of trusted producers", "productions", p -> {
+            String key = p.text("publicKey");
+            KeyRing.decodePublicKey(key);
+            return new Pin(p.uuid("productionId"), p.textOr("productionTitle"), key, p.text("fingerprint"), p.instant("pinnedAt"));
+        }, (p, o) -> {
+            o.put("productionId", p.productionId().toString());
+            o.put("productionTitle", p.productionTitle());
+            o.put("fingerprint", p.fingerprint());
+            o.put("publicKey", p.publicKey());
+            o.put("pinnedAt", p.pinnedAt().toString());
+        });
     }
 
     public static ProducerTrust forUser() {
@@ -54,20 +60,11 @@ public final class ProducerTrust {
     }
 
     public Path file() {
-        return dir.resolve(FILE);
+        return file.file();
     }
 
     public synchronized List<Pin> pins() throws ExchangeException {
-        if (!Files.exists(file())) return List.of();
-        ObjectNode json = JsonFiles.read(file(), "the list of trusted producers", FORMAT, 1, 16L * 1024 * 1024);
-        JsonIn root = JsonIn.root(json, file().toString());
-        List<Pin> pins = new ArrayList<>();
-        for (JsonIn p : root.objects("productions")) {
-            String key = p.text("publicKey");
-            KeyRing.decodePublicKey(key);
-            pins.add(new Pin(p.uuid("productionId"), p.textOr("productionTitle"), key, p.text("fingerprint"), p.instant("pinnedAt")));
-        }
-        return pins;
+        return file.read();
     }
 
     public Optional<Pin> pinned(UUID productionId) throws ExchangeException {
@@ -119,21 +116,6 @@ public final class ProducerTrust {
         List<Pin> pins = new ArrayList<>(pins());
         pins.removeIf(p -> p.productionId().equals(pkg.production().id()));
         pins.add(new Pin(pkg.production().id(), pkg.production().title(), pkg.seal().producerKey(), pkg.seal().keyFingerprint(), Instant.now()));
-        ObjectNode root = JsonFiles.header(FORMAT, 1);
-        ArrayNode list = root.putArray("productions");
-        for (Pin p : pins) {
-            ObjectNode o = list.addObject();
-            o.put("productionId", p.productionId().toString());
-            o.put("productionTitle", p.productionTitle());
-            o.put("fingerprint", p.fingerprint());
-            o.put("publicKey", p.publicKey());
-            o.put("pinnedAt", p.pinnedAt().toString());
-        }
-        try {
-            KeyRing.createPrivateDir(dir);
-        } catch (IOException e) {
-            throw new ExchangeException(Problem.IO, "Clearframe could not create " + dir + ": " + e.getMessage(), e);
-        }
-        JsonFiles.write(file(), root);
+        file.write(pins);
     }
 }

@@ -1,10 +1,6 @@
 package org.clearframe.exchange;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Instant;
@@ -49,13 +45,23 @@ public final class TrustStore {
 
     /** The dir this store keeps its file in (the user's config folder). */
     public Path dir() {
-        return dir;
+        return file.dir();
     }
 
-    private final Path dir;
+    private final PinFile<Pin> file;
 
     public TrustStore(Path dir) {
-        this.dir = dir;
+        this.file = new PinFile<>(dir, FILE, FORMAT, "the list of trusted keys", "heads", p -> {
+            String key = p.text("publicKey");
+            KeyRing.decodePublicKey(key);
+            return new Pin(p.text("name"), p.text("department"), key, p.text("fingerprint"), p.instant("pinnedAt"));
+        }, (p, o) -> {
+            o.put("name", p.name());
+            o.put("department", p.department());
+            o.put("fingerprint", p.fingerprint());
+            o.put("publicKey", p.publicKey());
+            o.put("pinnedAt", p.pinnedAt().toString());
+        });
     }
 
     public static TrustStore forUser() {
@@ -63,21 +69,12 @@ public final class TrustStore {
     }
 
     public Path file() {
-        return dir.resolve(FILE);
+        return file.file();
     }
 
     /** Read fresh each time: another Clearframe window may have pinned a key meanwhile. */
     public synchronized List<Pin> pins() throws ExchangeException {
-        if (!Files.exists(file())) return List.of();
-        ObjectNode json = JsonFiles.read(file(), "the list of trusted keys", FORMAT, 1, 16L * 1024 * 1024);
-        JsonIn root = JsonIn.root(json, file().toString());
-        List<Pin> pins = new ArrayList<>();
-        for (JsonIn p : root.objects("heads")) {
-            String key = p.text("publicKey");
-            KeyRing.decodePublicKey(key);
-            pins.add(new Pin(p.text("name"), p.text("department"), key, p.text("fingerprint"), p.instant("pinnedAt")));
-        }
-        return pins;
+        return file.read();
     }
 
     public Optional<Pin> pinned(String name, String department) throws ExchangeException {
@@ -125,22 +122,7 @@ public final class TrustStore {
     }
 
     private void save(List<Pin> pins) throws ExchangeException {
-        ObjectNode root = JsonFiles.header(FORMAT, 1);
-        ArrayNode heads = root.putArray("heads");
-        for (Pin p : pins) {
-            ObjectNode o = heads.addObject();
-            o.put("name", p.name());
-            o.put("department", p.department());
-            o.put("fingerprint", p.fingerprint());
-            o.put("publicKey", p.publicKey());
-            o.put("pinnedAt", p.pinnedAt().toString());
-        }
-        try {
-            KeyRing.createPrivateDir(dir);
-        } catch (IOException e) {
-            throw new ExchangeException(ExchangeException.Problem.IO, "Clearframe could not create " + dir + ": " + e.getMessage(), e);
-        }
-        JsonFiles.write(file(), root);
+        file.write(pins);
     }
 
     /** How two spellings of the same head compare: as {@link Names#normalise} does, name and department. */
