@@ -36,8 +36,9 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 
 /**
- * Random but valid model records for property tests, reproducible from a seed: every test names the seed of a
- * failing case, and {@code new Gen(seed)} makes that case again.
+ * Random but valid model records for property tests, reproducible from a seed. The property tests are JUnit
+ * parameterized tests over {@link #seeds}: each case is named by its seed, and {@code new Gen(seed)} makes a
+ * failing case again.
  *
  * <p>Valid means what the app and importers accept: unique scene numbers, unique shot numbers within a scene,
  * references only to departments, cast and shots that exist, per-person roles signed for a cast member, rule
