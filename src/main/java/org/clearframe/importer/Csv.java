@@ -113,8 +113,9 @@ public final class Csv {
     }
 
     static String quote(String field) {
+        // A leading U+FEFF is quoted too: unquoted at the start of a file, a reader takes it for a byte order mark.
         boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0
-                || field.indexOf(';') >= 0 || !field.equals(field.strip());
+                || field.indexOf(';') >= 0 || !field.equals(field.strip()) || field.startsWith("\uFEFF");
         return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 

@@ -223,7 +223,7 @@ public final class ShotListImport {
                     if (v < 0 || i > 0 && v >= 60) return -1;
                     total = total * 60 + v;
                 }
-                return total;
+                return Double.isFinite(total) ? total : -1; // "1e400:00" overflows to infinity
             }
             double v = Double.parseDouble(t.replace(',', '.'));
             return v >= 0 && Double.isFinite(v) ? v : -1;
