@@ -33,7 +33,12 @@ class ProjectJsonRoundTripPropertiesTest {
     void exportThenImportGivesTheSameProduction(long seed) throws Exception {
         ProductionData generated = new Gen(seed).production();
         Path original = dir.resolve(seed + ".clearframe");
-        ProductionStore.createFrom(original, generated);
+        // Sign-offs count, and travel, only with a proof: record them as the app does, attested by this user's key.
+        ProductionStore.createFrom(original, new ProductionData(generated.production(), generated.departments(), generated.cast(),
+                generated.scenes(), generated.shots(), List.of(), generated.policyJson()));
+        try (ProductionStore store = ProductionStore.open(original)) {
+            Attestations.record(store, generated.production().id(), generated.signOffs(), KeyRing.forUser());
+        }
         ProductionData saved = load(original);
         // The store keeps everything it was given (order aside: shots come back in scene order).
         assertEquals(generated.production(), saved.production(), "seed " + seed);
