@@ -96,7 +96,7 @@ public final class ConsentRequestPdf {
         writer.setFullCompression();
         String title = BreakdownWriter.titleOf(data.production());
         PageFurniture furniture = new PageFurniture(look, title, "Consent request \u00B7 " + member.performer(),
-                "Prepared " + Sheet.DATE.format(date) + " with " + AppInfo.NAME + " " + AppInfo.version());
+                "Prepared " + Sheet.DATE.format(date) + " with " + AppInfo.NAME + " " + AppInfo.version(), false);
         writer.setPageEvent(furniture);
         document.addTitle(title + " \u2014 consent request for " + member.performer());
         document.addCreator(AppInfo.NAME + " " + AppInfo.version());

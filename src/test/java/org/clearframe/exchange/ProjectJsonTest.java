@@ -52,7 +52,8 @@ class ProjectJsonTest {
                 "Ada Producer", "Zoë Niño", LocalDate.of(2027, 3, 1), "Łódź unit\nsecond line\ttab");
         Department vfx = new Department(UUID.randomUUID(), "VFX", "Sam Okafor", "sam@example.org", "#1565C0");
         Department costume = new Department(UUID.randomUUID(), "Costume / Wardrobe", "Bea Kelly", "bea@example.org", "#AD1457");
-        CastMember lead = new CastMember(UUID.randomUUID(), "Mara Quinn", "Detective Hale", Tristate.YES, false);
+        CastMember lead = new CastMember(UUID.randomUUID(), "Mara Quinn", "Detective Hale", Tristate.YES, false, true,
+                org.clearframe.model.Representation.LAWYER);
         CastMember late = new CastMember(UUID.randomUUID(), "Old Star", "Grandfather", Tristate.NO, true);
         Scene scene = new Scene(UUID.randomUUID(), "12A", IntExt.INT_EXT, "Tower block", "NIGHT", "It falls. 😀", 11, "Day 3",
                 List.of(late.id(), lead.id()), true);
@@ -68,16 +69,24 @@ class ProjectJsonTest {
                 Decision.APPROVED_WITH_CONDITIONS, "Only the wide", Instant.parse("2026-11-24T10:00:00.123456Z"), "fp1");
         SignOff second = new SignOff(UUID.randomUUID(), shot.id(), "DEAGE-PERFORMER", Role.PERFORMER, lead.id(), "Mara Quinn",
                 Decision.DECLINED, "", Instant.parse("2026-11-25T10:00:00Z"), "fp2");
+        org.clearframe.model.Scan scan = new org.clearframe.model.Scan(UUID.randomUUID(), lead.id(), LocalDate.of(2026, 9, 3),
+                LocalDate.of(2026, 9, 1), "Stunt fall");
+        org.clearframe.model.Consent withdrawn = new org.clearframe.model.Consent(UUID.randomUUID(), lead.id(), "Mara Quinn",
+                org.clearframe.model.ConsentKind.CREATE_REPLICA, p.id(), List.of(scene.id()), List.of(shot.id()),
+                EnumSet.of(Technique.DIGITAL_REPLICA, Technique.DE_AGING), "Fall", "A double for the fall in 12A, \"final\" ✓",
+                LocalDate.of(2026, 8, 30), null, LocalDate.of(2026, 10, 1), "Scale + 10%");
+        org.clearframe.model.Consent estate = new org.clearframe.model.Consent(UUID.randomUUID(), null, "Estate of Old Star",
+                org.clearframe.model.ConsentKind.VOICE, UUID.randomUUID(), List.of(), List.of(), Set.of(), "", "", null, null, null, "");
         return new ProductionData(p, List.of(vfx, costume), List.of(lead, late), List.of(scene), List.of(shot, plain),
                 // a studio's own policy (a valid one: import refuses a policy that does not read)
-                List.of(first, second), org.clearframe.rules.Policy.defaultPolicyJson().replace("\"Clearframe default policy\"", "\"Studio\""));
+                List.of(first, second), org.clearframe.rules.Policy.defaultPolicyJson().replace("\"Clearframe default policy\"", "\"Studio\""),
+                List.of(scan), List.of(withdrawn, estate));
     }
 
     /** The production in a new file, its sign-offs recorded as the app records them: attested by this user's key. */
     private Path saved(ProductionData data, String name) throws Exception {
         Path file = dir.resolve(name);
-        ProductionStore.createFrom(file, new ProductionData(data.production(), data.departments(), data.cast(), data.scenes(), data.shots(),
-                List.of(), data.policyJson()));
+        ProductionStore.createFrom(file, data.withSignOffs(List.of()));
         try (ProductionStore store = ProductionStore.open(file)) {
             Attestations.record(store, data.production().id(), data.signOffs(), KeyRing.forUser());
         }
@@ -98,12 +107,14 @@ class ProjectJsonTest {
         try (ProductionStore store = ProductionStore.open(original)) {
             before = store.load();
             store.setReferenceImage(before.shots().get(0).id(), new ReferenceImage("image/png", png));
+            store.attachDocument(before.consents().get(0).id(), "mara-signed.pdf", "application/pdf", "%PDF-1.7 signed".getBytes());
+            before = store.load();
         }
         Path json = dir.resolve("tidewater.json");
         ProjectJson.export(original, json);
         String text = Files.readString(json);
         assertTrue(text.contains("\"format\" : \"clearframe-project\""), text.substring(0, 200));
-        assertTrue(text.contains("\"schemaVersion\" : 2"));
+        assertTrue(text.contains("\"schemaVersion\" : 3"));
 
         Path copy = dir.resolve("copy.clearframe");
         ProjectJson.importTo(json, copy);
@@ -113,6 +124,10 @@ class ProjectJsonTest {
             assertArrayEquals(png, store.referenceImage(before.shots().get(0).id()).orElseThrow().bytes());
             assertEquals("image/png", store.referenceImage(before.shots().get(0).id()).orElseThrow().mediaType());
             assertTrue(store.referenceImage(before.shots().get(1).id()).isEmpty());
+            // The signed consent travels with its bytes and stays attached to its consent.
+            assertNotNull(after.consents().get(0).documentId());
+            assertArrayEquals("%PDF-1.7 signed".getBytes(), store.documentBytes(after.consents().get(0).documentId()).orElseThrow());
+            assertEquals("mara-signed.pdf", store.documents().get(0).fileName());
         }
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
