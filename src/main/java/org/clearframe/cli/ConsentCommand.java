@@ -46,8 +46,18 @@ final class ConsentCommand implements Command {
         return switch (args.get(0)) {
             case "list" -> list(rest, out, err);
             case "request" -> request(rest, out, err);
-            default -> usageError(err, "unknown consent action '" + args.get(0) + "': say list or request.");
+            default -> unknownAction(args, err);
         };
+    }
+
+    /** An unknown action; an unknown option among the rest is named first, as every verb names it. */
+    private int unknownAction(List<String> args, PrintStream err) {
+        try {
+            Arguments.parse(args, Set.of(Projects.FORCE), Set.of("--person", "--notice", "--payment"));
+        } catch (Arguments.Invalid e) {
+            return usageError(err, e.getMessage());
+        }
+        return usageError(err, "unknown consent action '" + args.get(0) + "': say list or request.");
     }
 
     private int list(List<String> args, PrintStream out, PrintStream err) {
