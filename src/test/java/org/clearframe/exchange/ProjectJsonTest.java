@@ -248,6 +248,53 @@ class ProjectJsonTest {
     }
 
     @Test
+    void consentDataIsCheckedLikeEveryOtherTable() throws Exception {
+        // A swapped signed document is refused, not kept under the old fingerprint.
+        ObjectNode swapped = exported();
+        ObjectNode doc = ((ArrayNode) swapped.get("consentDocuments")).addObject();
+        doc.put("id", UUID.randomUUID().toString());
+        doc.put("fileName", "signed.pdf");
+        doc.put("mediaType", "application/pdf");
+        doc.put("sha256", "0".repeat(64));
+        doc.put("attachedAt", "2026-11-01T10:00:00Z");
+        doc.put("data", java.util.Base64.getEncoder().encodeToString("%PDF forged".getBytes()));
+        ExchangeException e = importFails(swapped);
+        assertEquals(Problem.INVALID, e.problem());
+        assertTrue(e.getMessage().contains("does not match its sha256"), e.getMessage());
+        // A consent naming a document the file does not carry, and a scan of nobody in the cast, are unknown references.
+        ObjectNode missingDoc = exported();
+        ((ObjectNode) missingDoc.get("consents").get(0)).put("documentId", UUID.randomUUID().toString());
+        assertEquals(Problem.UNKNOWN_ID, importFails(missingDoc).problem());
+        ObjectNode strayScan = exported();
+        ((ObjectNode) strayScan.get("scans").get(0)).put("castId", UUID.randomUUID().toString());
+        assertEquals(Problem.UNKNOWN_ID, importFails(strayScan).problem());
+        ObjectNode badKind = exported();
+        ((ObjectNode) badKind.get("consents").get(0)).put("kind", "ANYTHING_GOES");
+        assertEquals(Problem.INVALID, importFails(badKind).problem());
+        ObjectNode twice = exported();
+        ArrayNode consents = (ArrayNode) twice.get("consents");
+        ((ObjectNode) consents.get(1)).put("id", consents.get(0).get("id").asText());
+        assertEquals(Problem.DUPLICATE_ID, importFails(twice).problem());
+    }
+
+    @Test
+    void aSchema2FileWithoutConsentDataStillImports() throws Exception {
+        ObjectNode older = exported();
+        older.put("schemaVersion", 2);
+        older.remove(List.of("scans", "consents", "consentDocuments"));
+        for (var m : older.get("cast")) ((ObjectNode) m).remove(List.of("minor", "representation"));
+        older.remove(List.of("signOffs", "signedReplies", "signOffProofs", "signOffsBeforeProofs"));
+        Path in = dir.resolve("older.json");
+        Files.writeString(in, JsonFiles.MAPPER.writeValueAsString(older));
+        Path target = dir.resolve("older.clearframe");
+        ProjectJson.importTo(in, target);
+        ProductionData back = load(target);
+        assertTrue(back.consents().isEmpty() && back.scans().isEmpty());
+        assertEquals(org.clearframe.model.Representation.UNKNOWN, back.cast().get(0).representation());
+        assertFalse(back.cast().get(0).minor());
+    }
+
+    @Test
     void badValuesAreNamedByTheirPlace() throws Exception {
         ObjectNode json = exported();
         ((ObjectNode) json.get("shots").get(0).get("aiUses").get(1)).put("technique", "TIME_TRAVEL");
