@@ -43,6 +43,12 @@ class ConsentPageTest {
         Path file = dir.resolve("harbour-lights.clearframe");
         Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), file);
         UiTestSupport.openAndWait(robot, main, file);
+        // The Sign-offs page lists the missing consent beside the signatures, as a record to make.
+        robot.interact(main::showSignOffs);
+        javafx.scene.control.TreeTableView<SignOffsController.Row> tree = robot.lookup(".signoffs-tree").queryAs(javafx.scene.control.TreeTableView.class);
+        assertTrue(tree.getRoot().getChildren().stream().flatMap(g -> g.getChildren().stream()).map(javafx.scene.control.TreeItem::getValue)
+                .anyMatch(r -> r.signature() == null && r.flag().rule().id().equals("CONSENT-NOT-COVERED") && r.shot().number().equals("1")),
+                "a row for Zoë's missing consent");
         robot.interact(main::showConsent);
         TableView<ConsentCoverage.Coverage> gaps = robot.lookup(".consent-gaps").queryAs(TableView.class);
         TableView<Consent> consents = robot.lookup(".consent-table").queryAs(TableView.class);
