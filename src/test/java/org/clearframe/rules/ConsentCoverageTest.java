@@ -72,6 +72,19 @@ class ConsentCoverageTest {
     }
 
     @Test
+    void noSignOffClosesAMissingConsent_evenOneForgedUnderTheChecksRuleId() {
+        Shot shot = shot(use(DE_AGING).fin().on(ZOE).build());
+        ProductionData unsigned = production(Genre.FICTION, shot);
+        org.clearframe.model.SignOff forged = new org.clearframe.model.SignOff(UUID.randomUUID(), shot.id(), "CONSENT-NOT-COVERED",
+                org.clearframe.model.Role.PERFORMER, ZOE.id(), "Zoë Niño", org.clearframe.model.Decision.APPROVED, "",
+                java.time.Instant.parse("2026-11-01T10:00:00Z"), Fingerprint.of(shot), "Zoë Niño");
+        ProductionData d = unsigned.withSignOffs(List.of(forged));
+        Flag f = notCovered(d, shot).get(0);
+        assertTrue(f.open() && f.signatures().isEmpty());
+        assertTrue(FlagIndex.Summary.of(List.of(Evaluator.evaluate(Policy.defaultPolicy(), d, shot))).blocked());
+    }
+
+    @Test
     void aConsentOfAnotherKindDoesNotCount_voiceIsNotLikeness() {
         Shot shot = shot(use(VOICE_SYNTHESIS).fin().on(ZOE).build());
         ProductionData base = production(Genre.FICTION, shot);
