@@ -114,6 +114,21 @@ final class ConsentCommand implements Command {
                 out.println("    " + where(g, scenes, shots) + " " + g.use().technique().label() + " (" + g.kind().label() + "): " + g.why());
             }
         }
+        // Consents of people outside the cast (an estate's rights holder), or of a cast row since removed: kept, listed.
+        java.util.Set<UUID> castIds = data.cast().stream().map(CastMember::id).collect(Collectors.toSet());
+        List<Consent> outside = data.consents().stream().filter(c -> c.castId() == null || !castIds.contains(c.castId())).toList();
+        if (!outside.isEmpty()) {
+            out.println();
+            out.println("Outside the cast list:");
+            for (Consent c : outside) {
+                out.println("  Consent " + c.id() + ": " + c.kind().label() + ", given " + orNot(c.givenOn()) + " by "
+                        + (c.givenBy().isBlank() ? "(nobody named)" : c.givenBy())
+                        + (c.castId() == null ? "" : " (for a cast member no longer in the list)")
+                        + (c.withdrawn() ? ", WITHDRAWN on " + c.withdrawnOn() : ""));
+                out.println("    Scope: " + scope(c, scenes, shots) + (c.purpose().isBlank() ? "" : "; purpose: " + c.purpose()));
+                out.println("    Description: " + (c.description().isBlank() ? "(none)" : c.description()));
+            }
+        }
         out.println();
         out.println(uncovered == 0 ? "Every use that touches a person is covered by consent on record."
                 : uncovered + " consent" + (uncovered == 1 ? " is" : "s are") + " missing for planned uses.");

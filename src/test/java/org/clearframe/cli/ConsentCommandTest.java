@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -82,6 +83,22 @@ class ConsentCommandTest {
             }
         }
         assertTrue(flagged);
+    }
+
+    @Test
+    void aConsentFromSomeoneOutsideTheCastIsListed_andCoversNoCastMembersUse() throws Exception {
+        Path file = sample();
+        try (ProductionStore store = ProductionStore.open(file)) {
+            ProductionData data = store.load();
+            store.saveConsent(new Consent(java.util.UUID.randomUUID(), null, "Harbour Trust (estate of Captain Varga)",
+                    org.clearframe.model.ConsentKind.VOICE, data.production().id(), List.of(), List.of(),
+                    java.util.Set.of(org.clearframe.model.Technique.VOICE_SYNTHESIS), "Archive radio message",
+                    "The captain's voice read from his 1961 log, for the radio in scene 5", LocalDate.of(2026, 10, 2), null, null, ""));
+        }
+        Run run = cli("consent", "list", file.toString());
+        assertTrue(run.out().contains("Outside the cast list:\n  Consent "), run.out());
+        assertTrue(run.out().contains("by Harbour Trust (estate of Captain Varga)"), run.out());
+        assertTrue(run.out().contains("1 consent is missing for planned uses."), "it covers nothing of Zoë's: " + run.out());
     }
 
     @Test
