@@ -10,6 +10,7 @@ import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
+import org.clearframe.rules.ConsentCoverage;
 import org.clearframe.rules.Evaluator;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
@@ -112,10 +113,12 @@ final class CheckCommand implements Command {
                 out.println("  " + f.rule().id() + "  " + f.rule().title() + "  [" + f.rule().severity().label() + ", "
                         + (f.open() ? "open" : "signed") + "]");
                 out.println("    Why: " + f.reason());
+                if (f.needsRecord()) out.println("    Needs: " + f.unresolved() + " (recorded in the production; no signature closes this)");
                 for (RequiredSignature s : f.signatures()) out.println("    - " + s.who() + ": " + describe(s, record));
                 out.println("    Sources: " + f.rule().sources().stream().map(Source::label).collect(Collectors.joining(", ")));
             }
         }
+        printUncovered(data, scenes, out);
         printIgnored(record, out);
         out.println();
         if (summary.flags() == 0) out.println("No AI use on this production needs sign-off under this policy.");
@@ -125,6 +128,21 @@ final class CheckCommand implements Command {
         out.println(summary.blocked()
                 ? "Result: not cleared. " + summary.openBlocking() + " blocking flag" + (summary.openBlocking() == 1 ? " is" : "s are") + " still open."
                 : "Result: cleared. No blocking flag is open.");
+    }
+
+    /** Every use the recorded consent does not cover, one line each (they are also CONSENT-NOT-COVERED flags above). */
+    private static void printUncovered(ProductionData data, Map<UUID, Scene> scenes, PrintStream out) {
+        List<ConsentCoverage.Coverage> gaps = ConsentCoverage.of(data).stream().filter(c -> !c.covered()).toList();
+        if (gaps.isEmpty()) return;
+        Map<UUID, Shot> shots = ProductionData.index(data.shots(), Shot::id);
+        out.println();
+        out.println("Uses not covered by consent:");
+        for (ConsentCoverage.Coverage g : gaps) {
+            Shot shot = shots.get(g.shotId());
+            Scene scene = shot == null ? null : scenes.get(shot.sceneId());
+            out.println("  " + (scene == null ? "?" : scene.number()) + "/" + (shot == null ? "?" : shot.number()) + "  " + g.person()
+                    + "  " + g.kind().label() + ": " + g.gap().name() + " - " + g.why());
+        }
     }
 
     /** Sign-off rows that do not count, each with its reason: check gates as if they were absent. */
@@ -198,6 +216,8 @@ final class CheckCommand implements Command {
                 fj.put("severity", f.rule().severity().name());
                 fj.put("open", f.open());
                 fj.put("reason", f.reason());
+                if (f.needsRecord()) fj.put("needsRecord", f.unresolved());
+                else fj.putNull("needsRecord");
                 ObjectNode use = fj.putObject("aiUse");
                 use.put("id", f.aiUse().id().toString());
                 use.put("technique", f.aiUse().technique().name());
@@ -258,6 +278,27 @@ final class CheckCommand implements Command {
         sum.put("declined", summary.declined());
         sum.put("blocked", summary.blocked());
         root.set("shots", shots);
+        ArrayNode uncovered = root.putArray("uncoveredUses");
+        Map<UUID, Shot> shotsById = ProductionData.index(data.shots(), Shot::id);
+        int gaps = 0;
+        for (ConsentCoverage.Coverage g : ConsentCoverage.of(data)) {
+            if (g.covered()) continue;
+            gaps++;
+            Shot shot = shotsById.get(g.shotId());
+            Scene scene = shot == null ? null : scenes.get(shot.sceneId());
+            ObjectNode u = uncovered.addObject();
+            u.put("shotId", g.shotId().toString());
+            u.put("scene", scene == null ? "" : scene.number());
+            u.put("shot", shot == null ? "" : shot.number());
+            u.put("aiUseId", g.use().id().toString());
+            u.put("technique", g.use().technique().name());
+            u.put("castId", g.castId().toString());
+            u.put("person", g.person());
+            u.put("consentKind", g.kind().name());
+            u.put("gap", g.gap().name());
+            u.put("why", g.why());
+        }
+        sum.put("uncoveredUses", gaps);
         ArrayNode ignored = root.putArray("ignoredSignOffs");
         for (SignedRecord.Ignored i : record.ignored()) {
             ObjectNode ij = ignored.addObject();

@@ -30,7 +30,8 @@ public final class Cli {
             new SignCommand(),
             new ImportReplyCommand(),
             new AttestCommand(),
-            new ExportPdfCommand());
+            new ExportPdfCommand(),
+            new ConsentCommand());
 
     private Cli() {}
 

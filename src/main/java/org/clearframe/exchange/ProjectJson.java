@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
+import org.clearframe.model.Consent;
+import org.clearframe.model.ConsentDocument;
+import org.clearframe.model.ConsentKind;
 import org.clearframe.model.Decision;
 import org.clearframe.model.Department;
 import org.clearframe.model.Factor;
@@ -13,6 +16,8 @@ import org.clearframe.model.IntExt;
 import org.clearframe.model.Material;
 import org.clearframe.model.Output;
 import org.clearframe.model.Production;
+import org.clearframe.model.Representation;
+import org.clearframe.model.Scan;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Role;
 import org.clearframe.model.Scene;
@@ -55,18 +60,28 @@ import static org.clearframe.exchange.IdChecks.unique;
 public final class ProjectJson {
 
     public static final String FORMAT = "clearframe-project";
-    /** 2: sign-offs travel with their proofs and the signed replies behind them. Version 1 files still import. */
-    public static final int SCHEMA_VERSION = 2;
+    /** 2: sign-offs travel with their proofs and the signed replies behind them. 3: performer facts, scans, consents and
+     *  their attached documents. Version 1 and 2 files still import (with none of those). */
+    public static final int SCHEMA_VERSION = 3;
     /** Generous, because reference images travel inside the file; still refuses a file that cannot be ours. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
 
     private static final String WHAT = "a Clearframe project file";
 
     /** What a project file holds: the production, the shots' reference images, and the evidence behind the sign-offs. */
-    public record Contents(ProductionData data, Map<UUID, ReferenceImage> images, Evidence evidence) {
+    public record Contents(ProductionData data, Map<UUID, ReferenceImage> images, Evidence evidence, List<Attached> documents) {
         public Contents {
             images = Map.copyOf(images);
             Objects.requireNonNull(evidence, "evidence");
+            documents = documents == null ? List.of() : List.copyOf(documents);
+        }
+
+        public Contents(ProductionData data, Map<UUID, ReferenceImage> images, Evidence evidence) {
+            this(data, images, evidence, List.of());
+        }
+
+        public Contents withDocuments(List<Attached> attached) {
+            return new Contents(data, images, evidence, attached);
         }
 
         /** Contents whose sign-offs carry no proof: they are marked as recorded before proofs were kept. */
@@ -74,6 +89,9 @@ public final class ProjectJson {
             this(data, images, new Evidence(List.of(), List.of(), data.signOffs().stream().map(SignOff::id).collect(java.util.stream.Collectors.toSet())));
         }
     }
+
+    /** A document attached in the production (a signed consent) with its bytes. */
+    public record Attached(ConsentDocument document, byte[] bytes) {}
 
     private ProjectJson() {}
 
@@ -87,7 +105,11 @@ public final class ProjectJson {
             ProductionData data = record.data();
             Map<UUID, ReferenceImage> images = new LinkedHashMap<>();
             for (Shot shot : data.shots()) store.referenceImage(shot.id()).ifPresent(i -> images.put(shot.id(), i));
-            contents = ProofsInJson.exportable(record, store.proofs().evidence(), images);
+            List<Attached> attached = new ArrayList<>();
+            for (ConsentDocument d : store.documents()) {
+                attached.add(new Attached(d, store.documentBytes(d.id()).orElseThrow()));
+            }
+            contents = ProofsInJson.exportable(record, store.proofs().evidence(), images).withDocuments(attached);
         } catch (StoreException e) {
             throw new ExchangeException(Problem.IO, e.getMessage(), e);
         }
@@ -122,6 +144,20 @@ public final class ProjectJson {
         for (Shot s : data.shots()) shots.add(shot(s));
         ArrayNode signOffs = root.putArray("signOffs");
         for (SignOff s : data.signOffs()) signOffs.add(signOff(s));
+        ArrayNode scans = root.putArray("scans");
+        for (Scan s : data.scans()) scans.add(scan(s));
+        ArrayNode consents = root.putArray("consents");
+        for (Consent c : data.consents()) consents.add(consent(c));
+        ArrayNode documents = root.putArray("consentDocuments");
+        for (Attached a : contents.documents()) {
+            ObjectNode o = documents.addObject();
+            o.put("id", a.document().id().toString());
+            o.put("fileName", a.document().fileName());
+            o.put("mediaType", a.document().mediaType());
+            o.put("sha256", a.document().sha256());
+            o.put("attachedAt", a.document().attachedAt().toString());
+            o.put("data", Base64.getEncoder().encodeToString(a.bytes()));
+        }
         ProofsInJson.write(contents.evidence(), root);
         if (data.policyJson().isEmpty()) root.putNull("policyJson");
         else root.put("policyJson", data.policyJson());
@@ -169,7 +205,46 @@ public final class ProjectJson {
         o.put("character", m.character());
         o.put("unionMember", m.unionMember().name());
         o.put("deceased", m.deceased());
+        o.put("minor", m.minor());
+        o.put("representation", m.representation().name());
         return o;
+    }
+
+    static ObjectNode scan(Scan s) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", s.id().toString());
+        o.put("castId", s.castId().toString());
+        date(o, "scannedOn", s.scannedOn());
+        date(o, "noticeGivenOn", s.noticeGivenOn());
+        o.put("businessReason", s.businessReason());
+        return o;
+    }
+
+    static ObjectNode consent(Consent c) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", c.id().toString());
+        if (c.castId() == null) o.putNull("castId");
+        else o.put("castId", c.castId().toString());
+        o.put("givenBy", c.givenBy());
+        o.put("kind", c.kind().name());
+        o.put("productionId", c.productionId().toString());
+        ids(o, "sceneIds", c.sceneIds());
+        ids(o, "shotIds", c.shotIds());
+        ArrayNode t = o.putArray("techniques");
+        c.techniques().stream().sorted().forEach(x -> t.add(x.name()));
+        o.put("purpose", c.purpose());
+        o.put("description", c.description());
+        date(o, "givenOn", c.givenOn());
+        if (c.documentId() == null) o.putNull("documentId");
+        else o.put("documentId", c.documentId().toString());
+        date(o, "withdrawnOn", c.withdrawnOn());
+        o.put("compensation", c.compensation());
+        return o;
+    }
+
+    private static void date(ObjectNode o, String field, java.time.LocalDate d) {
+        if (d == null) o.putNull(field);
+        else o.put(field, d.toString());
     }
 
     static ObjectNode scene(Scene s) {
@@ -270,7 +345,9 @@ public final class ProjectJson {
         Path temp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".importing");
         try {
             JsonFiles.deleteQuietly(temp);
-            ProductionStore.createFrom(temp, contents.data());
+            Map<UUID, byte[]> bytes = new java.util.HashMap<>();
+            contents.documents().forEach(a -> bytes.put(a.document().id(), a.bytes()));
+            ProductionStore.createFrom(temp, contents.data(), contents.documents().stream().map(Attached::document).toList(), bytes);
             try (ProductionStore store = ProductionStore.open(temp)) {
                 for (Map.Entry<UUID, ReferenceImage> e : contents.images().entrySet()) store.setReferenceImage(e.getKey(), e.getValue());
                 Evidence ev = contents.evidence();
@@ -301,7 +378,14 @@ public final class ProjectJson {
             cast.forEach(c -> castNames.put(c.id(), c.performer()));
             for (JsonIn s : root.objects("signOffs")) signOffs.add(readSignOff(s, castNames));
             String policy = root.textOr("policyJson");
-            ProductionData data = new ProductionData(production, departments, cast, scenes, shots, signOffs, policy);
+            // Scans, consents and their documents came with schema 3; an older file simply has none.
+            List<Scan> scans = new ArrayList<>();
+            for (JsonIn s : root.objects("scans")) scans.add(readScan(s));
+            List<Consent> consents = new ArrayList<>();
+            for (JsonIn c : root.objects("consents")) consents.add(readConsent(c));
+            List<Attached> attached = new ArrayList<>();
+            for (JsonIn d : root.objects("consentDocuments")) attached.add(readDocument(d, fileName));
+            ProductionData data = new ProductionData(production, departments, cast, scenes, shots, signOffs, policy, scans, consents);
             Map<UUID, ReferenceImage> images = new LinkedHashMap<>();
             for (JsonIn i : root.objects("referenceImages")) {
                 UUID shot = i.uuid("shotId");
@@ -310,11 +394,12 @@ public final class ProjectJson {
                 }
             }
             checkReferences(fileName, data, images.keySet());
+            checkConsentReferences(fileName, data, attached);
             checkPolicy(fileName, policy);
             // Every sign-off must come with a proof that holds here, exactly as the file's own loader would demand.
             Evidence evidence = ProofsInJson.read(root, data);
             ProofsInJson.requireProven(fileName, data, evidence);
-            return new Contents(data, images, evidence);
+            return new Contents(data, images, evidence, attached);
         } catch (IllegalArgumentException | NullPointerException e) {
             // A value the model itself refuses (a negative page length or duration).
             throw new ExchangeException(Problem.INVALID, fileName + ": " + e.getMessage(), e);
@@ -332,7 +417,45 @@ public final class ProjectJson {
 
     private static CastMember readCastMember(JsonIn m) throws ExchangeException {
         return new CastMember(m.uuid("id"), m.textOr("performer"), m.textOr("character"), m.enumValue("unionMember", Tristate.class),
-                m.boolOr("deceased", false));
+                m.boolOr("deceased", false), m.boolOr("minor", false),
+                m.has("representation") ? m.enumValue("representation", Representation.class) : Representation.UNKNOWN);
+    }
+
+    private static Scan readScan(JsonIn s) throws ExchangeException {
+        return new Scan(s.uuid("id"), s.uuid("castId"), s.dateOrNull("scannedOn"), s.dateOrNull("noticeGivenOn"), s.textOr("businessReason"));
+    }
+
+    private static Consent readConsent(JsonIn c) throws ExchangeException {
+        return new Consent(c.uuid("id"), c.uuidOrNull("castId"), c.textOr("givenBy"), c.enumValue("kind", ConsentKind.class),
+                c.uuid("productionId"), c.uuids("sceneIds"), c.uuids("shotIds"), c.enumSet("techniques", Technique.class), c.textOr("purpose"),
+                c.textOr("description"), c.dateOrNull("givenOn"), c.uuidOrNull("documentId"), c.dateOrNull("withdrawnOn"), c.textOr("compensation"));
+    }
+
+    /** A document's bytes must be the ones its fingerprint names: a swapped file is refused, not kept under the old name. */
+    private static Attached readDocument(JsonIn d, String fileName) throws ExchangeException {
+        byte[] bytes = d.base64("data");
+        String sha = d.nonBlank("sha256", 64);
+        String actual;
+        try {
+            actual = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!actual.equalsIgnoreCase(sha)) throw d.invalid("data", "does not match its sha256: the attached document was changed.");
+        return new Attached(new ConsentDocument(d.uuid("id"), d.textOr("fileName"), d.textOr("mediaType"), bytes.length, actual,
+                d.instant("attachedAt")), bytes);
+    }
+
+    /** Scans belong to cast rows in the file; a consent's document must be one the file carries; ids are unique. */
+    private static void checkConsentReferences(String file, ProductionData data, List<Attached> attached) throws ExchangeException {
+        Set<UUID> cast = data.cast().stream().map(CastMember::id).collect(java.util.stream.Collectors.toSet());
+        unique(file, "scan", data.scans().stream().map(Scan::id).toList());
+        unique(file, "consent", data.consents().stream().map(Consent::id).toList());
+        Set<UUID> docs = unique(file, "consent document", attached.stream().map(a -> a.document().id()).toList());
+        for (Scan s : data.scans()) known(file, cast, s.castId(), "scan " + s.id() + " is for cast member");
+        for (Consent c : data.consents()) {
+            if (c.documentId() != null) known(file, docs, c.documentId(), "consent " + c.id() + " names document");
+        }
     }
 
     private static Scene readScene(JsonIn s) throws ExchangeException {

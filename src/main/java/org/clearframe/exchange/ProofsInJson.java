@@ -52,7 +52,7 @@ final class ProofsInJson {
         Set<UUID> before = new HashSet<>(evidence.beforeProofs());
         before.retainAll(ids);
         ProductionData d = record.data();
-        ProductionData data = new ProductionData(d.production(), d.departments(), d.cast(), d.scenes(), d.shots(), signOffs, d.policyJson());
+        ProductionData data = d.withSignOffs(signOffs);
         return new ProjectJson.Contents(data, images, new Evidence(replies, proofs, before));
     }
 

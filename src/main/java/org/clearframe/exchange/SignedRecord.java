@@ -130,7 +130,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
      */
     public static ProductionData planOnly(ProductionStore store) throws StoreException {
         ProductionData d = store.load();
-        return new ProductionData(d.production(), d.departments(), d.cast(), d.scenes(), d.shots(), List.of(), d.policyJson());
+        return d.withSignOffs(List.of());
     }
 
     /** This user's public key, if they have one; reading it never makes one. */
@@ -204,8 +204,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
                 ignored.add(new Ignored(s, Why.NO_VALID_PROOF, String.join("; ", failures)));
             }
         }
-        ProductionData data = new ProductionData(raw.production(), raw.departments(), raw.cast(), raw.scenes(), raw.shots(), kept,
-                raw.policyJson());
+        ProductionData data = raw.withSignOffs(kept);
         return new SignedRecord(data, proven, ignored);
     }
 

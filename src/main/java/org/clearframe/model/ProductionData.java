@@ -12,7 +12,8 @@ import java.util.function.Function;
  * scene order then shot order. {@code policyJson} is the studio policy in force, or empty for the default.
  */
 public record ProductionData(Production production, List<Department> departments, List<CastMember> cast,
-                             List<Scene> scenes, List<Shot> shots, List<SignOff> signOffs, String policyJson) {
+                             List<Scene> scenes, List<Shot> shots, List<SignOff> signOffs, String policyJson,
+                             List<Scan> scans, List<Consent> consents) {
 
     public ProductionData {
         departments = List.copyOf(departments);
@@ -21,6 +22,27 @@ public record ProductionData(Production production, List<Department> departments
         shots = List.copyOf(shots);
         signOffs = List.copyOf(signOffs);
         policyJson = Text.orEmpty(policyJson);
+        scans = scans == null ? List.of() : List.copyOf(scans);
+        consents = consents == null ? List.of() : List.copyOf(consents);
+    }
+
+    /** A production with no scans or consents recorded (everything written before they were kept). */
+    public ProductionData(Production production, List<Department> departments, List<CastMember> cast, List<Scene> scenes,
+                          List<Shot> shots, List<SignOff> signOffs, String policyJson) {
+        this(production, departments, cast, scenes, shots, signOffs, policyJson, List.of(), List.of());
+    }
+
+    /** The same production with other sign-offs (the proven ones only, or none); everything else kept. */
+    public ProductionData withSignOffs(List<SignOff> kept) {
+        return new ProductionData(production, departments, cast, scenes, shots, kept, policyJson, scans, consents);
+    }
+
+    public List<Scan> scansOf(UUID castId) {
+        return scans.stream().filter(s -> s.castId().equals(castId)).toList();
+    }
+
+    public List<Consent> consentsOf(UUID castId) {
+        return consents.stream().filter(c -> castId.equals(c.castId())).toList();
     }
 
     public Optional<Department> department(UUID id) {

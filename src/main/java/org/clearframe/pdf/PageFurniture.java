@@ -29,7 +29,15 @@ final class PageFurniture extends PdfPageEventHelper {
     private PdfTemplate total;
     private int pages;
 
+    /** Whether the footer explains the sign-off colours (the breakdown); a consent request has none to explain. */
+    private final boolean showLegend;
+
     PageFurniture(Look look, String title, String scope, String exportNote) {
+        this(look, title, scope, exportNote, true);
+    }
+
+    PageFurniture(Look look, String title, String scope, String exportNote, boolean showLegend) {
+        this.showLegend = showLegend;
         this.look = look;
         this.title = title;
         this.scope = scope;
@@ -65,7 +73,7 @@ final class PageFurniture extends PdfPageEventHelper {
         ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, page, left, FOOTER_Y, 0);
         float gap = look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize());
         cb.addTemplate(total, left + ColumnText.getWidth(page) + gap, FOOTER_Y);
-        ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, legend(), (left + right) / 2f, FOOTER_Y, 0);
+        if (showLegend) ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, legend(), (left + right) / 2f, FOOTER_Y, 0);
         ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(exportNote, look.smallMuted), right, FOOTER_Y, 0);
     }
 

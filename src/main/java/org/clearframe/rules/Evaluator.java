@@ -31,8 +31,19 @@ public final class Evaluator {
     /** The flags of one shot of {@code data}. */
     public static List<Flag> evaluate(Policy policy, ProductionData data, Shot shot) {
         if (!shot.hasAiUse()) return List.of();
-        return evaluate(policy, shot, ProductionData.index(data.cast(), CastMember::id), data.production().genre(),
-                data.signOffsOf(shot.id()));
+        Map<UUID, CastMember> cast = ProductionData.index(data.cast(), CastMember::id);
+        return withChecks(evaluate(policy, shot, cast, data.production().genre(), data.signOffsOf(shot.id())),
+                data, cast, shot, data.signOffsOf(shot.id()));
+    }
+
+    /** The policy's flags followed by the consent and performer-fact checks ({@link PerformerChecks}), which no policy turns off. */
+    private static List<Flag> withChecks(List<Flag> policyFlags, ProductionData data, Map<UUID, CastMember> cast, Shot shot,
+                                         List<SignOff> signOffs) {
+        List<Flag> checks = PerformerChecks.flags(data, cast, shot, new Signed(shot, signOffs));
+        if (checks.isEmpty()) return policyFlags;
+        List<Flag> all = new ArrayList<>(policyFlags);
+        all.addAll(checks);
+        return Collections.unmodifiableList(all);
     }
 
     /** The flags of every shot, keyed by shot id in the production's shot order; shots without flags map to an empty list. */
@@ -43,8 +54,9 @@ public final class Evaluator {
         Genre genre = data.production().genre();
         Map<UUID, List<Flag>> flags = new LinkedHashMap<>(data.shots().size() * 2);
         for (Shot shot : data.shots()) {
+            List<SignOff> signed = signOffs.getOrDefault(shot.id(), List.of());
             flags.put(shot.id(), shot.hasAiUse()
-                    ? evaluate(policy, shot, cast, genre, signOffs.getOrDefault(shot.id(), List.of()))
+                    ? withChecks(evaluate(policy, shot, cast, genre, signed), data, cast, shot, signed)
                     : List.of());
         }
         return Collections.unmodifiableMap(flags);

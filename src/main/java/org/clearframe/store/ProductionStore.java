@@ -2,6 +2,9 @@ package org.clearframe.store;
 
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
+import org.clearframe.model.Consent;
+import org.clearframe.model.ConsentDocument;
+import org.clearframe.model.ConsentKind;
 import org.clearframe.model.Decision;
 import org.clearframe.model.Department;
 import org.clearframe.model.Factor;
@@ -12,6 +15,8 @@ import org.clearframe.model.Labelled;
 import org.clearframe.model.Material;
 import org.clearframe.model.Output;
 import org.clearframe.model.Production;
+import org.clearframe.model.Representation;
+import org.clearframe.model.Scan;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Role;
 import org.clearframe.model.Scene;
@@ -476,9 +481,10 @@ public final class ProductionStore implements AutoCloseable {
                 while (r.next()) departments.add(new Department(uuid(r.getString(1)), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
             }
             List<CastMember> cast = new ArrayList<>();
-            try (ResultSet r = query("SELECT id, performer, character, union_member, deceased FROM cast_member ORDER BY position")) {
+            try (ResultSet r = query("SELECT id, performer, character, union_member, deceased, minor, representation FROM cast_member ORDER BY position")) {
                 while (r.next()) cast.add(new CastMember(uuid(r.getString(1)), r.getString(2), r.getString(3),
-                        Labelled.parse(Tristate.class, r.getString(4), Tristate.UNKNOWN), r.getInt(5) != 0));
+                        Labelled.parse(Tristate.class, r.getString(4), Tristate.UNKNOWN), r.getInt(5) != 0, r.getInt(6) != 0,
+                        Labelled.parse(Representation.class, r.getString(7), Representation.UNKNOWN)));
             }
             Map<UUID, List<UUID>> sceneCast = links("SELECT scene_id, cast_id FROM scene_cast ORDER BY scene_id, position");
             List<Scene> scenes = new ArrayList<>();
@@ -529,8 +535,34 @@ public final class ProductionStore implements AutoCloseable {
                     }
                 }
             }
-            return new ProductionData(production, departments, cast, scenes, shots, signOffs, readPolicyJson().orElse(""));
+            return new ProductionData(production, departments, cast, scenes, shots, signOffs, readPolicyJson().orElse(""),
+                    loadScans(), loadConsents());
         });
+    }
+
+    private List<Scan> loadScans() throws SQLException {
+        List<Scan> scans = new ArrayList<>();
+        try (ResultSet r = query("SELECT id, cast_id, scanned_on, notice_given_on, business_reason FROM scan ORDER BY cast_id, position")) {
+            while (r.next()) {
+                scans.add(new Scan(uuid(r.getString(1)), uuid(r.getString(2)), dateOrNull(r.getString(3)), dateOrNull(r.getString(4)), r.getString(5)));
+            }
+        }
+        return scans;
+    }
+
+    private List<Consent> loadConsents() throws SQLException {
+        List<Consent> consents = new ArrayList<>();
+        try (ResultSet r = query("SELECT id, cast_id, given_by, kind, production_id, scene_ids, shot_ids, techniques, purpose, description, "
+                + "given_on, document_id, withdrawn_on, compensation FROM consent ORDER BY position")) {
+            while (r.next()) {
+                ConsentKind kind = Labelled.parse(ConsentKind.class, r.getString(4), null);
+                if (kind == null) continue; // written by a newer version: kept in the file, covers nothing here
+                consents.add(new Consent(uuid(r.getString(1)), uuidOrNull(r.getString(2)), r.getString(3), kind, uuid(r.getString(5)),
+                        uuids(r.getString(6)), uuids(r.getString(7)), enumSet(Technique.class, r.getString(8)), r.getString(9),
+                        r.getString(10), dateOrNull(r.getString(11)), uuidOrNull(r.getString(12)), dateOrNull(r.getString(13)), r.getString(14)));
+            }
+        }
+        return consents;
     }
 
     /** What {@code info} prints, counted by SQLite without loading the production (fast at any size). */
@@ -618,10 +650,169 @@ public final class ProductionStore implements AutoCloseable {
 
     private void writeCastMember(CastMember m) throws SQLException {
         int pos = positionOr(m.id(), "cast_member", null, null);
-        update("INSERT INTO cast_member (id, position, performer, character, union_member, deceased) VALUES (?, ?, ?, ?, ?, ?) "
+        update("INSERT INTO cast_member (id, position, performer, character, union_member, deceased, minor, representation) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                             + "ON CONFLICT(id) DO UPDATE SET performer = excluded.performer, character = excluded.character, "
-                            + "union_member = excluded.union_member, deceased = excluded.deceased",
-                m.id().toString(), pos, m.performer(), m.character(), m.unionMember().name(), m.deceased() ? 1 : 0);
+                            + "union_member = excluded.union_member, deceased = excluded.deceased, minor = excluded.minor, "
+                            + "representation = excluded.representation",
+                m.id().toString(), pos, m.performer(), m.character(), m.unionMember().name(), m.deceased() ? 1 : 0, m.minor() ? 1 : 0,
+                m.representation().name());
+    }
+
+    // ------------------------------------------------------------------------- performer facts and consent
+
+    /** Inserts or updates a scan of a cast member. */
+    public void saveScan(Scan scan) throws StoreException {
+        write(() -> writeScan(scan));
+    }
+
+    private void writeScan(Scan s) throws SQLException {
+        int pos = positionOr(s.id(), "scan", "cast_id", s.castId());
+        update("INSERT INTO scan (id, cast_id, position, scanned_on, notice_given_on, business_reason) VALUES (?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT(id) DO UPDATE SET cast_id = excluded.cast_id, scanned_on = excluded.scanned_on, "
+                        + "notice_given_on = excluded.notice_given_on, business_reason = excluded.business_reason",
+                s.id().toString(), s.castId().toString(), pos, dateText(s.scannedOn()), dateText(s.noticeGivenOn()), s.businessReason());
+    }
+
+    public void deleteScan(UUID id) throws StoreException {
+        write(() -> update("DELETE FROM scan WHERE id = ?", id.toString()));
+    }
+
+    /**
+     * Inserts or updates a consent record. A withdrawal, once recorded, cannot be taken back or redated (the V6
+     * trigger refuses it and the whole edit is undone): a renewed consent is a new record.
+     */
+    public void saveConsent(Consent c) throws StoreException {
+        write(() -> writeConsent(c));
+    }
+
+    private void writeConsent(Consent c) throws SQLException {
+        int pos = positionOr(c.id(), "consent", null, null);
+        update("INSERT INTO consent (id, position, cast_id, given_by, kind, production_id, scene_ids, shot_ids, techniques, purpose, "
+                        + "description, given_on, document_id, withdrawn_on, compensation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT(id) DO UPDATE SET cast_id = excluded.cast_id, given_by = excluded.given_by, kind = excluded.kind, "
+                        + "production_id = excluded.production_id, scene_ids = excluded.scene_ids, shot_ids = excluded.shot_ids, "
+                        + "techniques = excluded.techniques, purpose = excluded.purpose, description = excluded.description, "
+                        + "given_on = excluded.given_on, document_id = excluded.document_id, withdrawn_on = excluded.withdrawn_on, "
+                        + "compensation = excluded.compensation",
+                c.id().toString(), pos, c.castId() == null ? null : c.castId().toString(), c.givenBy(), c.kind().name(),
+                c.productionId().toString(), ids(c.sceneIds()), ids(c.shotIds()), names(c.techniques()), c.purpose(), c.description(),
+                dateText(c.givenOn()), c.documentId() == null ? null : c.documentId().toString(), dateText(c.withdrawnOn()), c.compensation());
+    }
+
+    /** Records that consent {@code id} was withdrawn on {@code on}. */
+    public void withdrawConsent(UUID id, LocalDate on) throws StoreException {
+        write(() -> {
+            if (update("UPDATE consent SET withdrawn_on = ? WHERE id = ?", dateText(on), id.toString()) != 1) {
+                throw new SQLException("no consent " + id);
+            }
+        });
+    }
+
+    /** Keeps {@code bytes} in the production as the signed document of consent {@code consentId}, in one transaction. */
+    public ConsentDocument attachDocument(UUID consentId, String fileName, String mediaType, byte[] bytes) throws StoreException {
+        return write(() -> {
+            ConsentDocument doc = insertDocument(UUID.randomUUID(), fileName, mediaType, bytes, Instant.now());
+            if (update("UPDATE consent SET document_id = ? WHERE id = ?", doc.id().toString(), consentId.toString()) != 1) {
+                throw new SQLException("no consent " + consentId);
+            }
+            return doc;
+        });
+    }
+
+    private ConsentDocument insertDocument(UUID id, String fileName, String mediaType, byte[] bytes, Instant at) throws SQLException {
+        ConsentDocument doc = new ConsentDocument(id, fileName, mediaType, bytes.length, sha256(bytes), at);
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO consent_document (id, file_name, media_type, size, sha256, bytes, attached_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, doc.id().toString());
+            p.setString(2, doc.fileName());
+            p.setString(3, doc.mediaType());
+            p.setLong(4, doc.size());
+            p.setString(5, doc.sha256());
+            p.setBytes(6, bytes);
+            p.setString(7, at.toString());
+            p.executeUpdate();
+        }
+        return doc;
+    }
+
+    /** The attached documents, without their bytes. */
+    public List<ConsentDocument> documents() throws StoreException {
+        return read(() -> {
+            List<ConsentDocument> out = new ArrayList<>();
+            try (ResultSet r = query("SELECT id, file_name, media_type, size, sha256, attached_at FROM consent_document ORDER BY attached_at, rowid")) {
+                while (r.next()) {
+                    out.add(new ConsentDocument(uuid(r.getString(1)), r.getString(2), r.getString(3), r.getLong(4), r.getString(5),
+                            Instant.parse(r.getString(6))));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The bytes of an attached document, exactly as attached. */
+    public Optional<byte[]> documentBytes(UUID id) throws StoreException {
+        return read(() -> {
+            try (PreparedStatement p = db.prepareStatement("SELECT bytes FROM consent_document WHERE id = ?")) {
+                p.setString(1, id.toString());
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(r.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
+    /** Puts attached documents into a production as they were (an import); a document already present is left as it is. */
+    public void restoreDocuments(List<ConsentDocument> docs, Map<UUID, byte[]> bytes) throws StoreException {
+        write(() -> {
+            for (ConsentDocument d : docs) {
+                byte[] b = bytes.get(d.id());
+                if (b == null) continue;
+                PreparedStatement find = prepared("SELECT 1 FROM consent_document WHERE id = ?");
+                find.setString(1, d.id().toString());
+                try (ResultSet r = find.executeQuery()) {
+                    if (r.next()) continue;
+                }
+                insertDocument(d.id(), d.fileName(), d.mediaType(), b, d.attachedAt());
+            }
+        });
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String dateText(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    private static LocalDate dateOrNull(String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return LocalDate.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null; // not a date Clearframe wrote: read as not recorded, which the rules treat as missing
+        }
+    }
+
+    private static String ids(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
+
+    private static List<UUID> uuids(String csv) {
+        if (csv == null || csv.isBlank()) return List.of();
+        List<UUID> out = new ArrayList<>();
+        for (String part : csv.split(",")) {
+            try {
+                out.add(UUID.fromString(part.strip()));
+            } catch (IllegalArgumentException ignored) {
+                // not an id: it can widen no scope
+            }
+        }
+        return out;
     }
 
     public void deleteCastMember(UUID id) throws StoreException {
@@ -808,6 +999,15 @@ public final class ProductionStore implements AutoCloseable {
      * moved into place only when complete, so a failure leaves no half-written production behind.
      */
     public static void createFrom(Path file, ProductionData data) throws ProjectFileException {
+        createFrom(file, data, List.of(), Map.of());
+    }
+
+    /**
+     * Like {@link #createFrom(Path, ProductionData)}, with the attached documents and their bytes. A consent whose
+     * document did not come along keeps no reference to it (there is nothing to show), and says so by having none.
+     */
+    public static void createFrom(Path file, ProductionData data, List<ConsentDocument> documents, Map<UUID, byte[]> bytes)
+            throws ProjectFileException {
         if (Files.exists(file)) {
             throw new ProjectFileException(Problem.UNWRITABLE, file, file.getFileName() + " already exists.");
         }
@@ -824,6 +1024,15 @@ public final class ProductionStore implements AutoCloseable {
                     Map<UUID, Integer> next = new HashMap<>();
                     for (Shot s : data.shots()) store.writeShot(s, next.merge(s.sceneId(), 1, Integer::sum) - 1);
                     for (SignOff s : data.signOffs()) store.insertSignOff(s);
+                    for (Scan s : data.scans()) store.writeScan(s);
+                    Set<UUID> kept = new java.util.HashSet<>();
+                    for (ConsentDocument d : documents) {
+                        byte[] b = bytes.get(d.id());
+                        if (b != null && kept.add(d.id())) store.insertDocument(d.id(), d.fileName(), d.mediaType(), b, d.attachedAt());
+                    }
+                    for (Consent c : data.consents()) {
+                        store.writeConsent(c.documentId() == null || kept.contains(c.documentId()) ? c : c.withDocument(null));
+                    }
                     if (!data.policyJson().isBlank()) {
                         store.update("INSERT INTO policy (id, source, json, loaded_at) VALUES (1, 'imported', ?, ?)",
                                 data.policyJson(), Instant.now().toString());

@@ -73,8 +73,18 @@ public final class AiUseDialog {
         departments.getItems().setAll(session.departments());
         departments.setConverter(named(Department::name));
         for (Material m : Material.values()) uploadBoxes.put(m, box(m, uploads));
-        for (Factor f : Factor.values()) factorBoxes.put(f, box(f, factors));
         AiUse u = use != null ? use : AiUse.of(Technique.GENERATIVE_VFX, "", "", Output.TEMPORARY);
+        for (Factor f : Factor.values()) {
+            // Whether a use lies inside the consent given is computed from consent records now (Consent page), not ticked.
+            // A tick from an earlier version stays, shown but fixed, as a note until a consent record covers the use.
+            if (f == Factor.BEYOND_CONSENT_SCOPE && !u.has(f)) continue;
+            CheckBox box = box(f, factors);
+            if (f == Factor.BEYOND_CONSENT_SCOPE) {
+                box.setText("(ticked in an earlier version) " + f.label() + ": record the consent that covers it on the Consent page");
+                box.setDisable(true);
+            }
+            factorBoxes.put(f, box);
+        }
         technique.setValue(u.technique());
         output.setValue(u.output());
         vendorTrains.setValue(u.vendorTrains());

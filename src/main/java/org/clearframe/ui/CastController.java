@@ -12,6 +12,8 @@ import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.input.KeyCode;
 import org.clearframe.model.CastMember;
+import org.clearframe.model.Representation;
+import org.clearframe.rules.PerformerChecks;
 import org.clearframe.model.Tristate;
 
 
@@ -21,8 +23,11 @@ public final class CastController implements PageController {
     @FXML private TableView<CastMember> table;
     @FXML private TableColumn<CastMember, String> performer, character;
     @FXML private TableColumn<CastMember, Tristate> union;
-    @FXML private TableColumn<CastMember, Boolean> deceased;
+    @FXML private TableColumn<CastMember, Boolean> deceased, minor;
+    @FXML private TableColumn<CastMember, Representation> representation;
+    @FXML private TableColumn<CastMember, String> scans;
     @FXML private TableColumn<CastMember, Number> scenes, aiUses;
+    @FXML private Button scanButton;
     @FXML private Button deleteButton;
 
     private Session session;
@@ -36,19 +41,35 @@ public final class CastController implements PageController {
         table.setEditable(true);
         performer.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().performer()));
         character.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().character()));
-        Forms.editableText(performer, (m, v) -> new CastMember(m.id(), v.strip(), m.character(), m.unionMember(), m.deceased()), this::save);
-        Forms.editableText(character, (m, v) -> new CastMember(m.id(), m.performer(), v.strip(), m.unionMember(), m.deceased()), this::save);
+        Forms.editableText(performer, (m, v) -> new CastMember(m.id(), v.strip(), m.character(), m.unionMember(), m.deceased(),
+                m.minor(), m.representation()), this::save);
+        Forms.editableText(character, (m, v) -> new CastMember(m.id(), m.performer(), v.strip(), m.unionMember(), m.deceased(),
+                m.minor(), m.representation()), this::save);
         union.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().unionMember()));
         union.setCellFactory(ComboBoxTableCell.forTableColumn(Styles.labels(Tristate.class), Tristate.values()));
         union.setOnEditCommit(e -> save(new CastMember(e.getRowValue().id(), e.getRowValue().performer(), e.getRowValue().character(),
-                e.getNewValue(), e.getRowValue().deceased())));
+                e.getNewValue(), e.getRowValue().deceased(), e.getRowValue().minor(), e.getRowValue().representation())));
         deceased.setCellValueFactory(c -> {
             CastMember m = c.getValue();
             SimpleBooleanProperty value = new SimpleBooleanProperty(m.deceased());
-            value.addListener((o, was, now) -> save(new CastMember(m.id(), m.performer(), m.character(), m.unionMember(), now)));
+            value.addListener((o, was, now) -> save(new CastMember(m.id(), m.performer(), m.character(), m.unionMember(), now,
+                    m.minor(), m.representation())));
             return value;
         });
         deceased.setCellFactory(CheckBoxTableCell.forTableColumn(deceased));
+        minor.setCellValueFactory(c -> {
+            CastMember m = c.getValue();
+            SimpleBooleanProperty value = new SimpleBooleanProperty(m.minor());
+            value.addListener((o, was, now) -> save(m.withFacts(now, m.representation())));
+            return value;
+        });
+        minor.setCellFactory(CheckBoxTableCell.forTableColumn(minor));
+        representation.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().representation()));
+        representation.setCellFactory(ComboBoxTableCell.forTableColumn(Styles.labels(Representation.class), Representation.values()));
+        representation.setOnEditCommit(e -> save(e.getRowValue().withFacts(e.getRowValue().minor(), e.getNewValue())));
+        scans.setCellValueFactory(c -> new ReadOnlyStringWrapper(scanSummary(c.getValue())));
+        session.scans().addListener((ListChangeListener<Object>) c -> table.refresh());
+        scanButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         scenes.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.scenes().stream().filter(s -> s.castIds().contains(c.getValue().id())).count()));
         aiUses.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.shots().stream().flatMap(s -> s.aiUses().stream())
                 .filter(u -> u.performerIds().contains(c.getValue().id())).count()));
@@ -77,6 +98,24 @@ public final class CastController implements PageController {
             table.scrollTo(m);
             table.edit(table.getSelectionModel().getSelectedIndex(), performer);
         }
+    }
+
+    /** "3 Nov 2026 (notice 29 Oct)", one per scan, or "" when none is recorded. */
+    private String scanSummary(CastMember m) {
+        return session.scans().stream().filter(s -> s.castId().equals(m.id()))
+                .map(s -> (s.scannedOn() == null ? "undated" : s.scannedOn().toString())
+                        + (PerformerChecks.noticeMet(s) ? "" : " (short notice)")
+                        + (PerformerChecks.needsBusinessReason(s) ? " (no reason)" : ""))
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** Records a replica scan of the selected cast member: its date, when notice was given, and the business reason. */
+    @FXML
+    void recordScan() {
+        CastMember m = table.getSelectionModel().getSelectedItem();
+        if (m == null) return;
+        ScanDialog.show(main.window(), m, null).ifPresent(scan ->
+                Dialogs.attempt(main.window(), "Could not record the scan", () -> session.saveScan(scan)));
     }
 
     @FXML

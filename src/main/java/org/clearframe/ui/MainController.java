@@ -338,6 +338,7 @@ public final class MainController {
     @FXML void showDepartments() { select(Page.DEPARTMENTS); }
     @FXML void showCast() { select(Page.CAST); }
     @FXML void showSignOffs() { select(Page.SIGN_OFFS); }
+    @FXML void showConsent() { select(Page.CONSENT); }
     @FXML void importScript() { actions.importScript(); }
     @FXML void importShots() { actions.importShots(); }
     @FXML void exportCsv() { actions.exportCsv(); }
@@ -491,6 +492,7 @@ public final class MainController {
             Label count = new Label(countOf(page));
             count.getStyleClass().add("nav-count");
             if (page == Page.SIGN_OFFS && session.flagSummaryProperty().get().openBlocking() > 0) count.getStyleClass().add("nav-alert");
+            if (page == Page.CONSENT && !count.getText().isEmpty()) count.getStyleClass().add("nav-alert");
             javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
             javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
             javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, name, gap, count);
@@ -511,6 +513,10 @@ public final class MainController {
                     yield open == 0 ? "" : Integer.toString(open);
                 }
                 case POLICY -> Integer.toString(session.policy().rules().size());
+                case CONSENT -> {
+                    long gaps = org.clearframe.rules.ConsentCoverage.of(session.snapshot()).stream().filter(c -> !c.covered()).count();
+                    yield gaps == 0 ? "" : Long.toString(gaps);
+                }
             };
         }
     }

@@ -8,6 +8,7 @@ enum Page {
     DEPARTMENTS("Departments", "DepartmentsView.fxml"),
     CAST("Cast", "CastView.fxml"),
     SIGN_OFFS("Sign-offs", "SignOffsView.fxml"),
+    CONSENT("Consent", "ConsentView.fxml"),
     POLICY("Policy", "PolicyView.fxml");
 
     final String title;

@@ -10,6 +10,8 @@ import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.CastMember;
+import org.clearframe.model.Consent;
+import org.clearframe.model.Scan;
 import org.clearframe.model.Department;
 import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
@@ -49,6 +51,8 @@ public final class Session implements AutoCloseable {
     private final ObservableList<Scene> scenes = FXCollections.observableArrayList();
     private final ObservableList<Shot> shots = FXCollections.observableArrayList();
     private final ObservableList<SignOff> signOffs = FXCollections.observableArrayList();
+    private final ObservableList<Scan> scans = FXCollections.observableArrayList();
+    private final ObservableList<Consent> consents = FXCollections.observableArrayList();
     private final UndoStack undo = new UndoStack();
     private String policyJson;
     private SignedRecord record;
@@ -72,6 +76,8 @@ public final class Session implements AutoCloseable {
         scenes.setAll(data.scenes());
         shots.setAll(data.shots());
         signOffs.setAll(data.signOffs());
+        scans.setAll(data.scans());
+        consents.setAll(data.consents());
         flags = flagIndex(data);
         flagSummary.set(flags.summary());
     }
@@ -118,10 +124,12 @@ public final class Session implements AutoCloseable {
     public ObservableList<Scene> scenes() { return scenes; }
     public ObservableList<Shot> shots() { return shots; }
     public ObservableList<SignOff> signOffs() { return signOffs; }
+    public ObservableList<Scan> scans() { return scans; }
+    public ObservableList<Consent> consents() { return consents; }
 
     /** The whole production as it stands now, for rules, exports and shares. */
     public ProductionData snapshot() {
-        return new ProductionData(production.get(), departments, cast, scenes, shots, signOffs, policyJson);
+        return new ProductionData(production.get(), departments, cast, scenes, shots, signOffs, policyJson, scans, consents);
     }
 
     /**
@@ -244,11 +252,13 @@ public final class Session implements AutoCloseable {
     }
 
     public void deleteCastMember(CastMember m) throws StoreException {
+        List<Scan> theirScans = scans.stream().filter(s -> s.castId().equals(m.id())).toList();
         List<Scene> inScenes = scenes.stream().filter(s -> s.castIds().contains(m.id())).toList();
         List<Shot> touched = shots.stream().filter(s -> s.aiUses().stream().anyMatch(u -> u.performerIds().contains(m.id()))).toList();
         removeCastMember(m.id());
         record("Delete cast member " + m.performer(), () -> {
             writeCastMember(m);
+            for (Scan s : theirScans) writeScan(s); // deleting the row took its scans with it
             store.saveAll(List.of(), List.of(), inScenes, touched, List.of());
             inScenes.forEach(s -> replaceOrAdd(scenes, s, Scene::id));
             touched.forEach(s -> replaceOrAdd(shots, s, Shot::id));
@@ -259,8 +269,60 @@ public final class Session implements AutoCloseable {
     private void removeCastMember(UUID id) throws StoreException {
         store.deleteCastMember(id);
         cast.removeIf(x -> x.id().equals(id));
+        scans.removeIf(x -> x.castId().equals(id));
         reloadScenes();
         relinkShots(s -> s.aiUses().stream().anyMatch(u -> u.performerIds().contains(id)));
+    }
+
+    // ------------------------------------------------------------------------------- scans and consent
+
+    /** Records or corrects a scan of a cast member (undoable, like any edit of the cast). */
+    public void saveScan(Scan scan) throws StoreException {
+        Scan before = find(scans, scan.id(), Scan::id);
+        if (scan.equals(before)) return;
+        writeScan(scan);
+        if (before == null) record("Record scan", () -> removeScan(scan.id()), () -> writeScan(scan));
+        else record("Edit scan", () -> writeScan(before), () -> writeScan(scan));
+    }
+
+    public void deleteScan(Scan scan) throws StoreException {
+        removeScan(scan.id());
+        record("Delete scan", () -> writeScan(scan), () -> removeScan(scan.id()));
+    }
+
+    private void writeScan(Scan s) throws StoreException {
+        store.saveScan(s);
+        replaceOrAdd(scans, s, Scan::id);
+        shotChanged(null);
+    }
+
+    private void removeScan(UUID id) throws StoreException {
+        store.deleteScan(id);
+        scans.removeIf(x -> x.id().equals(id));
+        shotChanged(null);
+    }
+
+    /**
+     * Records or corrects a consent. Not on the undo stack: a consent record is evidence of what a person agreed to,
+     * corrected by editing it again (a withdrawal cannot be undone at all).
+     */
+    public void saveConsent(Consent c) throws StoreException {
+        store.saveConsent(c);
+        replaceOrAdd(consents, c, Consent::id);
+        shotChanged(null);
+    }
+
+    /** Records that a consent was withdrawn on {@code on}; this stands for good. */
+    public void withdrawConsent(Consent c, java.time.LocalDate on) throws StoreException {
+        store.withdrawConsent(c.id(), on);
+        replaceOrAdd(consents, c.withdraw(on), Consent::id);
+        shotChanged(null);
+    }
+
+    /** Keeps the signed document in the production and attaches it to the consent, in one transaction. */
+    public void attachDocument(Consent c, String fileName, String mediaType, byte[] bytes) throws StoreException {
+        org.clearframe.model.ConsentDocument doc = store.attachDocument(c.id(), fileName, mediaType, bytes);
+        replaceOrAdd(consents, c.withDocument(doc.id()), Consent::id);
     }
 
     // ---------------------------------------------------------------------------------------------- scenes

@@ -49,7 +49,7 @@ public final class ShotDetailController {
     @FXML private Button editUseButton, removeUseButton, removeImageButton;
     @FXML private ImageView image;
     @FXML private Label imageHint, flagSummary;
-    @FXML private VBox flagsBox;
+    @FXML private VBox flagsBox, consentBox;
 
     private final ValidationSupport validation = new ValidationSupport();
     private Session session;
@@ -82,7 +82,10 @@ public final class ShotDetailController {
         editUseButton.disableProperty().bind(none);
         removeUseButton.disableProperty().bind(none);
         session.flagsRevisionProperty().addListener((o, a, b) -> {
-            if (shot != null) showFlags(shot);
+            if (shot != null) {
+                showFlags(shot);
+                showConsent(shot);
+            }
         });
         show(null);
     }
@@ -120,6 +123,7 @@ public final class ShotDetailController {
                     .ifPresent(u -> aiUses.getSelectionModel().select(u));
             loadImage(next.id());
             showFlags(next);
+            showConsent(next);
         }
         loading = false;
     }
@@ -201,6 +205,24 @@ public final class ShotDetailController {
         for (org.clearframe.rules.Flag flag : flags) flagsBox.getChildren().add(flagCard(s, flag));
     }
 
+    /** Each person the shot's AI uses reproduce or alter, and whether the consent on record covers each use. */
+    private void showConsent(Shot s) {
+        consentBox.getChildren().clear();
+        List<org.clearframe.rules.ConsentCoverage.Coverage> coverage = org.clearframe.rules.ConsentCoverage.of(session.snapshot(), s);
+        if (coverage.isEmpty()) {
+            Label none = new Label("No AI use on this shot reproduces or alters a person.");
+            none.getStyleClass().add("hint");
+            consentBox.getChildren().add(none);
+            return;
+        }
+        for (org.clearframe.rules.ConsentCoverage.Coverage c : coverage) {
+            Label line = new Label(c.person() + " · " + c.kind().label() + ": " + (c.covered() ? c.why() : "not covered, " + c.why()));
+            line.setWrapText(true);
+            line.getStyleClass().addAll("consent-line", c.covered() ? "consent-covered" : "consent-gap");
+            consentBox.getChildren().add(line);
+        }
+    }
+
     private VBox flagCard(Shot s, org.clearframe.rules.Flag flag) {
         Label id = new Label(flag.rule().id());
         id.getStyleClass().add("flag-id");
@@ -221,6 +243,12 @@ public final class ShotDetailController {
         source.getStyleClass().add("flag-source");
         javafx.scene.control.Tooltip.install(title, new javafx.scene.control.Tooltip(flag.rule().explanation()));
         VBox card = new VBox(5, top, title, reason, source);
+        if (flag.needsRecord()) {
+            Label needs = new Label("Needs " + flag.unresolved() + ". No signature closes this: record it in the production.");
+            needs.setWrapText(true);
+            needs.getStyleClass().addAll("flag-reason", "consent-gap");
+            card.getChildren().add(needs);
+        }
         for (org.clearframe.rules.RequiredSignature sig : flag.signatures()) card.getChildren().add(signatureRow(s, flag, sig));
         card.getStyleClass().addAll("flag-card", flag.open() ? "flag-open" : "flag-closed");
         return card;

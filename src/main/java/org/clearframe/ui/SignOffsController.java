@@ -29,7 +29,10 @@ import java.util.UUID;
 /** Who has to sign what: every required signature, grouped by department or by role, open ones first. */
 public final class SignOffsController implements PageController {
 
-    /** A group heading (flag null) or one required signature on one shot. */
+    /**
+     * A group heading (flag null), one required signature on one shot, or (signature null) a record the flag waits
+     * for, such as a consent that covers the use: listed beside the signatures, since no signature closes it.
+     */
     record Row(String group, Scene scene, Shot shot, Flag flag, RequiredSignature signature) {}
 
     @FXML private ComboBox<String> grouping;
@@ -37,6 +40,8 @@ public final class SignOffsController implements PageController {
     @FXML private Label summary;
     @FXML private TreeTableView<Row> tree;
     @FXML private TreeTableColumn<Row, String> whatColumn, shotColumn, ruleColumn, stateColumn, reasonColumn;
+
+    private static final String NEEDS_RECORD = "NEEDS_RECORD";
 
     private Session session;
     private MainController main;
@@ -53,19 +58,26 @@ public final class SignOffsController implements PageController {
         session.flagsRevisionProperty().addListener((o, a, b) -> rebuild());
         tree.setShowRoot(false);
         whatColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null
-                ? c.getValue().getValue().group() : c.getValue().getValue().signature().who()));
+                ? c.getValue().getValue().group() : c.getValue().getValue().signature() == null
+                ? "Record " + c.getValue().getValue().flag().unresolved() : c.getValue().getValue().signature().who()));
         shotColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().shot() == null ? ""
                 : c.getValue().getValue().scene().number() + "/" + c.getValue().getValue().shot().number()));
         ruleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null ? ""
                 : c.getValue().getValue().flag().rule().id()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null ? ""
-                : c.getValue().getValue().signature().state().name()));
+                : c.getValue().getValue().signature() == null ? NEEDS_RECORD : c.getValue().getValue().signature().state().name()));
         stateColumn.setCellFactory(c -> new TreeTableCell<>() {
             @Override protected void updateItem(String state, boolean empty) {
                 super.updateItem(state, empty);
                 setText(null);
                 if (empty || state == null || state.isEmpty()) {
                     setGraphic(null);
+                    return;
+                }
+                if (state.equals(NEEDS_RECORD)) {
+                    Label chip = new Label("Needs record");
+                    chip.getStyleClass().addAll("sig-state", "sig-missing");
+                    setGraphic(chip);
                     return;
                 }
                 SignatureState s = SignatureState.valueOf(state);
@@ -105,6 +117,10 @@ public final class SignOffsController implements PageController {
         Map<String, List<Row>> groups = new TreeMap<>();
         for (Shot shot : session.shots()) {
             for (Flag flag : session.flags(shot.id())) {
+                if (flag.needsRecord()) {
+                    String group = flag.rule() == org.clearframe.rules.PerformerChecks.CONSENT_NOT_COVERED ? "Consent" : "Cast";
+                    groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Row(group, scenes.get(shot.sceneId()), shot, flag, null));
+                }
                 for (RequiredSignature sig : flag.signatures()) {
                     if (openOnly.isSelected() && !sig.state().open()) continue;
                     String group = byDepartment ? departmentOf(sig) : sig.role().label();

@@ -90,6 +90,8 @@ class CheckCommandTest {
             }
             assertFalse(signOffs.isEmpty());
             Attestations.record(store, data.production().id(), signOffs, KeyRing.forUser());
+            // Signatures alone do not clear a use of a person: the consent that covers it is on record too.
+            org.clearframe.testkit.Consents.recordCoveringEveryUse(store);
         }
     }
 
@@ -185,6 +187,10 @@ class CheckCommandTest {
                             "mustSign": ["POST_SUPERVISOR"], "severity": "ADVISORY", "sources": ["H"]}]}""";
         try (ProductionStore store = ProductionStore.open(file)) {
             store.setPolicy("light.json", advisoryOnly);
+        }
+        assertEquals(Command.FINDING, check(file.toString()).exit(), "no policy turns off the consent check: the de-aging is not covered");
+        try (ProductionStore store = ProductionStore.open(file)) {
+            org.clearframe.testkit.Consents.recordCoveringEveryUse(store);
         }
         Run run = check(file.toString());
         assertEquals(Command.OK, run.exit(), "advisory flags alone do not block");

@@ -148,10 +148,18 @@ class CheckPolicyVersionTest {
         assertEquals("BLOCKING", flag(shots, "1", "PERSON-UNNAMED").get("severity").asText());
         assertEquals(Set.of("SET-CONCEPT"), rules(shots, "2"), "no replica flag for a concept naming a deceased cast member");
         assertEquals(List.of("PRODUCTION_DESIGNER", "STUDIO_AI_CONTACT"), signers(flag(shots, "2", "SET-CONCEPT")));
-        assertEquals(Set.of("DEAGE-PERFORMER", "DISCLOSE-DEEPFAKE", "PROVENANCE"), rules(shots, "3"));
+        assertEquals(Set.of("DEAGE-PERFORMER", "DISCLOSE-DEEPFAKE", "PROVENANCE", "CONSENT-NOT-COVERED"), rules(shots, "3"),
+                "no consent is on record for the de-aging");
         assertEquals(List.of("PERFORMER", "DIRECTOR", "VFX_SUPERVISOR", "STUDIO_LEGAL", "STUDIO_AI_CONTACT"), signers(flag(shots, "3", "DEAGE-PERFORMER")));
         assertEquals(List.of("STUDIO_LEGAL", "STUDIO_AI_CONTACT"), signers(flag(shots, "3", "DISCLOSE-DEEPFAKE")));
-        assertEquals(Set.of("REPLICA-INDEPENDENT", "REPLICA-DECEASED", "DISCLOSE-DEEPFAKE", "PROVENANCE"), rules(shots, "4"));
+        assertEquals(Set.of("REPLICA-INDEPENDENT", "REPLICA-DECEASED", "DISCLOSE-DEEPFAKE", "PROVENANCE", "CONSENT-NOT-COVERED"), rules(shots, "4"));
+        // The uses not covered, by person and kind: the de-aging needs Zoë's consent to use; the replica both of the estate's.
+        List<String> uncovered = new java.util.ArrayList<>();
+        root.get("uncoveredUses").forEach(u -> uncovered.add(u.get("shot").asText() + " " + u.get("person").asText() + " "
+                + u.get("consentKind").asText() + " " + u.get("gap").asText()));
+        assertEquals(List.of("3 Zoë Niño USE_REPLICA_OR_ALTERATION NO_CONSENT", "4 Rex Dunmore CREATE_REPLICA NO_CONSENT",
+                "4 Rex Dunmore USE_REPLICA_OR_ALTERATION NO_CONSENT"), uncovered);
+        assertEquals(3, root.get("summary").get("uncoveredUses").asInt());
         assertEquals(List.of("RIGHTS_HOLDER", "STUDIO_AI_CONTACT", "STUDIO_LEGAL"), signers(flag(shots, "4", "REPLICA-DECEASED")));
         assertEquals("Rex Dunmore", flag(shots, "4", "REPLICA-DECEASED").get("signatures").get(0).get("subjectName").asText());
         assertEquals(Set.of("MISLEADING-REAL", "VFX-GEN-FINAL", "PROVENANCE"), rules(shots, "5"));

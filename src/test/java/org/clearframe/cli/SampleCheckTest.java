@@ -67,6 +67,17 @@ class SampleCheckTest {
             assertFalse(signOffs.isEmpty());
             Attestations.record(store, data.production().id(), signOffs, KeyRing.forUser());
         }
+        // Signatures do not clear the one use the sample leaves deliberately without a specific consent: Zoë's de-aging.
+        ByteArrayOutputStream signed = new ByteArrayOutputStream();
+        assertEquals(1, Cli.run(new String[]{"check", file.toString()}, new PrintStream(signed, true, StandardCharsets.UTF_8), System.err));
+        String signedReport = signed.toString(StandardCharsets.UTF_8);
+        assertTrue(signedReport.contains("CONSENT-NOT-COVERED"), signedReport);
+        assertTrue(signedReport.contains("4/1  Zoë Niño  Use a replica, or alter a performance: NOT_SPECIFIC"), signedReport);
+        assertTrue(signedReport.contains("Open: 1 blocking") || signedReport.contains("open: 1 blocking"), signedReport);
+
+        try (ProductionStore store = ProductionStore.open(file)) {
+            org.clearframe.testkit.Consents.recordCoveringEveryUse(store);
+        }
         ByteArrayOutputStream after = new ByteArrayOutputStream();
         assertEquals(0, Cli.run(new String[]{"check", file.toString()}, new PrintStream(after, true, StandardCharsets.UTF_8), System.err),
                 after.toString(StandardCharsets.UTF_8));

@@ -52,7 +52,8 @@ class ProjectJsonTest {
                 "Ada Producer", "Zoë Niño", LocalDate.of(2027, 3, 1), "Łódź unit\nsecond line\ttab");
         Department vfx = new Department(UUID.randomUUID(), "VFX", "Sam Okafor", "sam@example.org", "#1565C0");
         Department costume = new Department(UUID.randomUUID(), "Costume / Wardrobe", "Bea Kelly", "bea@example.org", "#AD1457");
-        CastMember lead = new CastMember(UUID.randomUUID(), "Mara Quinn", "Detective Hale", Tristate.YES, false);
+        CastMember lead = new CastMember(UUID.randomUUID(), "Mara Quinn", "Detective Hale", Tristate.YES, false, true,
+                org.clearframe.model.Representation.LAWYER);
         CastMember late = new CastMember(UUID.randomUUID(), "Old Star", "Grandfather", Tristate.NO, true);
         Scene scene = new Scene(UUID.randomUUID(), "12A", IntExt.INT_EXT, "Tower block", "NIGHT", "It falls. 😀", 11, "Day 3",
                 List.of(late.id(), lead.id()), true);
@@ -68,16 +69,24 @@ class ProjectJsonTest {
                 Decision.APPROVED_WITH_CONDITIONS, "Only the wide", Instant.parse("2026-11-24T10:00:00.123456Z"), "fp1");
         SignOff second = new SignOff(UUID.randomUUID(), shot.id(), "DEAGE-PERFORMER", Role.PERFORMER, lead.id(), "Mara Quinn",
                 Decision.DECLINED, "", Instant.parse("2026-11-25T10:00:00Z"), "fp2");
+        org.clearframe.model.Scan scan = new org.clearframe.model.Scan(UUID.randomUUID(), lead.id(), LocalDate.of(2026, 9, 3),
+                LocalDate.of(2026, 9, 1), "Stunt fall");
+        org.clearframe.model.Consent withdrawn = new org.clearframe.model.Consent(UUID.randomUUID(), lead.id(), "Mara Quinn",
+                org.clearframe.model.ConsentKind.CREATE_REPLICA, p.id(), List.of(scene.id()), List.of(shot.id()),
+                EnumSet.of(Technique.DIGITAL_REPLICA, Technique.DE_AGING), "Fall", "A double for the fall in 12A, \"final\" ✓",
+                LocalDate.of(2026, 8, 30), null, LocalDate.of(2026, 10, 1), "Scale + 10%");
+        org.clearframe.model.Consent estate = new org.clearframe.model.Consent(UUID.randomUUID(), null, "Estate of Old Star",
+                org.clearframe.model.ConsentKind.VOICE, UUID.randomUUID(), List.of(), List.of(), Set.of(), "", "", null, null, null, "");
         return new ProductionData(p, List.of(vfx, costume), List.of(lead, late), List.of(scene), List.of(shot, plain),
                 // a studio's own policy (a valid one: import refuses a policy that does not read)
-                List.of(first, second), org.clearframe.rules.Policy.defaultPolicyJson().replace("\"Clearframe default policy\"", "\"Studio\""));
+                List.of(first, second), org.clearframe.rules.Policy.defaultPolicyJson().replace("\"Clearframe default policy\"", "\"Studio\""),
+                List.of(scan), List.of(withdrawn, estate));
     }
 
     /** The production in a new file, its sign-offs recorded as the app records them: attested by this user's key. */
     private Path saved(ProductionData data, String name) throws Exception {
         Path file = dir.resolve(name);
-        ProductionStore.createFrom(file, new ProductionData(data.production(), data.departments(), data.cast(), data.scenes(), data.shots(),
-                List.of(), data.policyJson()));
+        ProductionStore.createFrom(file, data.withSignOffs(List.of()));
         try (ProductionStore store = ProductionStore.open(file)) {
             Attestations.record(store, data.production().id(), data.signOffs(), KeyRing.forUser());
         }
@@ -98,12 +107,14 @@ class ProjectJsonTest {
         try (ProductionStore store = ProductionStore.open(original)) {
             before = store.load();
             store.setReferenceImage(before.shots().get(0).id(), new ReferenceImage("image/png", png));
+            store.attachDocument(before.consents().get(0).id(), "mara-signed.pdf", "application/pdf", "%PDF-1.7 signed".getBytes());
+            before = store.load();
         }
         Path json = dir.resolve("tidewater.json");
         ProjectJson.export(original, json);
         String text = Files.readString(json);
         assertTrue(text.contains("\"format\" : \"clearframe-project\""), text.substring(0, 200));
-        assertTrue(text.contains("\"schemaVersion\" : 2"));
+        assertTrue(text.contains("\"schemaVersion\" : 3"));
 
         Path copy = dir.resolve("copy.clearframe");
         ProjectJson.importTo(json, copy);
@@ -113,6 +124,10 @@ class ProjectJsonTest {
             assertArrayEquals(png, store.referenceImage(before.shots().get(0).id()).orElseThrow().bytes());
             assertEquals("image/png", store.referenceImage(before.shots().get(0).id()).orElseThrow().mediaType());
             assertTrue(store.referenceImage(before.shots().get(1).id()).isEmpty());
+            // The signed consent travels with its bytes and stays attached to its consent.
+            assertNotNull(after.consents().get(0).documentId());
+            assertArrayEquals("%PDF-1.7 signed".getBytes(), store.documentBytes(after.consents().get(0).documentId()).orElseThrow());
+            assertEquals("mara-signed.pdf", store.documents().get(0).fileName());
         }
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
@@ -230,6 +245,53 @@ class ProjectJsonTest {
         ExchangeException e = importFails(json);
         assertEquals(Problem.UNKNOWN_ID, e.problem());
         assertTrue(e.getMessage().contains(stranger.toString()), e.getMessage());
+    }
+
+    @Test
+    void consentDataIsCheckedLikeEveryOtherTable() throws Exception {
+        // A swapped signed document is refused, not kept under the old fingerprint.
+        ObjectNode swapped = exported();
+        ObjectNode doc = ((ArrayNode) swapped.get("consentDocuments")).addObject();
+        doc.put("id", UUID.randomUUID().toString());
+        doc.put("fileName", "signed.pdf");
+        doc.put("mediaType", "application/pdf");
+        doc.put("sha256", "0".repeat(64));
+        doc.put("attachedAt", "2026-11-01T10:00:00Z");
+        doc.put("data", java.util.Base64.getEncoder().encodeToString("%PDF forged".getBytes()));
+        ExchangeException e = importFails(swapped);
+        assertEquals(Problem.INVALID, e.problem());
+        assertTrue(e.getMessage().contains("does not match its sha256"), e.getMessage());
+        // A consent naming a document the file does not carry, and a scan of nobody in the cast, are unknown references.
+        ObjectNode missingDoc = exported();
+        ((ObjectNode) missingDoc.get("consents").get(0)).put("documentId", UUID.randomUUID().toString());
+        assertEquals(Problem.UNKNOWN_ID, importFails(missingDoc).problem());
+        ObjectNode strayScan = exported();
+        ((ObjectNode) strayScan.get("scans").get(0)).put("castId", UUID.randomUUID().toString());
+        assertEquals(Problem.UNKNOWN_ID, importFails(strayScan).problem());
+        ObjectNode badKind = exported();
+        ((ObjectNode) badKind.get("consents").get(0)).put("kind", "ANYTHING_GOES");
+        assertEquals(Problem.INVALID, importFails(badKind).problem());
+        ObjectNode twice = exported();
+        ArrayNode consents = (ArrayNode) twice.get("consents");
+        ((ObjectNode) consents.get(1)).put("id", consents.get(0).get("id").asText());
+        assertEquals(Problem.DUPLICATE_ID, importFails(twice).problem());
+    }
+
+    @Test
+    void aSchema2FileWithoutConsentDataStillImports() throws Exception {
+        ObjectNode older = exported();
+        older.put("schemaVersion", 2);
+        older.remove(List.of("scans", "consents", "consentDocuments"));
+        for (var m : older.get("cast")) ((ObjectNode) m).remove(List.of("minor", "representation"));
+        older.remove(List.of("signOffs", "signedReplies", "signOffProofs", "signOffsBeforeProofs"));
+        Path in = dir.resolve("older.json");
+        Files.writeString(in, JsonFiles.MAPPER.writeValueAsString(older));
+        Path target = dir.resolve("older.clearframe");
+        ProjectJson.importTo(in, target);
+        ProductionData back = load(target);
+        assertTrue(back.consents().isEmpty() && back.scans().isEmpty());
+        assertEquals(org.clearframe.model.Representation.UNKNOWN, back.cast().get(0).representation());
+        assertFalse(back.cast().get(0).minor());
     }
 
     @Test

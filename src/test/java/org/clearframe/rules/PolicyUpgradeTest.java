@@ -30,14 +30,15 @@ class PolicyUpgradeTest {
 
     /** Every signature 2026.11 asks of the three shots, approved: the production was cleared under 2026.11. */
     private ProductionData signedUnder2026_11() {
-        ProductionData unsigned = production(Genre.FICTION, List.of(deage, concept, newsreel), List.of());
+        // Consent on record for every use, so that what changes is the policy's doing alone.
+        ProductionData unsigned = org.clearframe.testkit.Consents.coverEveryUse(production(Genre.FICTION, List.of(deage, concept, newsreel), List.of()));
         List<SignOff> signOffs = new ArrayList<>();
         for (Shot s : unsigned.shots()) {
             for (Flag f : Evaluator.evaluate(P11, unsigned, s)) {
                 for (RequiredSignature sig : f.signatures()) signOffs.add(SignOffs.sign(s, f, sig, "Signer " + sig.who(), Decision.APPROVED, ""));
             }
         }
-        return production(Genre.FICTION, unsigned.shots(), signOffs);
+        return unsigned.withSignOffs(signOffs);
     }
 
     private static boolean has(List<PolicyUpgrade.Slot> slots, Shot shot, String rule, Role role) {

@@ -2,6 +2,10 @@ package org.clearframe.tools;
 
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
+import org.clearframe.model.Consent;
+import org.clearframe.model.ConsentKind;
+import org.clearframe.model.Representation;
+import org.clearframe.model.Scan;
 import org.clearframe.model.Department;
 import org.clearframe.model.Factor;
 import org.clearframe.model.Format;
@@ -68,8 +72,7 @@ public final class SampleProduction {
      */
     public static void write(Path out) throws Exception {
         ProductionData data = build();
-        ProductionStore.createFrom(out, new ProductionData(data.production(), data.departments(), data.cast(), data.scenes(), data.shots(),
-                java.util.List.of(), data.policyJson()));
+        ProductionStore.createFrom(out, data.withSignOffs(List.of()));
         Path keys = Files.createTempDirectory("sample-producer-key");
         try (ProductionStore store = ProductionStore.open(out)) {
             org.clearframe.exchange.Attestations.record(store, data.production().id(), data.signOffs(), new org.clearframe.exchange.KeyRing(keys));
@@ -109,8 +112,8 @@ public final class SampleProduction {
         }).toList();
         Function<String, UUID> dept = name -> departments.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow().id();
 
-        CastMember elena = new CastMember(id("cast/elena"), "Zoë Niño", "Elena", Tristate.YES, false);
-        CastMember nico = new CastMember(id("cast/nico"), "Tomasz Wójcik", "Nico", Tristate.YES, false);
+        CastMember elena = new CastMember(id("cast/elena"), "Zoë Niño", "Elena", Tristate.YES, false, false, Representation.LAWYER);
+        CastMember nico = new CastMember(id("cast/nico"), "Tomasz Wójcik", "Nico", Tristate.YES, false, false, Representation.UNION);
         CastMember hale = new CastMember(id("cast/hale"), "Bea Okafor", "Hale", Tristate.YES, false);
         CastMember joe = new CastMember(id("cast/joe"), "Ray Dunmore", "Joe", Tristate.UNKNOWN, false);
         List<CastMember> cast = List.of(elena, nico, hale, joe);
@@ -186,7 +189,26 @@ public final class SampleProduction {
                 shots.stream().map(x -> x.id().equals(earlier.id()) ? earlier : x).toList(), List.of(), POLICY_JSON);
         sign(before, earlier, "REPLICA-EMPLOYMENT", Role.PERFORMER, "Tomasz Wójcik", Decision.APPROVED, "",
                 Instant.parse("2026-11-10T16:00:00Z"), signOffs);
-        return new ProductionData(production, departments, cast, scenes, shots, signOffs, POLICY_JSON);
+        // Performer facts and consent as data. Nico's scan had its notice and business reason; he consented separately to the
+        // double being made and to its use in scene 2. Zoë's deal memo is the one use deliberately NOT covered: it allows
+        // "digital alteration as the producer may require", which describes no use specifically, so the de-aging in scene 4
+        // waits for the consent request Clearframe writes for her.
+        List<Scan> scans = List.of(new Scan(id("scan/nico"), nico.id(), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 10, 29),
+                "The fall from the cannery gantry (scene 2, shot 2) is too dangerous to perform or to double with a stunt performer"));
+        Shot fall = shots.get(3);
+        String nicoUse = "A digital double of Tomasz Wójcik as Nico, made from an on-set body scan, used only for the fall from the "
+                + "cannery gantry in scene 2 shot 2 of Harbour Lights, in the final cut";
+        List<Consent> consents = List.of(
+                new Consent(id("consent/nico-create"), nico.id(), "Tomasz Wójcik", ConsentKind.CREATE_REPLICA, production.id(),
+                        List.of(s2.id()), List.of(fall.id()), Set.of(Technique.DIGITAL_REPLICA), "Stunt fall in the cannery collapse", nicoUse,
+                        LocalDate.of(2026, 10, 29), null, null, "Scan day paid at the daily rate"),
+                new Consent(id("consent/nico-use"), nico.id(), "Tomasz Wójcik", ConsentKind.USE_REPLICA_OR_ALTERATION, production.id(),
+                        List.of(s2.id()), List.of(fall.id()), Set.of(Technique.DIGITAL_REPLICA), "Stunt fall in the cannery collapse", nicoUse,
+                        LocalDate.of(2026, 10, 29), null, null, "One day's pay for the use in scene 2"),
+                new Consent(id("consent/zoe-memo"), elena.id(), "Zoë Niño", ConsentKind.USE_REPLICA_OR_ALTERATION, production.id(),
+                        List.of(), List.of(), Set.of(), "", "Digital alteration as the producer may require", LocalDate.of(2026, 9, 15),
+                        null, null, ""));
+        return new ProductionData(production, departments, cast, scenes, shots, signOffs, POLICY_JSON, scans, consents);
     }
 
     /** Records a decision for every signature of {@code role} that {@code ruleId} asks of the shot, as it stands in {@code data}. */
