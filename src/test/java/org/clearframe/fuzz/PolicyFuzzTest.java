@@ -40,7 +40,8 @@ class PolicyFuzzTest {
         for (Shot shot : PRODUCTION.shots()) {
             List<Flag> flags = Evaluator.evaluate(policy, PRODUCTION, shot);
             for (Flag f : flags) {
-                if (!ids.contains(f.rule().id())) throw new AssertionError("flag for a rule the policy lacks: " + f.rule().id());
+                // The policy's own rules, or the performer checks every policy carries.
+                if (policy.rule(f.rule().id()).isEmpty()) throw new AssertionError("flag for a rule the policy lacks: " + f.rule().id());
             }
         }
     }
