@@ -30,7 +30,9 @@ public final class Cli {
             new SignCommand(),
             new ImportReplyCommand(),
             new AttestCommand(),
-            new ExportPdfCommand());
+            new ExportPdfCommand(),
+            new EvidenceCommand(),
+            new VerifyPackCommand());
 
     private Cli() {}
 
