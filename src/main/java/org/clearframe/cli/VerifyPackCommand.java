@@ -34,9 +34,10 @@ final class VerifyPackCommand implements Command {
         }
         out.println("The pack is valid: " + r.production() + ", signed by key " + r.producerKeyFingerprint()
                 + ". Compare that fingerprint with the producer's own, by phone or in person, or pass it with --key.");
-        if (r.openBlocking() > 0) {
-            out.println("Result: valid, but the production is not cleared (" + r.openBlocking() + " open blocking flag"
-                    + (r.openBlocking() == 1 ? "" : "s") + ").");
+        if (!r.cleared()) {
+            out.println("Result: valid, but the production is not cleared ("
+                    + (r.openBlocking() > 0 ? r.openBlocking() + " open blocking flag" + (r.openBlocking() == 1 ? "" : "s") : "")
+                    + (r.openBlocking() > 0 && !r.logIntact() ? "; " : "") + (r.logIntact() ? "" : "its sign-off history was altered") + ").");
             return FINDING;
         }
         out.println("Result: valid and cleared.");

@@ -24,6 +24,7 @@ import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.Source;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProjectFileException;
+import org.clearframe.store.SignOffLog;
 import org.clearframe.store.ProofRepository.Evidence;
 import org.clearframe.store.ProofRepository.StoredReply;
 import org.clearframe.store.StoreException;
@@ -67,6 +68,8 @@ public final class EvidencePack {
     static final String CONSENT = "performer-consent.csv";
     static final String STATEMENT = "compliance-statement.pdf";
     static final String AUDIENCE = "audience-disclosure.txt";
+    static final String LOG = "sign-off-log.csv";
+    static final List<String> LOG_HEADER = List.of("Seq", "Sign-off ID", "Entry", "Previous hash", "Hash");
 
     static final List<String> REGISTER_HEADER = List.of("Scene", "Shot", "Shot ID", "AI use ID", "Technique", "Purpose", "Tool",
             "Final or temporary", "AI share of frame (%)", "People touched", "Departments touched", "Uploaded to the tool",
@@ -100,12 +103,14 @@ public final class EvidencePack {
         KeyPair keys = producer.keyPair();
         SignedRecord record;
         Evidence evidence;
+        SignOffLog.Log log;
         try (ProductionStore store = ProductionStore.openReadOnly(production)) {
             record = SignedRecord.load(store, keys.getPublic());
             evidence = store.proofs().evidence();
+            log = store.signOffLog();
         }
         String fileSha = FileFingerprint.sha256(production);
-        Contents c = new Contents(record, evidence, audience);
+        Contents c = new Contents(record, evidence, audience, log);
         ObjectNode manifest = c.manifestHead(fileSha);
         ArrayNode files = manifest.putArray("files");
         List<String> names = new ArrayList<>();
@@ -117,6 +122,7 @@ public final class EvidencePack {
             entries.add(DISCLOSURE_CSV, c::disclosureCsv);
             entries.add(DISCLOSURE_PDF, c::disclosurePdf);
             entries.add(SIGN_OFFS, c::signOffRecord);
+            entries.add(LOG, c::logCsv);
             for (StoredReply r : c.replies()) entries.add(SignOffEntry.replyFile(r.id()), o -> o.write(r.bytes()));
             entries.add(CONSENT, c::consent);
             entries.add(STATEMENT, o -> c.statement(o, fileSha, KeyRing.fingerprint(keys.getPublic())));
@@ -185,7 +191,7 @@ public final class EvidencePack {
             f.put("sha256", HexFormat.of().formatHex(sha.digest()));
             f.put("bytes", size[0]);
             names.add(name);
-            progress.progress(names.size(), 9);
+            progress.progress(names.size(), 10);
         }
     }
 
@@ -212,8 +218,14 @@ public final class EvidencePack {
         final Map<UUID, CastMember> cast;
         final Map<UUID, Department> departments;
         final Map<UUID, StoredReply> replies = new LinkedHashMap<>();
+        final SignOffLog.Log log;
+        final SignOffLog.Check logCheck;
 
-        Contents(SignedRecord record, Evidence evidence, Audience audience) {
+        Contents(SignedRecord record, Evidence evidence, Audience audience, SignOffLog.Log log) {
+            this.log = log;
+            List<SignOff> rows = new ArrayList<>(record.data().signOffs());
+            record.ignored().forEach(i -> rows.add(i.signOff()));
+            logCheck = SignOffLog.verify(log.events(), rows, log.beforeLog());
             this.record = record;
             this.data = record.data();
             this.audience = audience;
@@ -266,6 +278,12 @@ public final class EvidencePack {
             t.put("signOffsNotCounted", entries.stream().filter(e -> !e.counted()).count());
             t.put("replies", replies.size());
             t.put("disclosureRequired", disclosureRequired());
+            ObjectNode l = m.putObject("signOffLog");
+            l.put("events", logCheck.events());
+            l.put("head", logCheck.head());
+            l.put("beforeLog", logCheck.beforeLog());
+            l.put("intact", logCheck.intact());
+            l.put("unlogged", logCheck.unlogged().size());
             return m;
         }
 
@@ -380,6 +398,15 @@ public final class EvidencePack {
             csv.flush();
         }
 
+        void logCsv(OutputStream out) throws IOException {
+            Csv.Out csv = new Csv.Out(out);
+            csv.row(LOG_HEADER);
+            for (SignOffLog.Event e : log.events()) {
+                csv.row(List.of(Long.toString(e.seq()), e.signOffId().toString(), e.entry(), e.prevHash(), e.hash()));
+            }
+            csv.flush();
+        }
+
         void consent(OutputStream out) throws IOException {
             Csv.Out csv = new Csv.Out(out);
             csv.row(CONSENT_HEADER);
@@ -429,7 +456,11 @@ public final class EvidencePack {
                                 + entries.stream().filter(e -> SignOffEntry.REPLY.equals(e.proof())).count() + " signed by the person in a reply, "
                                 + entries.stream().filter(e -> SignOffEntry.ATTESTED.equals(e.proof())).count() + " attested by the producer); "
                                 + entries.stream().filter(e -> !e.counted()).count() + " not counted"},
-                        new String[]{"Audience disclosure", disclosureRequired() + " shots need it (EU AI Act Art. 50)"}));
+                        new String[]{"Audience disclosure", disclosureRequired() + " shots need it (EU AI Act Art. 50)"},
+                        new String[]{"Sign-off log", logCheck.events() + " events; hash chain " + (logCheck.intact() ? "intact" : "ALTERED: "
+                                + String.join("; ", logCheck.problems())) + (logCheck.beforeLog() == 0 ? "" : "; " + logCheck.beforeLog()
+                                + " sign-offs recorded before the log began") + (logCheck.unlogged().isEmpty() ? "" : "; "
+                                + logCheck.unlogged().size() + " sign-off rows not in the log")}));
                 pdf.heading("Open items");
                 List<String> open = openItems();
                 if (open.isEmpty()) {

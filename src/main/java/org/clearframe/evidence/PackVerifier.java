@@ -6,6 +6,7 @@ import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.Reply;
 import org.clearframe.exchange.ReplyVerifier;
+import org.clearframe.store.SignOffLog;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,9 +53,15 @@ public final class PackVerifier {
     private static final Pattern REPLY_FILE = Pattern.compile("replies/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.cfreply");
 
     /** What was checked, in plain words; the problems found (empty when the pack holds); the open blocking flags it declares. */
-    public record Result(List<String> checked, List<String> problems, long openBlocking, String producerKeyFingerprint, String production) {
+    public record Result(List<String> checked, List<String> problems, long openBlocking, boolean logIntact, String producerKeyFingerprint,
+                         String production) {
         public boolean valid() {
             return problems.isEmpty();
+        }
+
+        /** Valid, nothing blocking open, and the production's sign-off history was intact. */
+        public boolean cleared() {
+            return valid() && openBlocking == 0 && logIntact;
         }
     }
 
@@ -70,7 +77,7 @@ public final class PackVerifier {
             return v.run(pack, expectedKey);
         } catch (Refused e) {
             v.problems.add(e.getMessage());
-            return new Result(List.copyOf(v.checked), List.copyOf(v.problems), 0, "", "");
+            return new Result(List.copyOf(v.checked), List.copyOf(v.problems), 0, false, "", "");
         }
     }
 
@@ -157,7 +164,7 @@ public final class PackVerifier {
         }
         checked.add("Every file's SHA-256 and size match the manifest.");
         for (String required : List.of(EvidencePack.REGISTER, EvidencePack.DISCLOSURE_CSV, EvidencePack.DISCLOSURE_PDF, EvidencePack.SIGN_OFFS,
-                EvidencePack.CONSENT, EvidencePack.STATEMENT, EvidencePack.AUDIENCE)) {
+                EvidencePack.CONSENT, EvidencePack.STATEMENT, EvidencePack.AUDIENCE, EvidencePack.LOG)) {
             if (!listed.containsKey(required)) throw new Refused("The pack lacks " + required + ".");
         }
         for (String name : listed.keySet()) {
@@ -165,11 +172,12 @@ public final class PackVerifier {
         }
 
         checkReplies(entries, productionId, manifest);
+        boolean logIntact = checkLog(entries.get(EvidencePack.LOG).kept(), manifest);
         long open = manifest.path("totals").path("openBlocking").asLong(-1);
         if (open < 0) throw new Refused(Manifest.NAME + " does not state the open blocking flags.");
         checked.add(open == 0 ? "The producer's statement lists no open blocking flag."
                 : "The producer's statement lists " + open + " open blocking flag" + (open == 1 ? "" : "s") + ": the production is not cleared.");
-        return new Result(List.copyOf(checked), List.copyOf(problems), open, keyFingerprint, text(production, "title") + " (" + productionId + ")");
+        return new Result(List.copyOf(checked), List.copyOf(problems), open, logIntact, keyFingerprint, text(production, "title") + " (" + productionId + ")");
     }
 
     /** Each enclosed reply: signed, for this production, cited by the record, and saying what the record's rows say. */
@@ -227,6 +235,42 @@ public final class PackVerifier {
                 + "decisions match the " + fromReplies + " sign-off rows that cite it.");
     }
 
+    /** Recomputes the sign-off log's chain; returns whether the production's log was intact when the pack was made. */
+    private boolean checkLog(byte[] raw, ObjectNode manifest) throws Refused {
+        if (raw == null || raw.length < 3 || !Arrays.equals(Arrays.copyOf(raw, 3), Csv.BOM)) {
+            throw new Refused(EvidencePack.LOG + " is not a UTF-8 CSV with a byte-order mark.");
+        }
+        List<List<String>> rows = Csv.parse(new String(raw, 3, raw.length - 3, StandardCharsets.UTF_8));
+        if (rows == null || rows.isEmpty() || !rows.get(0).equals(EvidencePack.LOG_HEADER)) {
+            throw new Refused(EvidencePack.LOG + " is not a sign-off log (its columns are not the expected ones).");
+        }
+        JsonNode l = manifest.path("signOffLog");
+        boolean intact = l.path("intact").asBoolean(false);
+        if (!intact) {
+            // the producer's own file declared its history altered; the pack shows the log as found, and is not cleared
+            checked.add("The producer's file reported its sign-off log ALTERED (the chain in " + EvidencePack.LOG
+                    + " does not hold): not cleared.");
+            return false;
+        }
+        String prev = SignOffLog.GENESIS;
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            if (row.size() != EvidencePack.LOG_HEADER.size() || !row.get(0).equals(Integer.toString(r))) {
+                throw new Refused(EvidencePack.LOG + " row " + (r + 1) + " is not event " + r + ".");
+            }
+            if (!row.get(3).equals(prev) || !SignOffLog.hash(row.get(3), r, row.get(2)).equals(row.get(4))) {
+                throw new Refused(EvidencePack.LOG + ": event " + r + " does not hold in the hash chain.");
+            }
+            prev = row.get(4);
+        }
+        if (l.path("events").asLong(-1) != rows.size() - 1 || !prev.equals(l.path("head").asText())) {
+            throw new Refused(EvidencePack.LOG + " does not end where the manifest says the log ends.");
+        }
+        checked.add("The sign-off log's hash chain of " + (rows.size() - 1) + " events holds and ends at the signed head "
+                + prev.substring(0, 16) + "….");
+        return true;
+    }
+
     private static String mismatch(List<String> row, Reply reply) {
         List<String> h = EvidencePack.SIGN_OFF_HEADER;
         UUID id = uuid(row.get(0));
@@ -281,7 +325,8 @@ public final class PackVerifier {
                 }
                 if (out.containsKey(name)) throw new Refused("The zip holds " + name + " twice.");
                 if (out.size() >= MAX_ENTRIES) throw new Refused("The zip holds more files than any evidence pack.");
-                boolean keep = name.equals(Manifest.NAME) || name.equals(EvidencePack.SIGN_OFFS) || name.startsWith("replies/");
+                boolean keep = name.equals(Manifest.NAME) || name.equals(EvidencePack.SIGN_OFFS) || name.equals(EvidencePack.LOG)
+                        || name.startsWith("replies/");
                 MessageDigest sha = EvidencePack.sha256();
                 ByteArrayOutputStream copy = keep ? new ByteArrayOutputStream() : null;
                 long n = 0;

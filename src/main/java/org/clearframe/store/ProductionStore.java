@@ -786,6 +786,7 @@ public final class ProductionStore implements AutoCloseable {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.id().toString(), s.shotId().toString(), s.ruleId(), s.role().name(), s.subjectId() == null ? null : s.subjectId().toString(),
                 s.signer(), s.decision().name(), s.note(), s.signedAt().toString(), s.fingerprint(), s.subjectName());
+        SignOffLog.append(db, s);
     }
 
     /**
@@ -926,6 +927,11 @@ public final class ProductionStore implements AutoCloseable {
     /** The evidence behind the sign-offs (signed replies, proofs); see {@link ProofRepository}. */
     public ProofRepository proofs() {
         return new ProofRepository(this);
+    }
+
+    /** The hash-chained sign-off log as the file holds it; check it with {@link SignOffLog#verify}. */
+    public SignOffLog.Log signOffLog() throws StoreException {
+        return read(() -> SignOffLog.read(db));
     }
 
     <T> T readForProofs(ProofRepository.Sql<T> work) throws StoreException {

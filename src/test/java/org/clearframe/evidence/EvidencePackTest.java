@@ -91,7 +91,7 @@ class EvidencePackTest {
         assertTrue(out.contains("Still open:"), out);
         Map<String, byte[]> files = unzip(pack);
         assertEquals(Set.of("ai-usage-register.csv", "shot-disclosure-map.csv", "shot-disclosure-map.pdf", "sign-off-record.csv",
-                "performer-consent.csv", "compliance-statement.pdf", "audience-disclosure.txt", "manifest.json"), files.keySet());
+                "performer-consent.csv", "compliance-statement.pdf", "audience-disclosure.txt", "sign-off-log.csv", "manifest.json"), files.keySet());
 
         byte[] register = files.get("ai-usage-register.csv");
         assertArrayEquals(Csv.BOM, Arrays.copyOf(register, 3), "spreadsheets need the BOM to read UTF-8");
@@ -128,7 +128,7 @@ class EvidencePackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ai-usage-register.csv", "shot-disclosure-map.csv", "shot-disclosure-map.pdf", "sign-off-record.csv",
-            "performer-consent.csv", "compliance-statement.pdf", "audience-disclosure.txt", "manifest.json"})
+            "performer-consent.csv", "compliance-statement.pdf", "audience-disclosure.txt", "sign-off-log.csv", "manifest.json"})
     void aSingleChangedByteInAnyFileIsRefused(String name) throws Exception {
         Path pack = samplePack();
         Map<String, byte[]> files = unzip(pack);
@@ -236,6 +236,37 @@ class EvidencePackTest {
         files.put("manifest.json", resign(files));
         assertEquals(2, verify(zip(dir.resolve("edited.zip"), files)));
         assertTrue(err.contains("does not match the signed reply") && err.contains("decision"), err);
+    }
+
+    @Test
+    void theSignOffLogTravelsInThePackAndAnEditedEventIsRefusedEvenWhenResigned() throws Exception {
+        Map<String, byte[]> files = unzip(packOf(signedProduction("Tidewater")));
+        String log = new String(files.get("sign-off-log.csv"), StandardCharsets.UTF_8);
+        assertEquals(1 + 2, log.split("\r\n").length, "two sign-offs, two events: " + log);
+        assertTrue(log.contains("Dana Reyes") && log.contains("Priya Shah"), log);
+        files.put("sign-off-log.csv", log.replace("Dana Reyes", "Dana Reyez").getBytes(StandardCharsets.UTF_8));
+        files.put("manifest.json", resign(files));
+        assertEquals(2, verify(zip(dir.resolve("log.zip"), files)));
+        assertTrue(err.contains("does not hold in the hash chain"), err);
+    }
+
+    @Test
+    void aProductionWhoseLogWasEditedIsNotClearedByCheckOrByItsPack() throws Exception {
+        Path file = signedProduction("Tidewater");
+        assertEquals(0, run("producer", "check", file.toString()), out);
+        assertTrue(out.contains("Sign-off log: 2 events, hash chain intact"), out);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+            st.execute("DROP TRIGGER sign_off_event_never_deleted");
+            st.execute("DELETE FROM sign_off_event WHERE seq = 1");
+            st.execute("CREATE TRIGGER sign_off_event_never_deleted BEFORE DELETE ON sign_off_event BEGIN "
+                    + "SELECT RAISE(ABORT, 'the sign-off log is history: an event cannot be deleted'); END");
+        }
+        assertEquals(1, run("producer", "check", file.toString()), out + err);
+        assertTrue(out.contains("Sign-off log: ALTERED") && out.contains("event 1 is missing"), out);
+        Path pack = dir.resolve("altered-log.zip");
+        assertEquals(0, run("producer", "evidence", file.toString(), pack.toString()), err);
+        assertEquals(1, verify(pack), out + err);
+        assertTrue(out.contains("reported its sign-off log ALTERED"), out);
     }
 
     // ------------------------------------------------------------------------------------- hostile zips
