@@ -51,8 +51,10 @@ public final class ExportEvidenceDialog {
             @Override public String toString(Audience a) { return a == null ? "" : a.label(); }
             @Override public Audience fromString(String s) { return null; }
         });
+        audience.setId("audience");
         Label status = new Label("The pack will be written to " + out.getFileName() + " and signed with your key.");
         status.setWrapText(true);
+        status.setId("status");
         ProgressBar progress = new ProgressBar(0);
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
@@ -60,11 +62,14 @@ public final class ExportEvidenceDialog {
         summary.setEditable(false);
         summary.setWrapText(true);
         summary.setPrefRowCount(14);
+        summary.setId("summary");
         summary.setVisible(false);
         summary.setManaged(false);
         Button export = new Button("Export");
+        export.setId("export");
         export.setDefaultButton(true);
         Button cancel = new Button("Cancel");
+        cancel.setId("cancel");
         cancel.setCancelButton(true);
         VBox root = new VBox(10, new HBox(8, new Label("Prepared for"), audience), status, progress, summary, new HBox(8, export, cancel));
         root.setPadding(new Insets(16));
