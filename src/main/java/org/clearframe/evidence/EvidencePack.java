@@ -110,7 +110,7 @@ public final class EvidencePack {
             log = store.signOffLog();
         }
         String fileSha = FileFingerprint.sha256(production);
-        Contents c = new Contents(record, evidence, audience, log);
+        Contents c = new Contents(record, evidence, audience, log, progress);
         ObjectNode manifest = c.manifestHead(fileSha);
         ArrayNode files = manifest.putArray("files");
         List<String> names = new ArrayList<>();
@@ -221,8 +221,12 @@ public final class EvidencePack {
         final SignOffLog.Log log;
         final SignOffLog.Check logCheck;
 
-        Contents(SignedRecord record, Evidence evidence, Audience audience, SignOffLog.Log log) {
+        final ExportProgress progress;
+        private int ticks;
+
+        Contents(SignedRecord record, Evidence evidence, Audience audience, SignOffLog.Log log, ExportProgress progress) {
             this.log = log;
+            this.progress = progress;
             List<SignOff> rows = new ArrayList<>(record.data().signOffs());
             record.ignored().forEach(i -> rows.add(i.signOff()));
             logCheck = SignOffLog.verify(log.events(), rows, log.beforeLog());
@@ -241,6 +245,13 @@ public final class EvidencePack {
             Map<UUID, StoredReply> stored = new HashMap<>();
             for (StoredReply r : evidence.replies()) stored.putIfAbsent(r.id(), r);
             for (SignOffEntry e : entries) if (e.replyId() != null) replies.putIfAbsent(e.replyId(), stored.get(e.replyId()));
+        }
+
+        /** Polled every few hundred rows, so Cancel stops a large pack promptly. */
+        void tick() {
+            if ((++ticks & 255) == 0 && progress.isCancelled()) {
+                throw new CancellationException("The evidence pack was cancelled; nothing was written.");
+            }
         }
 
         List<StoredReply> replies() {
@@ -297,6 +308,7 @@ public final class EvidencePack {
             csv.row(REGISTER_HEADER);
             for (Shot shot : data.shots()) {
                 List<Flag> shotFlags = flags.getOrDefault(shot.id(), List.of());
+                tick();
                 for (AiUse u : shot.aiUses()) {
                     List<Flag> useFlags = shotFlags.stream().filter(f -> f.aiUse() != null && f.aiUse().id().equals(u.id())).toList();
                     csv.row(List.of(sceneOf(shot), shot.number(), shot.id().toString(), u.id().toString(), u.technique().label(),
@@ -355,6 +367,7 @@ public final class EvidencePack {
             Csv.Out csv = new Csv.Out(out);
             csv.row(DISCLOSURE_HEADER);
             for (ShotDisclosure d : disclosures) {
+                tick();
                 csv.row(List.of(d.sceneNumber(), d.shot().number(), d.shot().id().toString(), d.shot().description(), d.level().label,
                         d.framePercent() == null ? "" : d.framePercent().toString(), yesNo(d.level(), d.realPerson()),
                         yesNo(d.level(), d.disclosureRequired()), d.wording()));
@@ -376,6 +389,7 @@ public final class EvidencePack {
                 pdf.startTable(List.of("Scene", "Shot", "Description", "AI", "Share of frame", "Real person", "Disclosure", "Suggested wording"),
                         new float[]{0.6f, 0.6f, 3.2f, 1f, 0.8f, 0.8f, 0.9f, 3.4f});
                 for (ShotDisclosure d : disclosures) {
+                    tick();
                     pdf.row(List.of(d.sceneNumber(), d.shot().number(), d.shot().description(), d.level().label,
                             d.framePercent() == null ? "" : d.framePercent() + "%", yesNo(d.level(), d.realPerson()),
                             d.level() == ShotDisclosure.Level.NO_AI ? "" : d.disclosureRequired() ? "Required" : "Not required", d.wording()));
@@ -388,6 +402,7 @@ public final class EvidencePack {
             csv.row(SIGN_OFF_HEADER);
             Map<UUID, Shot> shots = ProductionData.index(data.shots(), Shot::id);
             for (SignOffEntry e : entries) {
+                tick();
                 SignOff s = e.signOff();
                 Shot shot = shots.get(s.shotId());
                 csv.row(List.of(s.id().toString(), shot == null ? "" : sceneOf(shot), shot == null ? "" : shot.number(), s.shotId().toString(),
