@@ -79,7 +79,7 @@ public final class EvidencePack {
             "Depicts a real person", "Audience disclosure required (EU AI Act Art. 50)", "Suggested disclosure wording");
     static final List<String> SIGN_OFF_HEADER = List.of("Sign-off ID", "Scene", "Shot", "Shot ID", "Rule", "Role", "Performer ID",
             "Performer as signed", "Signer", "Decision", "Note", "Signed at", "Fingerprint", "Status", "Counted", "Proof",
-            "Proof key fingerprint", "Reply file", "Remarks");
+            "Proof key fingerprint", "Reply file", "Attestation basis", "Attestation key", "Attestation signature", "Remarks");
     static final List<String> CONSENT_HEADER = List.of("Performer", "Character", "Scene", "Shot", "Covers", "State", "Proof",
             "Signer", "Signed at", "Source");
 
@@ -408,7 +408,9 @@ public final class EvidencePack {
                 csv.row(List.of(s.id().toString(), shot == null ? "" : sceneOf(shot), shot == null ? "" : shot.number(), s.shotId().toString(),
                         s.ruleId(), s.role().name(), s.subjectId() == null ? "" : s.subjectId().toString(), s.subjectName(), s.signer(),
                         s.decision().name(), s.note(), s.signedAt().toString(), s.fingerprint(), e.status().label, e.counted() ? "Yes" : "No",
-                        e.proof(), e.keyFingerprint(), e.replyFile(), e.note()));
+                        e.proof(), e.keyFingerprint(), e.replyFile(), e.attestation() == null ? "" : e.attestation().basis(),
+                        e.attestation() == null ? "" : e.attestation().publicKey(), e.attestation() == null ? "" : e.attestation().signature(),
+                        e.note()));
             }
             csv.flush();
         }

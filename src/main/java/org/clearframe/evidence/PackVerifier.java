@@ -195,6 +195,7 @@ public final class PackVerifier {
         Set<String> cited = new HashSet<>();
         Set<String> ids = new HashSet<>();
         int counted = 0, fromReplies = 0;
+        Map<String, Integer> attestedBy = new java.util.TreeMap<>();
         for (int r = 1; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             String where = EvidencePack.SIGN_OFFS + " row " + (r + 1);
@@ -202,6 +203,13 @@ public final class PackVerifier {
             if (!ids.add(row.get(0))) throw new Refused(where + " repeats sign-off " + row.get(0) + ".");
             boolean isCounted = "Yes".equals(row.get(h.indexOf("Counted")));
             if (isCounted) counted++;
+            if (SignOffEntry.ATTESTED.equals(row.get(h.indexOf("Proof")))) {
+                if (!isCounted) throw new Refused(where + " carries an attestation but is marked not counted.");
+                String keyOf = attestation(row, productionId);
+                if (keyOf == null) throw new Refused(where + ": the producer's attestation does not hold for the sign-off as listed.");
+                attestedBy.merge(keyOf, 1, Integer::sum);
+                continue;
+            }
             if (!SignOffEntry.REPLY.equals(row.get(h.indexOf("Proof")))) continue;
             String file = row.get(h.indexOf("Reply file"));
             if (!isCounted) throw new Refused(where + " cites a reply but is marked not counted.");
@@ -230,7 +238,13 @@ public final class PackVerifier {
         JsonNode totals = manifest.path("totals");
         if (totals.path("signOffsCounted").asLong(-1) != counted) throw new Refused("The sign-off record's counted rows do not match the manifest's totals.");
         if (totals.path("replies").asLong(-1) != replies.size()) throw new Refused("The number of replies does not match the manifest's totals.");
-        checked.add(replies.isEmpty() ? "The sign-off record cites no signed reply (" + counted + " sign-offs counted, all attested by the producer)."
+        if (!attestedBy.isEmpty()) {
+            checked.add("Each attested sign-off carries a valid attestation: " + attestedBy.entrySet().stream()
+                    .map(e -> e.getValue() + " by key " + e.getKey() + (e.getKey().equals(text(manifest, "producerKeyFingerprint"))
+                            ? " (the pack's own key)" : " (not the key that signed this pack)")).collect(java.util.stream.Collectors.joining(", "))
+                    + ". Attested means the producer's word, not the person's signature.");
+        }
+        checked.add(replies.isEmpty() ? "The sign-off record cites no signed reply (" + counted + " sign-offs counted, none signed by the person in a reply)."
                 : "Each of the " + replies.size() + " enclosed replies is signed by the key it names, is for this production, and its "
                 + "decisions match the " + fromReplies + " sign-off rows that cite it.");
     }
@@ -269,6 +283,29 @@ public final class PackVerifier {
         checked.add("The sign-off log's hash chain of " + (rows.size() - 1) + " events holds and ends at the signed head "
                 + prev.substring(0, 16) + "….");
         return true;
+    }
+
+    /** The attesting key's fingerprint when the row's attestation verifies over the row's sign-off, else null. */
+    private static String attestation(List<String> row, UUID productionId) {
+        List<String> h = EvidencePack.SIGN_OFF_HEADER;
+        try {
+            PublicKey key = KeyRing.decodePublicKey(row.get(h.indexOf("Attestation key")));
+            String fingerprint = KeyRing.fingerprint(key);
+            if (!fingerprint.equals(row.get(h.indexOf("Proof key fingerprint")))) return null;
+            String subject = row.get(h.indexOf("Performer ID"));
+            org.clearframe.model.SignOff s = new org.clearframe.model.SignOff(UUID.fromString(row.get(0)), UUID.fromString(row.get(h.indexOf("Shot ID"))),
+                    row.get(h.indexOf("Rule")), org.clearframe.model.Role.valueOf(row.get(h.indexOf("Role"))),
+                    subject.isEmpty() ? null : UUID.fromString(subject), row.get(h.indexOf("Signer")),
+                    org.clearframe.model.Decision.valueOf(row.get(h.indexOf("Decision"))), row.get(h.indexOf("Note")),
+                    java.time.Instant.parse(row.get(h.indexOf("Signed at"))), row.get(h.indexOf("Fingerprint")), row.get(h.indexOf("Performer as signed")));
+            byte[] statement = org.clearframe.exchange.Attestations.statement(productionId, s, row.get(h.indexOf("Attestation basis")));
+            java.security.Signature sig = java.security.Signature.getInstance("Ed25519");
+            sig.initVerify(key);
+            sig.update(statement);
+            return sig.verify(java.util.Base64.getDecoder().decode(row.get(h.indexOf("Attestation signature")))) ? fingerprint : null;
+        } catch (ExchangeException | RuntimeException | java.security.GeneralSecurityException e) {
+            return null;
+        }
     }
 
     private static String mismatch(List<String> row, Reply reply) {

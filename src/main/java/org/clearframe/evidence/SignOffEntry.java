@@ -23,7 +23,8 @@ import java.util.UUID;
  * One line of the sign-off record: a sign-off row of the file, where it stands now, and the proof behind it. Every
  * row the file holds is listed, counted or not, so the pack shows the whole history and hides nothing.
  */
-record SignOffEntry(SignOff signOff, Status status, String proof, String keyFingerprint, String basis, UUID replyId, String note) {
+record SignOffEntry(SignOff signOff, Status status, String proof, String keyFingerprint, String basis, UUID replyId, String note,
+                    StoredProof attestation) {
 
     static final String REPLY = "REPLY";
     static final String ATTESTED = "ATTESTED";
@@ -59,10 +60,12 @@ record SignOffEntry(SignOff signOff, Status status, String proof, String keyFing
         Map<UUID, Shot> shots = ProductionData.index(data.shots(), Shot::id);
         Map<UUID, CastMember> cast = ProductionData.index(data.cast(), CastMember::id);
         Map<UUID, UUID> replyOf = new HashMap<>();
+        Map<UUID, List<StoredProof>> attestations = new HashMap<>();
         Set<UUID> kept = new HashSet<>();
         evidence.replies().forEach(r -> kept.add(r.id()));
         for (StoredProof p : evidence.proofs()) {
             if (isReplyProof(p) && kept.contains(p.replyId())) replyOf.putIfAbsent(p.signOffId(), p.replyId());
+            if (ATTESTED.equals(p.kind())) attestations.computeIfAbsent(p.signOffId(), k -> new ArrayList<>()).add(p);
         }
         Map<UUID, String> currentFingerprint = new HashMap<>();
         List<SignOffEntry> out = new ArrayList<>();
@@ -86,12 +89,15 @@ record SignOffEntry(SignOff signOff, Status status, String proof, String keyFing
             }
             String kind = proof.attested() ? ATTESTED : REPLY;
             String note = proof.attested() ? proof.label().replace("attested by you, the producer", "attested by the producer") : "";
-            out.add(new SignOffEntry(s, status, kind, proof.keyFingerprint(), proof.basis(), proof.attested() ? null : replyOf.get(s.id()), note));
+            StoredProof attestation = !proof.attested() ? null : attestations.getOrDefault(s.id(), List.of()).stream()
+                    .filter(p -> p.keyFingerprint().equals(proof.keyFingerprint()) && p.basis().equals(proof.basis())).findFirst().orElse(null);
+            out.add(new SignOffEntry(s, status, kind, proof.keyFingerprint(), proof.basis(), proof.attested() ? null : replyOf.get(s.id()), note,
+                    attestation));
         }
         for (SignedRecord.Ignored i : record.ignored()) {
             String why = i.why() == SignedRecord.Why.BEFORE_PROOFS ? "recorded before proofs were kept; not attested by the producer"
                     : "no valid proof: " + i.reason();
-            out.add(new SignOffEntry(i.signOff(), Status.NOT_COUNTED, NONE, "", "", null, why));
+            out.add(new SignOffEntry(i.signOff(), Status.NOT_COUNTED, NONE, "", "", null, why, null));
         }
         Map<UUID, Integer> order = new HashMap<>();
         for (int k = 0; k < data.shots().size(); k++) order.put(data.shots().get(k).id(), k);

@@ -124,6 +124,19 @@ class EvidencePackTest {
 
         assertEquals(1, verify(pack), err);
         assertTrue(out.contains("Checked: The manifest is signed by the producer's key") && out.contains("not cleared"), out);
+        assertTrue(out.contains("Each attested sign-off carries a valid attestation: 7 by key ") && out.contains("(not the key that signed this pack)"),
+                "the sample was attested with another key, and the verifier says so: " + out);
+    }
+
+    @Test
+    void anAttestedRowChangedInAResignedPackIsRefused() throws Exception {
+        Map<String, byte[]> files = unzip(samplePack());
+        String record = new String(files.get("sign-off-record.csv"), StandardCharsets.UTF_8);
+        assertTrue(record.contains(",Sam Keller,APPROVED,"), record);
+        files.put("sign-off-record.csv", record.replace(",Sam Keller,APPROVED,", ",Sam Keller,DECLINED,").getBytes(StandardCharsets.UTF_8));
+        files.put("manifest.json", resign(files));
+        assertEquals(2, verify(zip(dir.resolve("attested.zip"), files)));
+        assertTrue(err.contains("attestation does not hold"), err);
     }
 
     @ParameterizedTest
