@@ -66,6 +66,7 @@ public final class EvidencePack {
     static final String DISCLOSURE_PDF = "shot-disclosure-map.pdf";
     static final String SIGN_OFFS = "sign-off-record.csv";
     static final String CONSENT = "performer-consent.csv";
+    static final String CONSENT_PDF = "performer-consent.pdf";
     static final String STATEMENT = "compliance-statement.pdf";
     static final String AUDIENCE = "audience-disclosure.txt";
     static final String LOG = "sign-off-log.csv";
@@ -125,6 +126,7 @@ public final class EvidencePack {
             entries.add(LOG, c::logCsv);
             for (StoredReply r : c.replies()) entries.add(SignOffEntry.replyFile(r.id()), o -> o.write(r.bytes()));
             entries.add(CONSENT, c::consent);
+            entries.add(CONSENT_PDF, c::consentPdf);
             entries.add(STATEMENT, o -> c.statement(o, fileSha, KeyRing.fingerprint(keys.getPublic())));
             entries.add(AUDIENCE, c::audienceText);
             byte[] signed;
@@ -191,7 +193,7 @@ public final class EvidencePack {
             f.put("sha256", HexFormat.of().formatHex(sha.digest()));
             f.put("bytes", size[0]);
             names.add(name);
-            progress.progress(names.size(), 10);
+            progress.progress(names.size(), 11);
         }
     }
 
@@ -434,6 +436,31 @@ public final class EvidencePack {
                 }
             }
             csv.flush();
+        }
+
+        /** One section per performer named in the plan: what their consent covers, its state and proof. */
+        void consentPdf(OutputStream out) throws IOException {
+            try (PackPdf pdf = new PackPdf(out, false, "Performer consent package")) {
+                pdf.title("Performer consent package: " + data.production().title());
+                pdf.paragraph(consent.limitation(), pdf.smallMuted);
+                boolean any = false;
+                for (CastMember m : data.cast()) {
+                    List<ConsentSource.Line> lines = consent.linesFor(m);
+                    boolean inPlan = data.shots().stream().flatMap(s -> s.aiUses().stream()).anyMatch(u -> u.performerIds().contains(m.id()));
+                    if (lines.isEmpty() && !inPlan) continue;
+                    any = true;
+                    pdf.heading(m.performer() + (m.character().isBlank() ? "" : " (" + m.character() + ")"));
+                    if (lines.isEmpty()) {
+                        pdf.paragraph("Named in planned AI uses, but no consent sign-off is recorded.", pdf.warn);
+                        continue;
+                    }
+                    pdf.startTable(List.of("Scene", "Shot", "Covers", "State", "Proof", "Signer", "Signed at"),
+                            new float[]{0.85f, 0.7f, 2.2f, 1.4f, 2.4f, 1.3f, 1.4f});
+                    for (ConsentSource.Line l : lines) pdf.row(List.of(l.scene(), l.shot(), l.covers(), l.state(), l.proof(), l.signer(), l.signedAt()));
+                    pdf.endTable();
+                }
+                if (!any) pdf.paragraph("No performer is named in a planned AI use.", pdf.body);
+            }
         }
 
         List<String> openItems() {

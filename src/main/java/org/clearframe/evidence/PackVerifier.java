@@ -164,7 +164,7 @@ public final class PackVerifier {
         }
         checked.add("Every file's SHA-256 and size match the manifest.");
         for (String required : List.of(EvidencePack.REGISTER, EvidencePack.DISCLOSURE_CSV, EvidencePack.DISCLOSURE_PDF, EvidencePack.SIGN_OFFS,
-                EvidencePack.CONSENT, EvidencePack.STATEMENT, EvidencePack.AUDIENCE, EvidencePack.LOG)) {
+                EvidencePack.CONSENT, EvidencePack.CONSENT_PDF, EvidencePack.STATEMENT, EvidencePack.AUDIENCE, EvidencePack.LOG)) {
             if (!listed.containsKey(required)) throw new Refused("The pack lacks " + required + ".");
         }
         for (String name : listed.keySet()) {

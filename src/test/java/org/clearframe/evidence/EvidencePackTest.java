@@ -91,7 +91,8 @@ class EvidencePackTest {
         assertTrue(out.contains("Still open:"), out);
         Map<String, byte[]> files = unzip(pack);
         assertEquals(Set.of("ai-usage-register.csv", "shot-disclosure-map.csv", "shot-disclosure-map.pdf", "sign-off-record.csv",
-                "performer-consent.csv", "compliance-statement.pdf", "audience-disclosure.txt", "sign-off-log.csv", "manifest.json"), files.keySet());
+                "performer-consent.csv", "performer-consent.pdf", "compliance-statement.pdf", "audience-disclosure.txt", "sign-off-log.csv",
+                "manifest.json"), files.keySet());
 
         byte[] register = files.get("ai-usage-register.csv");
         assertArrayEquals(Csv.BOM, Arrays.copyOf(register, 3), "spreadsheets need the BOM to read UTF-8");
@@ -113,7 +114,7 @@ class EvidencePackTest {
         assertTrue(signOffs.contains("not signed by the person"), "attested sign-offs say so");
         assertTrue(new String(files.get("audience-disclosure.txt"), StandardCharsets.UTF_8).contains("END CREDITS"));
 
-        for (String pdf : List.of("compliance-statement.pdf", "shot-disclosure-map.pdf")) {
+        for (String pdf : List.of("compliance-statement.pdf", "shot-disclosure-map.pdf", "performer-consent.pdf")) {
             PdfReader reader = new PdfReader(files.get(pdf));
             assertTrue(reader.getNumberOfPages() >= 1, pdf);
             String text = new PdfTextExtractor(reader).getTextFromPage(1);
@@ -141,7 +142,8 @@ class EvidencePackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ai-usage-register.csv", "shot-disclosure-map.csv", "shot-disclosure-map.pdf", "sign-off-record.csv",
-            "performer-consent.csv", "compliance-statement.pdf", "audience-disclosure.txt", "sign-off-log.csv", "manifest.json"})
+            "performer-consent.csv", "performer-consent.pdf", "compliance-statement.pdf", "audience-disclosure.txt", "sign-off-log.csv",
+            "manifest.json"})
     void aSingleChangedByteInAnyFileIsRefused(String name) throws Exception {
         Path pack = samplePack();
         Map<String, byte[]> files = unzip(pack);
