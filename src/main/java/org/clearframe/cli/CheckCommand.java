@@ -22,6 +22,7 @@ import org.clearframe.rules.ShotStatus;
 import org.clearframe.rules.SignatureState;
 import org.clearframe.rules.Source;
 import org.clearframe.store.ProjectFileException;
+import org.clearframe.store.SignOffLog;
 import org.clearframe.store.StoreException;
 
 import java.io.PrintStream;
@@ -69,8 +70,11 @@ final class CheckCommand implements Command {
         } catch (IllegalArgumentException e) {
             return usageError(err, e.getMessage());
         }
+        SignOffLog.Check log;
         try {
-            record = Projects.readRecord(file, trust);
+            Projects.Checked checked = Projects.readChecked(file, trust);
+            record = checked.record();
+            log = checked.log();
             data = record.data();
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());
@@ -86,15 +90,16 @@ final class CheckCommand implements Command {
         }
         Map<UUID, List<Flag>> flags = Evaluator.evaluateAll(policy.policy(), data);
         FlagIndex.Summary summary = FlagIndex.Summary.of(flags.values());
-        if (json) printJson(file, record, policy, flags, summary, out);
-        else printText(record, policy, flags, summary, out);
-        return summary.blocked() ? FINDING : OK;
+        if (json) printJson(file, record, policy, flags, summary, log, out);
+        else printText(record, policy, flags, summary, log, out);
+        // an altered history is a finding like an open blocking flag: the gate does not pass a file that was edited behind its back
+        return summary.blocked() || !log.intact() ? FINDING : OK;
     }
 
     // -------------------------------------------------------------------------------------------------- text
 
     private static void printText(SignedRecord record, Policies.InForce policy, Map<UUID, List<Flag>> flags,
-                                  FlagIndex.Summary summary, PrintStream out) {
+                                  FlagIndex.Summary summary, SignOffLog.Check log, PrintStream out) {
         ProductionData data = record.data();
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
         out.println("Production: " + data.production().title());
@@ -120,12 +125,14 @@ final class CheckCommand implements Command {
         }
         printUncovered(data, scenes, out);
         printIgnored(record, out);
+        printLog(log, out);
         out.println();
         if (summary.flags() == 0) out.println("No AI use on this production needs sign-off under this policy.");
         out.printf("Summary: %d flag%s on %d of %d shots; open: %d blocking, %d advisory; %d stale, %d declined.%n",
                 summary.flags(), summary.flags() == 1 ? "" : "s", shotsWithFlags, data.shots().size(),
                 summary.openBlocking(), summary.openAdvisory(), summary.stale(), summary.declined());
-        out.println(summary.blocked()
+        if (!log.intact()) out.println("Result: not cleared. The sign-off history in this file was altered outside Clearframe.");
+        else out.println(summary.blocked()
                 ? "Result: not cleared. " + summary.openBlocking() + " blocking flag" + (summary.openBlocking() == 1 ? " is" : "s are") + " still open."
                 : "Result: cleared. No blocking flag is open.");
     }
@@ -142,6 +149,22 @@ final class CheckCommand implements Command {
             Scene scene = shot == null ? null : scenes.get(shot.sceneId());
             out.println("  " + (scene == null ? "?" : scene.number()) + "/" + (shot == null ? "?" : shot.number()) + "  " + g.person()
                     + "  " + g.kind().label() + ": " + g.gap().name() + " - " + g.why());
+        }
+    }
+
+    private static void printLog(SignOffLog.Check log, PrintStream out) {
+        out.println();
+        if (log.intact()) {
+            out.println("Sign-off log: " + log.events() + " event" + (log.events() == 1 ? "" : "s") + ", hash chain intact"
+                    + (log.events() == 0 ? "" : " (head " + log.head().substring(0, 16) + ")")
+                    + (log.beforeLog() == 0 ? "." : "; " + log.beforeLog() + " sign-offs were recorded before the log began."));
+        } else {
+            out.println("Sign-off log: ALTERED. The hash-chained history does not hold:");
+            log.problems().forEach(p -> out.println("  " + p));
+        }
+        if (!log.unlogged().isEmpty()) {
+            out.println("Sign-off rows not in the log (written into the file outside Clearframe):");
+            log.unlogged().forEach(p -> out.println("  " + p));
         }
     }
 
@@ -178,7 +201,7 @@ final class CheckCommand implements Command {
     // -------------------------------------------------------------------------------------------------- JSON
 
     private static void printJson(Path file, SignedRecord record, Policies.InForce policy, Map<UUID, List<Flag>> flags,
-                                  FlagIndex.Summary summary, PrintStream out) {
+                                  FlagIndex.Summary summary, SignOffLog.Check log, PrintStream out) {
         ProductionData data = record.data();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
@@ -312,6 +335,15 @@ final class CheckCommand implements Command {
             ij.put("why", i.why().name());
             ij.put("reason", i.reason());
         }
+        ObjectNode lj = root.putObject("signOffLog");
+        lj.put("events", log.events());
+        lj.put("head", log.head());
+        lj.put("beforeLog", log.beforeLog());
+        lj.put("intact", log.intact());
+        ArrayNode problems = lj.putArray("problems");
+        log.problems().forEach(problems::add);
+        ArrayNode unlogged = lj.putArray("unlogged");
+        log.unlogged().forEach(unlogged::add);
         try {
             out.println(mapper.writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -31,7 +31,9 @@ public final class Cli {
             new ImportReplyCommand(),
             new AttestCommand(),
             new ExportPdfCommand(),
-            new ConsentCommand());
+            new ConsentCommand(),
+            new EvidenceCommand(),
+            new VerifyPackCommand());
 
     private Cli() {}
 

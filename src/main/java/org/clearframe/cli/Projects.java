@@ -48,6 +48,24 @@ final class Projects {
         return readRecord(file).data();
     }
 
+    /** The record and the check of its hash-chained sign-off log, from one read of the file. */
+    record Checked(SignedRecord record, org.clearframe.store.SignOffLog.Check log) {}
+
+    static Checked readChecked(Path file) throws ProjectFileException, StoreException {
+        return readChecked(file, RecordTrust.forUser(List.of()));
+    }
+
+    /** As {@link #readRecord(Path, RecordTrust)}, with the sign-off log's hash chain checked against the rows. */
+    static Checked readChecked(Path file, RecordTrust trust) throws ProjectFileException, StoreException {
+        try (ProductionStore store = ProductionStore.openReadOnly(file)) {
+            SignedRecord record = SignedRecord.load(store, trust);
+            var log = store.signOffLog();
+            List<org.clearframe.model.SignOff> rows = new java.util.ArrayList<>(record.data().signOffs());
+            record.ignored().forEach(i -> rows.add(i.signOff()));
+            return new Checked(record, org.clearframe.store.SignOffLog.verify(log.events(), rows, log.beforeLog()));
+        }
+    }
+
     /** As {@link #read}, with the sign-offs that were left out and why. */
     static SignedRecord readRecord(Path file) throws ProjectFileException, StoreException {
         return readRecord(file, RecordTrust.forUser(List.of()));

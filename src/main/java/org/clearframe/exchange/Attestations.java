@@ -20,6 +20,11 @@ public final class Attestations {
 
     private Attestations() {}
 
+    /** The exact bytes a producer's attestation of {@code s} signs (see {@link SignOffProof#statement}), for outside checkers. */
+    public static byte[] statement(UUID productionId, SignOff s, String basis) {
+        return SignOffProof.statement(productionId, s, basis);
+    }
+
     /** Records {@code signOffs} of production {@code productionId} with the producer's attestation, all or nothing. */
     public static void record(ProductionStore store, UUID productionId, Collection<SignOff> signOffs, KeyRing producer)
             throws ExchangeException, StoreException {

@@ -26,11 +26,12 @@ import java.util.Map;
  *       {@code true} and {@code false} as such.</li>
  * </ul>
  */
-final class Canonical {
+public final class Canonical {
 
     private Canonical() {}
 
-    static byte[] bytes(JsonNode node) {
+    /** The canonical bytes of {@code node}; also what an evidence pack's manifest signature covers. */
+    public static byte[] bytes(JsonNode node) {
         StringBuilder b = new StringBuilder(1024);
         write(node, b);
         return b.toString().getBytes(StandardCharsets.UTF_8);

@@ -294,6 +294,8 @@ public final class ProjectJson {
         o.put("vendorTrains", u.vendorTrains().name());
         names(o, "factors", u.factors());
         o.put("notes", u.notes());
+        // only when recorded, so files and packages without it stay byte for byte as before
+        if (u.frameSharePercent() != null) o.put("frameSharePercent", u.frameSharePercent().intValue());
         return o;
     }
 
@@ -477,7 +479,14 @@ public final class ProjectJson {
     static AiUse readAiUse(JsonIn u) throws ExchangeException {
         return new AiUse(u.uuid("id"), u.enumValue("technique", Technique.class), u.textOr("purpose"), u.textOr("tool"),
                 u.enumValue("output", Output.class), u.uuids("performerIds"), u.uuids("departmentIds"), u.enumSet("uploads", Material.class),
-                u.enumValue("vendorTrains", Tristate.class), u.enumSet("factors", Factor.class), u.textOr("notes"));
+                u.enumValue("vendorTrains", Tristate.class), u.enumSet("factors", Factor.class), u.textOr("notes"), frameShare(u));
+    }
+
+    private static Integer frameShare(JsonIn u) throws ExchangeException {
+        if (!u.has("frameSharePercent")) return null;
+        int percent = u.integer("frameSharePercent");
+        if (percent < 0 || percent > 100) throw u.invalid("frameSharePercent", "must be a percentage from 0 to 100.");
+        return percent;
     }
 
     /** A file from before signatures were bound to names binds them to the cast row's name, as the V3 migration does. */

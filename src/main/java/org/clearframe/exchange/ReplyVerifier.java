@@ -41,6 +41,14 @@ public final class ReplyVerifier {
         return parse(json, name);
     }
 
+    /** Parses and verifies a reply held as bytes (one enclosed in an evidence pack), as strictly as {@link #read}. */
+    public static Reply readBytes(byte[] bytes, String name) throws ExchangeException {
+        if (bytes.length > MAX_BYTES) throw new ExchangeException(Problem.INVALID, name + " is too large to be a reply.");
+        ObjectNode json = JsonFiles.parse(bytes, name, "a Clearframe reply", Reply.FORMAT, Reply.SCHEMA_VERSION);
+        verify(json, name);
+        return parse(json, name);
+    }
+
     /** Checks the signature of a reply held in memory (as {@link Reply#sign} made it). */
     public static void verify(Reply reply) throws ExchangeException {
         verify(reply.toJson(), "The reply");

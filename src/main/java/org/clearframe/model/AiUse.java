@@ -6,10 +6,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-/** One planned use of generative AI on a shot, with the facts the sign-off rules need. */
+/**
+ * One planned use of generative AI on a shot, with the facts the sign-off rules need. {@code frameSharePercent} is
+ * how much of the frame the AI output covers (0-100), where the producer recorded it, else null: a disclosure fact
+ * for the evidence pack, not part of what people sign (it is left out of the shot's fingerprint).
+ */
 public record AiUse(UUID id, Technique technique, String purpose, String tool, Output output,
                     List<UUID> performerIds, List<UUID> departmentIds, Set<Material> uploads,
-                    Tristate vendorTrains, Set<Factor> factors, String notes) {
+                    Tristate vendorTrains, Set<Factor> factors, String notes, Integer frameSharePercent) {
 
     public AiUse {
         Objects.requireNonNull(id, "id");
@@ -23,6 +27,16 @@ public record AiUse(UUID id, Technique technique, String purpose, String tool, O
         vendorTrains = vendorTrains == null ? Tristate.UNKNOWN : vendorTrains;
         factors = factors == null || factors.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(factors));
         notes = Text.orEmpty(notes);
+        if (frameSharePercent != null && (frameSharePercent < 0 || frameSharePercent > 100)) {
+            throw new IllegalArgumentException("the AI share of the frame is a percentage from 0 to 100");
+        }
+    }
+
+    /** An AI use with no share of the frame recorded. */
+    public AiUse(UUID id, Technique technique, String purpose, String tool, Output output,
+                 List<UUID> performerIds, List<UUID> departmentIds, Set<Material> uploads,
+                 Tristate vendorTrains, Set<Factor> factors, String notes) {
+        this(id, technique, purpose, tool, output, performerIds, departmentIds, uploads, vendorTrains, factors, notes, null);
     }
 
     public static AiUse of(Technique technique, String purpose, String tool, Output output) {
@@ -35,11 +49,16 @@ public record AiUse(UUID id, Technique technique, String purpose, String tool, O
     }
 
     public AiUse withPurpose(String value) {
-        return new AiUse(id, technique, value, tool, output, performerIds, departmentIds, uploads, vendorTrains, factors, notes);
+        return new AiUse(id, technique, value, tool, output, performerIds, departmentIds, uploads, vendorTrains, factors, notes,
+                frameSharePercent);
     }
 
     AiUse withNewId() {
         return new AiUse(UUID.randomUUID(), technique, purpose, tool, output, performerIds, departmentIds, uploads,
-                vendorTrains, factors, notes);
+                vendorTrains, factors, notes, frameSharePercent);
+    }
+
+    public AiUse withFrameShare(Integer percent) {
+        return new AiUse(id, technique, purpose, tool, output, performerIds, departmentIds, uploads, vendorTrains, factors, notes, percent);
     }
 }

@@ -498,13 +498,13 @@ public final class ProductionStore implements AutoCloseable {
             Map<UUID, List<UUID>> usePerformers = links("SELECT ai_use_id, cast_id FROM ai_use_performer ORDER BY ai_use_id, position");
             Map<UUID, List<UUID>> useDepartments = links("SELECT ai_use_id, department_id FROM ai_use_department ORDER BY ai_use_id, position");
             Map<UUID, List<AiUse>> uses = new HashMap<>();
-            try (ResultSet r = query("SELECT id, shot_id, technique, purpose, tool, output, uploads, vendor_trains, factors, notes FROM ai_use ORDER BY shot_id, position")) {
+            try (ResultSet r = query("SELECT id, shot_id, technique, purpose, tool, output, uploads, vendor_trains, factors, notes, frame_share_percent FROM ai_use ORDER BY shot_id, position")) {
                 while (r.next()) {
                     UUID id = uuid(r.getString(1));
                     AiUse use = new AiUse(id, Labelled.parse(Technique.class, r.getString(3), Technique.OTHER), r.getString(4), r.getString(5),
                             Labelled.parse(Output.class, r.getString(6), Output.TEMPORARY), usePerformers.getOrDefault(id, List.of()),
                             useDepartments.getOrDefault(id, List.of()), enumSet(Material.class, r.getString(7)),
-                            Labelled.parse(Tristate.class, r.getString(8), Tristate.UNKNOWN), enumSet(Factor.class, r.getString(9)), r.getString(10));
+                            Labelled.parse(Tristate.class, r.getString(8), Tristate.UNKNOWN), enumSet(Factor.class, r.getString(9)), r.getString(10), frameShare(r.getObject(11)));
                     uses.computeIfAbsent(uuid(r.getString(2)), k -> new ArrayList<>()).add(use);
                 }
             }
@@ -900,10 +900,10 @@ public final class ProductionStore implements AutoCloseable {
         update("DELETE FROM ai_use WHERE shot_id = ?", s.id().toString());
         int i = 0;
         for (AiUse u : s.aiUses()) {
-            update("INSERT INTO ai_use (id, shot_id, position, technique, purpose, tool, output, uploads, vendor_trains, factors, notes) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            update("INSERT INTO ai_use (id, shot_id, position, technique, purpose, tool, output, uploads, vendor_trains, factors, notes, "
+                            + "frame_share_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     u.id().toString(), s.id().toString(), i++, u.technique().name(), u.purpose(), u.tool(), u.output().name(),
-                    names(u.uploads()), u.vendorTrains().name(), names(u.factors()), u.notes());
+                    names(u.uploads()), u.vendorTrains().name(), names(u.factors()), u.notes(), u.frameSharePercent());
             replaceLinks("ai_use_performer", "ai_use_id", "cast_id", u.id(), u.performerIds());
             replaceLinks("ai_use_department", "ai_use_id", "department_id", u.id(), u.departmentIds());
         }
@@ -977,6 +977,7 @@ public final class ProductionStore implements AutoCloseable {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.id().toString(), s.shotId().toString(), s.ruleId(), s.role().name(), s.subjectId() == null ? null : s.subjectId().toString(),
                 s.signer(), s.decision().name(), s.note(), s.signedAt().toString(), s.fingerprint(), s.subjectName());
+        SignOffLog.append(db, s);
     }
 
     /**
@@ -1135,6 +1136,11 @@ public final class ProductionStore implements AutoCloseable {
     /** The evidence behind the sign-offs (signed replies, proofs); see {@link ProofRepository}. */
     public ProofRepository proofs() {
         return new ProofRepository(this);
+    }
+
+    /** The hash-chained sign-off log as the file holds it; check it with {@link SignOffLog#verify}. */
+    public SignOffLog.Log signOffLog() throws StoreException {
+        return read(() -> SignOffLog.read(db));
     }
 
     <T> T readForProofs(ProofRepository.Sql<T> work) throws StoreException {
@@ -1319,6 +1325,13 @@ public final class ProductionStore implements AutoCloseable {
 
     private static UUID uuid(String s) {
         return UUID.fromString(s);
+    }
+
+    /** The AI share of the frame as stored; anything outside 0-100 (a hand-edited file) reads as not recorded. */
+    private static Integer frameShare(Object value) {
+        if (!(value instanceof Number n)) return null;
+        long v = n.longValue();
+        return v >= 0 && v <= 100 && n.doubleValue() == v ? (int) v : null;
     }
 
     private static UUID uuidOrNull(String s) {

@@ -35,12 +35,12 @@ public final class AiUseDialog {
     @FXML private ComboBox<Technique> technique;
     @FXML private ComboBox<Output> output;
     @FXML private ComboBox<Tristate> vendorTrains;
-    @FXML private TextField purpose, tool;
+    @FXML private TextField purpose, tool, frameShare;
     @FXML private TextArea notes;
     @FXML private CheckComboBox<CastMember> performers;
     @FXML private CheckComboBox<Department> departments;
     @FXML private VBox uploads, factors;
-    @FXML private javafx.scene.control.Label purposeError;
+    @FXML private javafx.scene.control.Label purposeError, frameShareError;
 
     private final FieldChecks checks = new FieldChecks();
     private final Map<Material, CheckBox> uploadBoxes = new EnumMap<>(Material.class);
@@ -91,6 +91,7 @@ public final class AiUseDialog {
         purpose.setText(u.purpose());
         tool.setText(u.tool());
         notes.setText(u.notes());
+        frameShare.setText(u.frameSharePercent() == null ? "" : u.frameSharePercent().toString());
         for (CastMember m : session.cast()) if (u.performerIds().contains(m.id())) performers.getCheckModel().check(m);
         for (Department d : session.departments()) if (u.departmentIds().contains(d.id())) departments.getCheckModel().check(d);
         u.uploads().forEach(m -> uploadBoxes.get(m).setSelected(true));
@@ -99,6 +100,16 @@ public final class AiUseDialog {
 
     private void validate() {
         checks.add(purpose, purposeError, FieldChecks.required("Say in plain words what the AI is used for"));
+        checks.add(frameShare, frameShareError, text -> text.isBlank() || percent(text) != null ? null : "A whole number from 0 to 100, or empty");
+    }
+
+    /** The AI share of the frame as typed ("40", "40%"), or null when empty or not a percentage. */
+    static Integer percent(String text) {
+        String t = text.strip();
+        if (t.endsWith("%")) t = t.substring(0, t.length() - 1).strip();
+        if (!t.matches("\\d{1,3}")) return null;
+        int v = Integer.parseInt(t);
+        return v <= 100 ? v : null;
     }
 
     private static CheckBox box(Labelled value, VBox into) {
@@ -124,6 +135,6 @@ public final class AiUseDialog {
                 tool.getText().strip(), output.getValue(),
                 performers.getCheckModel().getCheckedItems().stream().map(CastMember::id).toList(),
                 departments.getCheckModel().getCheckedItems().stream().map(Department::id).toList(),
-                up, vendorTrains.getValue(), fs, notes.getText());
+                up, vendorTrains.getValue(), fs, notes.getText(), percent(frameShare.getText()));
     }
 }

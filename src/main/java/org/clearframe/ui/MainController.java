@@ -49,7 +49,7 @@ public final class MainController {
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
     @FXML private MenuItem saveCopyItem, closeItem, undoItem, redoItem;
-    @FXML private MenuItem importShotsItem, exportCsvItem, exportPdfItem, exportJsonItem, shareItem;
+    @FXML private MenuItem importShotsItem, exportCsvItem, exportPdfItem, exportEvidenceItem, exportJsonItem, shareItem;
     @FXML private Menu productionMenu;
     private List<MenuItem> productionOnly = List.of();
     @FXML private Menu editMenu, viewMenu;
@@ -67,7 +67,7 @@ public final class MainController {
 
     @FXML
     private void initialize() {
-        productionOnly = List.of(importShotsItem, exportCsvItem, exportPdfItem, exportJsonItem, shareItem, productionMenu);
+        productionOnly = List.of(importShotsItem, exportCsvItem, exportPdfItem, exportEvidenceItem, exportJsonItem, shareItem, productionMenu);
         navigator.getItems().setAll(Page.values());
         navigator.setCellFactory(list -> new NavigatorCell());
         navigator.getSelectionModel().selectedItemProperty().addListener((o, was, page) -> {
@@ -344,6 +344,7 @@ public final class MainController {
     @FXML void exportCsv() { actions.exportCsv(); }
     @FXML void exportJson() { actions.exportJson(); }
     @FXML void exportPdf() { actions.exportPdf(); }
+    @FXML void exportEvidence() { actions.exportEvidence(); }
     @FXML void importJson() { actions.importJson(); }
     @FXML void loadPolicy() { actions.loadPolicy(); }
     @FXML void useDefaultPolicy() { actions.useDefaultPolicy(); }

@@ -118,6 +118,18 @@ final class ProductionActions {
         org.clearframe.ui.pdf.ExportPdfDialog.show(main.window(), s.snapshot(), flags, s.file());
     }
 
+    /** The evidence pack, written from the saved file (so every edit is in it and the file's fingerprint is the one signed). */
+    void exportEvidence() {
+        Session s = session();
+        if (s == null) return;
+        if (!Dialogs.attempt(main.window(), "Could not prepare the evidence pack", () -> s.store().flush())) return;
+        FileChooser save = chooser("Export Evidence Pack", "Evidence pack (*.zip)", "*.zip");
+        save.setInitialFileName(baseName() + " evidence.zip");
+        Path out = MainController.toPath(save.showSaveDialog(main.window()));
+        if (out == null) return;
+        org.clearframe.ui.evidence.ExportEvidenceDialog.show(main.window(), s.file(), out);
+    }
+
     void exportJson() {
         if (session() == null) return;
         FileChooser save = chooser("Export Production as JSON", "Clearframe JSON (*.json)", "*.json");

@@ -25,7 +25,7 @@ class ArchitectureTest {
             .layer("Model").definedBy("org.clearframe.model..")
             .layer("Rules").definedBy("org.clearframe.rules..")
             .layer("Store").definedBy("org.clearframe.store..")
-            .layer("Services").definedBy("org.clearframe.pdf..", "org.clearframe.exchange..", "org.clearframe.importer..")
+            .layer("Services").definedBy("org.clearframe.pdf..", "org.clearframe.exchange..", "org.clearframe.importer..", "org.clearframe.evidence..")
             .layer("UI").definedBy("org.clearframe.ui..")
             .layer("CLI").definedBy("org.clearframe.cli..")
             .whereLayer("CLI").mayNotBeAccessedByAnyLayer()
@@ -37,7 +37,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheUiUsesJavaFx = noClasses()
             .that().resideInAnyPackage("org.clearframe.model..", "org.clearframe.rules..", "org.clearframe.store..",
-                    "org.clearframe.pdf..", "org.clearframe.exchange..", "org.clearframe.importer..", "org.clearframe.cli..")
+                    "org.clearframe.pdf..", "org.clearframe.exchange..", "org.clearframe.importer..", "org.clearframe.evidence..", "org.clearframe.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
 
     @ArchTest

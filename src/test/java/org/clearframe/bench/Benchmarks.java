@@ -20,6 +20,7 @@ public final class Benchmarks {
         lines.addAll(ImportBenchmark.run());
         lines.addAll(PdfBenchmark.run());
         lines.addAll(ExchangeBench.run(3_000));
+        lines.addAll(EvidenceBench.run(10_000));
         lines.forEach(l -> System.out.println("  " + l));
         Platform.exit();
     }

@@ -1,0 +1,78 @@
+package org.clearframe.ui.evidence;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.clearframe.bench.SyntheticProduction;
+import org.clearframe.evidence.PackVerifier;
+import org.clearframe.store.ProductionStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@ExtendWith(ApplicationExtension.class)
+class ExportEvidenceDialogTest {
+
+    @TempDir Path dir;
+    private Stage owner;
+
+    @Start
+    void start(Stage stage) {
+        owner = stage;
+        stage.setScene(new Scene(new StackPane(), 400, 300));
+        stage.show();
+    }
+
+    @Test
+    void writesThePackThenSaysWhatIsInsideAndWhatIsOpen(FxRobot robot) throws Exception {
+        Path production = dir.resolve("harbour-lights.clearframe");
+        Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), production);
+        Path out = dir.resolve("harbour evidence.zip");
+        WaitForAsyncUtils.asyncFx(() -> ExportEvidenceDialog.show(owner, production, out)).get();
+
+        robot.clickOn("#export");
+
+        TextArea summary = robot.lookup("#summary").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, summary::isVisible);
+        assertTrue(summary.getText().contains("Inside: ai-usage-register.csv") && summary.getText().contains("Still open (9 blocking"),
+                summary.getText());
+        PackVerifier.Result pack = PackVerifier.verify(out, null);
+        assertTrue(pack.valid() && pack.openBlocking() == 9, pack.toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(2, files.count(), "the pack and the production; no partial file");
+        }
+    }
+
+    @Test
+    void cancelLeavesNoFile(FxRobot robot) throws Exception {
+        Path production = dir.resolve("big.clearframe");
+        ProductionStore.createFrom(production, SyntheticProduction.generate(6_000, 3));
+        Path out = dir.resolve("big.zip");
+        WaitForAsyncUtils.asyncFx(() -> ExportEvidenceDialog.show(owner, production, out)).get();
+
+        robot.clickOn("#export");
+        robot.clickOn("#cancel");
+
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Export cancelled"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.count() == 1;
+            }
+        });
+        assertFalse(Files.exists(out));
+    }
+}
