@@ -106,7 +106,7 @@ public final class EvidencePack {
         Evidence evidence;
         SignOffLog.Log log;
         try (ProductionStore store = ProductionStore.openReadOnly(production)) {
-            record = SignedRecord.load(store, keys.getPublic());
+            record = SignedRecord.load(store, org.clearframe.exchange.RecordTrust.forKey(keys.getPublic()));
             evidence = store.proofs().evidence();
             log = store.signOffLog();
         }

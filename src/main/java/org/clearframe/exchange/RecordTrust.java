@@ -30,6 +30,11 @@ public record RecordTrust(PublicKey ownKey, Set<String> fingerprints, boolean an
         return new RecordTrust(SignedRecord.ownKey(), named, false);
     }
 
+    /** {@code key} as the user's own (the key that signs an evidence pack), and the fingerprints named in the environment. */
+    public static RecordTrust forKey(PublicKey key) {
+        return new RecordTrust(key, forUser(java.util.List.of()).fingerprints(), false);
+    }
+
     /** Checks a proof's signature and nothing about who holds the key: for reading a file's evidence, not for counting it. */
     static RecordTrust everyKey() {
         return new RecordTrust(null, Set.of(), true);
