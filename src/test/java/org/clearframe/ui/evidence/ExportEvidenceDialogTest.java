@@ -40,6 +40,9 @@ class ExportEvidenceDialogTest {
     void writesThePackThenSaysWhatIsInsideAndWhatIsOpen(FxRobot robot) throws Exception {
         Path production = dir.resolve("harbour-lights.clearframe");
         Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), production);
+        // As opening the sample in the app does: the user adopts the sample's record with their own key.
+        assertEquals(0, org.clearframe.cli.Cli.run(new String[]{"attest", production.toString()},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), System.err));
         Path out = dir.resolve("harbour evidence.zip");
         WaitForAsyncUtils.asyncFx(() -> ExportEvidenceDialog.show(owner, production, out)).get();
 
@@ -47,10 +50,10 @@ class ExportEvidenceDialogTest {
 
         TextArea summary = robot.lookup("#summary").queryAs(TextArea.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, summary::isVisible);
-        assertTrue(summary.getText().contains("Inside: ai-usage-register.csv") && summary.getText().contains("Still open (9 blocking"),
+        assertTrue(summary.getText().contains("Inside: ai-usage-register.csv") && summary.getText().contains("Still open (10 blocking"),
                 summary.getText());
         PackVerifier.Result pack = PackVerifier.verify(out, null);
-        assertTrue(pack.valid() && pack.openBlocking() == 9, pack.toString());
+        assertTrue(pack.valid() && pack.openBlocking() == 10, pack.toString());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(2, files.count(), "the pack and the production; no partial file");
         }
