@@ -9,6 +9,7 @@ import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
+import org.clearframe.model.ConsentDocument;
 import org.clearframe.model.Department;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
@@ -105,13 +106,15 @@ public final class EvidencePack {
         SignedRecord record;
         Evidence evidence;
         SignOffLog.Log log;
+        Map<UUID, ConsentDocument> documents;
         try (ProductionStore store = ProductionStore.openReadOnly(production)) {
             record = SignedRecord.load(store, org.clearframe.exchange.RecordTrust.forKey(keys.getPublic()));
             evidence = store.proofs().evidence();
             log = store.signOffLog();
+            documents = ProductionData.index(store.documents(), ConsentDocument::id);
         }
         String fileSha = FileFingerprint.sha256(production);
-        Contents c = new Contents(record, evidence, audience, log, progress);
+        Contents c = new Contents(record, evidence, documents, audience, log, progress);
         ObjectNode manifest = c.manifestHead(fileSha);
         ArrayNode files = manifest.putArray("files");
         List<String> names = new ArrayList<>();
@@ -226,7 +229,8 @@ public final class EvidencePack {
         final ExportProgress progress;
         private int ticks;
 
-        Contents(SignedRecord record, Evidence evidence, Audience audience, SignOffLog.Log log, ExportProgress progress) {
+        Contents(SignedRecord record, Evidence evidence, Map<UUID, ConsentDocument> documents, Audience audience, SignOffLog.Log log,
+                 ExportProgress progress) {
             this.log = log;
             this.progress = progress;
             List<SignOff> rows = new ArrayList<>(record.data().signOffs());
@@ -240,7 +244,7 @@ public final class EvidencePack {
             summary = FlagIndex.Summary.of(flags.values());
             entries = SignOffEntry.of(record, evidence);
             disclosures = ShotDisclosure.map(data);
-            consent = new PersonSignOffs(data, entries);
+            consent = ConsentRecords.both(new ConsentRecords(data, documents), new PersonSignOffs(data, entries));
             scenes = ProductionData.index(data.scenes(), Scene::id);
             cast = ProductionData.index(data.cast(), CastMember::id);
             departments = ProductionData.index(data.departments(), Department::id);

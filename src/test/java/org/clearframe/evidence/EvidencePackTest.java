@@ -112,6 +112,11 @@ class EvidencePackTest {
         assertEquals(14 + 1, map.size(), "every shot, in script order");
         assertEquals(List.of("1", "1", "No AI"), List.of(map.get(1).get(0), map.get(1).get(1), map.get(1).get(4)));
 
+        String consent = new String(files.get("performer-consent.csv"), StandardCharsets.UTF_8);
+        assertTrue(consent.contains("Tomasz Wójcik") && consent.contains(",covered,consent "), "Nico's uses are covered by his consents: " + consent);
+        assertTrue(consent.contains("Zoë Niño") && consent.contains("NOT COVERED: Zoë Niño's consent given on 2026-09-15 does not describe the use specifically"),
+                "the sample's one uncovered use says why: " + consent);
+
         String signOffs = new String(files.get("sign-off-record.csv"), StandardCharsets.UTF_8);
         assertTrue(signOffs.contains("not signed by the person"), "attested sign-offs say so");
         assertTrue(new String(files.get("audience-disclosure.txt"), StandardCharsets.UTF_8).contains("END CREDITS"));
