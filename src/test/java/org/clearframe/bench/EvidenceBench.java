@@ -46,12 +46,13 @@ public final class EvidenceBench {
             try (ProductionStore store = ProductionStore.openReadOnly(file)) {
                 data = org.clearframe.exchange.SignedRecord.planOnly(store);
             }
-            KeyRing producer = new KeyRing(dir.resolve("producer"));
+            // The producer is this run's user (the harness's config folder): their key vouches for the imported reply.
+            KeyRing producer = KeyRing.forUser();
             SharePackage pkg = SharePackage.build(data, SharePackage.forDepartment(data, "VFX").withAllShots(true)).sealedWith(producer.keyPair());
             var answers = pkg.slots().stream().map(s -> new SharePackage.Answer(s, Decision.APPROVED, "")).toList();
             var reply = pkg.sign("Bench Head", answers, new KeyRing(dir.resolve("head")).keyPair());
             try (ProductionStore store = ProductionStore.open(file)) {
-                new ReplyImport(new TrustStore(dir.resolve("producer"))).apply(store, reply);
+                new ReplyImport(TrustStore.forUser()).repinning().apply(store, reply); // a new head key each run
             }
 
             Path pack = dir.resolve("pack.zip");
