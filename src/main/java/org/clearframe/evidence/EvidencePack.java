@@ -96,6 +96,26 @@ public final class EvidencePack {
 
     private EvidencePack() {}
 
+    /** Where one performer's own consent package sits in the pack: consent/zoe-nino-1a2b3c4d.pdf. */
+    static String personConsentFile(CastMember m) {
+        String slug = java.text.Normalizer.normalize(m.performer(), java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 60) slug = slug.substring(0, 60);
+        return "consent/" + (slug.isEmpty() ? "performer" : slug) + "-" + m.id().toString().substring(0, 8) + ".pdf";
+    }
+
+    /** Where a signed consent document sits in the pack, named by its id and kind, never by the name it came with. */
+    static String documentFile(ConsentDocument d) {
+        String ext = d.fileName().matches(".*\\.[A-Za-z0-9]{1,8}") ? d.fileName().substring(d.fileName().lastIndexOf('.')).toLowerCase(java.util.Locale.ROOT) : "";
+        return "consent-documents/" + d.id() + ext;
+    }
+
+    /** The documents a consent record of this production rests on. */
+    private static List<UUID> citedDocuments(ProductionData data, Map<UUID, ConsentDocument> documents) {
+        return data.consents().stream().map(org.clearframe.model.Consent::documentId).filter(id -> id != null && documents.containsKey(id))
+                .distinct().toList();
+    }
+
     /**
      * Writes the pack of {@code production} to {@code out} (whole or not at all), signed with {@code producer}'s key.
      * Fails closed when the stored policy does not read (Policies throws PolicyUnreadable).
@@ -107,11 +127,22 @@ public final class EvidencePack {
         Evidence evidence;
         SignOffLog.Log log;
         Map<UUID, ConsentDocument> documents;
+        Map<UUID, byte[]> documentBytes = new LinkedHashMap<>();
         try (ProductionStore store = ProductionStore.openReadOnly(production)) {
             record = SignedRecord.load(store, org.clearframe.exchange.RecordTrust.forKey(keys.getPublic()));
             evidence = store.proofs().evidence();
             log = store.signOffLog();
             documents = ProductionData.index(store.documents(), ConsentDocument::id);
+            // The signed consent documents the record cites travel in the pack, so a reader need not take their word.
+            for (UUID cited : citedDocuments(record.data(), documents)) {
+                byte[] bytes = store.documentBytes(cited).orElse(null);
+                if (bytes == null) continue;
+                if (!java.util.HexFormat.of().formatHex(sha256().digest(bytes)).equalsIgnoreCase(documents.get(cited).sha256())) {
+                    throw new IOException("The signed document " + documents.get(cited).fileName() + " in the production does not match the "
+                            + "SHA-256 recorded when it was attached: it was altered. No pack was written.");
+                }
+                documentBytes.put(cited, bytes);
+            }
         }
         String fileSha = FileFingerprint.sha256(production);
         Contents c = new Contents(record, evidence, documents, audience, log, progress);
@@ -130,6 +161,10 @@ public final class EvidencePack {
             for (StoredReply r : c.replies()) entries.add(SignOffEntry.replyFile(r.id()), o -> o.write(r.bytes()));
             entries.add(CONSENT, c::consent);
             entries.add(CONSENT_PDF, c::consentPdf);
+            for (CastMember m : c.performersInPack()) entries.add(personConsentFile(m), o -> c.consentPdf(o, List.of(m)));
+            for (Map.Entry<UUID, byte[]> d : documentBytes.entrySet()) {
+                entries.add(documentFile(documents.get(d.getKey())), o -> o.write(d.getValue()));
+            }
             entries.add(STATEMENT, o -> c.statement(o, fileSha, KeyRing.fingerprint(keys.getPublic())));
             entries.add(AUDIENCE, c::audienceText);
             byte[] signed;
@@ -444,14 +479,24 @@ public final class EvidencePack {
 
         /** One section per performer named in the plan: what their consent covers, its state and proof. */
         void consentPdf(OutputStream out) throws IOException {
+            consentPdf(out, performersInPack());
+        }
+
+        /** The performers the consent package speaks of: named in a planned use, or with consent lines of their own. */
+        List<CastMember> performersInPack() {
+            return data.cast().stream().filter(m -> !consent.linesFor(m).isEmpty()
+                    || data.shots().stream().flatMap(s -> s.aiUses().stream()).anyMatch(u -> u.performerIds().contains(m.id()))).toList();
+        }
+
+        /** The consent package of {@code performers}: the whole production's, or one person's own. */
+        void consentPdf(OutputStream out, List<CastMember> performers) throws IOException {
             try (PackPdf pdf = new PackPdf(out, false, "Performer consent package")) {
-                pdf.title("Performer consent package: " + data.production().title());
+                pdf.title("Performer consent package: " + data.production().title()
+                        + (performers.size() == 1 ? " — " + performers.get(0).performer() : ""));
                 pdf.paragraph(consent.limitation(), pdf.smallMuted);
                 boolean any = false;
-                for (CastMember m : data.cast()) {
+                for (CastMember m : performers) {
                     List<ConsentSource.Line> lines = consent.linesFor(m);
-                    boolean inPlan = data.shots().stream().flatMap(s -> s.aiUses().stream()).anyMatch(u -> u.performerIds().contains(m.id()));
-                    if (lines.isEmpty() && !inPlan) continue;
                     any = true;
                     pdf.heading(m.performer() + (m.character().isBlank() ? "" : " (" + m.character() + ")"));
                     if (lines.isEmpty()) {

@@ -48,7 +48,9 @@ public final class PackVerifier {
     static final long MAX_TOTAL_BYTES = 4L << 30;
     static final long MAX_KEPT_BYTES = 512L << 20;
     static final int MAX_ENTRIES = 200_000;
-    private static final Pattern SAFE_NAME = Pattern.compile("(replies/)?[a-z0-9][a-z0-9._-]{0,120}");
+    private static final Pattern SAFE_NAME = Pattern.compile("(replies/|consent/|consent-documents/)?[a-z0-9][a-z0-9._-]{0,120}");
+    private static final Pattern PERSON_CONSENT = Pattern.compile("consent/[a-z0-9-]{1,60}-[0-9a-f]{8}\\.pdf");
+    private static final Pattern DOCUMENT = Pattern.compile("consent-documents/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\.[a-z0-9]{1,8})?");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern REPLY_FILE = Pattern.compile("replies/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.cfreply");
 
@@ -168,7 +170,10 @@ public final class PackVerifier {
             if (!listed.containsKey(required)) throw new Refused("The pack lacks " + required + ".");
         }
         for (String name : listed.keySet()) {
-            if (name.startsWith("replies/") && !REPLY_FILE.matcher(name).matches()) throw new Refused("The pack holds an unexpected file " + name + ".");
+            boolean expected = name.startsWith("replies/") ? REPLY_FILE.matcher(name).matches()
+                    : name.startsWith("consent/") ? PERSON_CONSENT.matcher(name).matches()
+                    : !name.startsWith("consent-documents/") || DOCUMENT.matcher(name).matches();
+            if (!expected) throw new Refused("The pack holds an unexpected file " + name + ".");
         }
 
         checkReplies(entries, productionId, manifest);

@@ -94,7 +94,12 @@ class EvidencePackTest {
         Map<String, byte[]> files = unzip(pack);
         assertEquals(Set.of("ai-usage-register.csv", "shot-disclosure-map.csv", "shot-disclosure-map.pdf", "sign-off-record.csv",
                 "performer-consent.csv", "performer-consent.pdf", "compliance-statement.pdf", "audience-disclosure.txt", "sign-off-log.csv",
-                "manifest.json"), files.keySet());
+                "manifest.json"), files.keySet().stream().filter(n -> !n.startsWith("consent/")).collect(java.util.stream.Collectors.toSet()));
+        List<String> personal = files.keySet().stream().filter(n -> n.startsWith("consent/")).sorted().toList();
+        assertEquals(2, personal.size(), "one consent package per performer named in the plan: " + personal);
+        assertTrue(personal.get(0).startsWith("consent/tomasz-wojcik-") && personal.get(1).startsWith("consent/zoe-nino-"), personal.toString());
+        String zoe = new PdfTextExtractor(new PdfReader(files.get(personal.get(1)))).getTextFromPage(1);
+        assertTrue(zoe.contains("Zoë Niño") && !zoe.contains("Tomasz"), "a performer's own package speaks of them alone: " + zoe);
 
         byte[] register = files.get("ai-usage-register.csv");
         assertArrayEquals(Csv.BOM, Arrays.copyOf(register, 3), "spreadsheets need the BOM to read UTF-8");
@@ -134,6 +139,40 @@ class EvidencePackTest {
         assertTrue(out.contains("Checked: The manifest is signed by the producer's key") && out.contains("not cleared"), out);
         assertTrue(out.contains("Each attested sign-off carries a valid attestation: 7 by key ") && out.contains("(not the key that signed this pack)"),
                 "the sample was attested with another key, and the verifier says so: " + out);
+    }
+
+    @Test
+    void theSignedConsentDocumentTravelsInThePackAndAnAlteredOneStopsIt() throws Exception {
+        Path sample = dir.resolve("harbour-lights.clearframe");
+        Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), sample);
+        assertEquals(0, run("producer", "attest", sample.toString()), err);
+        byte[] signed = "%PDF-1.4 Tomasz Wójcik consents to the digital double in scene 2, shot 2 (signed)".getBytes(StandardCharsets.UTF_8);
+        org.clearframe.model.ConsentDocument doc;
+        try (org.clearframe.store.ProductionStore store = org.clearframe.store.ProductionStore.open(sample)) {
+            var consent = org.clearframe.exchange.SignedRecord.planOnly(store).consents().stream()
+                    .filter(c -> c.givenBy().equals("Tomasz Wójcik")).findFirst().orElseThrow();
+            doc = store.attachDocument(consent.id(), "Nico replica consent.PDF", "application/pdf", signed);
+        }
+        Path pack = dir.resolve("with-document.zip");
+        assertEquals(0, run("producer", "evidence", sample.toString(), pack.toString()), err);
+        Map<String, byte[]> files = unzip(pack);
+        assertArrayEquals(signed, files.get("consent-documents/" + doc.id() + ".pdf"), "the document, byte for byte");
+        assertTrue(new String(files.get("performer-consent.csv"), StandardCharsets.UTF_8).contains("SHA-256 " + doc.sha256()));
+        assertEquals(1, verify(pack), err);
+
+        // Someone swaps the document inside the production: the pack is refused rather than carry it.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + sample); java.sql.Statement st = c.createStatement()) {
+            List<String[]> triggers = new java.util.ArrayList<>();
+            try (var r = st.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")) {
+                while (r.next()) triggers.add(new String[]{r.getString(1), r.getString(2)});
+            }
+            for (String[] t : triggers) st.execute("DROP TRIGGER " + t[0]);
+            st.executeUpdate("UPDATE consent_document SET bytes = x'00' WHERE id = '" + doc.id() + "'");
+            for (String[] t : triggers) st.execute(t[1]);
+        }
+        assertEquals(2, run("producer", "evidence", sample.toString(), dir.resolve("altered.zip").toString()), out);
+        assertTrue(err.contains("was altered"), err);
+        assertFalse(Files.exists(dir.resolve("altered.zip")));
     }
 
     @Test
