@@ -32,14 +32,15 @@ public final class Evaluator {
     public static List<Flag> evaluate(Policy policy, ProductionData data, Shot shot) {
         if (!shot.hasAiUse()) return List.of();
         Map<UUID, CastMember> cast = ProductionData.index(data.cast(), CastMember::id);
-        return withChecks(evaluate(policy, shot, cast, data.production().genre(), data.signOffsOf(shot.id())),
+        return withChecks(policy, evaluate(policy, shot, cast, data.production().genre(), data.signOffsOf(shot.id())),
                 data, cast, shot, data.signOffsOf(shot.id()));
     }
 
     /** The policy's flags followed by the consent and performer-fact checks ({@link PerformerChecks}), which no policy turns off. */
-    private static List<Flag> withChecks(List<Flag> policyFlags, ProductionData data, Map<UUID, CastMember> cast, Shot shot,
+    private static List<Flag> withChecks(Policy policy, List<Flag> policyFlags, ProductionData data, Map<UUID, CastMember> cast, Shot shot,
                                          List<SignOff> signOffs) {
-        List<Flag> checks = PerformerChecks.flags(data, cast, shot, new Signed(shot, signOffs));
+        boolean policyAsksForNames = policy.rules().stream().anyMatch(r -> r.id().equals(PerformerChecks.PERSON_UNNAMED.id()));
+        List<Flag> checks = PerformerChecks.flags(data, cast, shot, new Signed(shot, signOffs), !policyAsksForNames);
         if (checks.isEmpty()) return policyFlags;
         List<Flag> all = new ArrayList<>(policyFlags);
         all.addAll(checks);
@@ -56,7 +57,7 @@ public final class Evaluator {
         for (Shot shot : data.shots()) {
             List<SignOff> signed = signOffs.getOrDefault(shot.id(), List.of());
             flags.put(shot.id(), shot.hasAiUse()
-                    ? withChecks(evaluate(policy, shot, cast, genre, signed), data, cast, shot, signed)
+                    ? withChecks(policy, evaluate(policy, shot, cast, genre, signed), data, cast, shot, signed)
                     : List.of());
         }
         return Collections.unmodifiableMap(flags);

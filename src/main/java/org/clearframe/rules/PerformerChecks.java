@@ -75,14 +75,43 @@ public final class PerformerChecks {
             + "the studio's AI contact.",
             Trigger.always(), List.of(Role.PERFORMER, Role.STUDIO_LEGAL, Role.STUDIO_AI_CONTACT), Severity.BLOCKING, List.of(SAG2026));
 
+    /**
+     * A person-changing technique that names nobody. Policy 2026.12 has this rule; a policy without it (2026.11, a studio's
+     * own) gets it as a check, since a de-aging of nobody in particular can never be consented to and must not clear.
+     */
+    public static final Rule PERSON_UNNAMED = new Rule("PERSON-UNNAMED", "A technique that reproduces or alters a person names nobody",
+            "De-aging, face or body replacement, a replica, an alteration of a performance or voice synthesis always reproduces or "
+            + "changes somebody. Until that person is named on the AI use, nobody can be asked for consent, so the shot cannot be "
+            + "cleared. Name the person (or record a face or voice that imitates nobody as a synthetic performer); no signature "
+            + "closes this flag.",
+            Trigger.always(), List.of(), Severity.BLOCKING, List.of(SAG2023, SAG2026));
+
+    /** Techniques that always reproduce or alter a particular person. */
+    private static final java.util.Set<org.clearframe.model.Technique> PERSON_TECHNIQUES = java.util.EnumSet.of(
+            org.clearframe.model.Technique.DE_AGING, org.clearframe.model.Technique.FACE_BODY_REPLACEMENT,
+            org.clearframe.model.Technique.DIGITAL_REPLICA, org.clearframe.model.Technique.PERFORMANCE_ALTERATION,
+            org.clearframe.model.Technique.VOICE_SYNTHESIS);
+
     /** Every check, in the order its flags are listed. */
     public static final List<Rule> RULES = List.of(CONSENT_NOT_COVERED, SCAN_NOTICE, SCAN_BUSINESS_REASON, REPLICA_TERM_VAGUE, MINOR_REPLICA);
+
+    /** Checks that stand in for a rule a policy may lack; under a policy that has the rule, the policy's own applies. */
+    public static final List<Rule> FALLBACKS = List.of(PERSON_UNNAMED);
 
     private PerformerChecks() {}
 
     /** The flags these checks raise on {@code shot}, after the policy's own. */
-    static List<Flag> flags(ProductionData data, Map<UUID, CastMember> cast, Shot shot, Evaluator.Signed signed) {
+    static List<Flag> flags(ProductionData data, Map<UUID, CastMember> cast, Shot shot, Evaluator.Signed signed, boolean askForNames) {
         List<Flag> flags = new ArrayList<>();
+        if (askForNames) {
+            for (AiUse use : shot.aiUses()) {
+                if (PERSON_TECHNIQUES.contains(use.technique()) && use.performerIds().isEmpty()
+                        && !use.has(Factor.DECEASED_PERSON_OUTSIDE_CAST) && !use.has(Factor.ALTERATION_EXEMPT)) {
+                    flags.add(new Flag(PERSON_UNNAMED, shot.id(), use, use.technique().label() + " names nobody", List.of(),
+                            "the person this " + use.technique().label().toLowerCase(java.util.Locale.ROOT) + " reproduces or alters"));
+                }
+            }
+        }
         List<ConsentCoverage.Coverage> coverage = ConsentCoverage.of(data, cast, shot);
         for (AiUse use : shot.aiUses()) {
             boolean touches = !ConsentCoverage.needs(use).isEmpty();

@@ -71,7 +71,8 @@ public record Policy(String name, String version, int schemaVersion, List<Rule> 
     /** The policy's rule with this id, or one of the checks every policy carries ({@link PerformerChecks}). */
     public Optional<Rule> rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst()
-                .or(() -> PerformerChecks.RULES.stream().filter(r -> r.id().equals(id)).findFirst());
+                .or(() -> PerformerChecks.RULES.stream().filter(r -> r.id().equals(id)).findFirst())
+                .or(() -> PerformerChecks.FALLBACKS.stream().filter(r -> r.id().equals(id)).findFirst());
     }
 
     /** "Clearframe default policy (2026.11)", for window titles and reports. */

@@ -41,6 +41,21 @@ class PerformerChecksTest {
     }
 
     @Test
+    void personUnnamed_underAPolicyWithoutTheRule_aDeAgingOfNobodyStillBlocks_andNamingSomeoneCloses() {
+        Policy older = BuiltInPolicies.forProductionWithoutPolicy().policy();
+        assertTrue(older.rules().stream().noneMatch(r -> r.id().equals("PERSON-UNNAMED")), "2026.11 lacks the rule");
+        Shot nobody = shot(use(DE_AGING).fin().build());
+        ProductionData d = data(List.of(ZOE, ADA, REX), nobody, List.of(), List.of());
+        Flag f = Evaluator.evaluate(older, d, nobody).stream().filter(x -> x.rule() == PerformerChecks.PERSON_UNNAMED).findFirst().orElseThrow();
+        assertTrue(f.blocking() && f.needsRecord() && f.open(), "only naming the person closes it");
+        Shot named = shot(use(DE_AGING).fin().on(ZOE).build());
+        assertTrue(Evaluator.evaluate(older, data(List.of(ZOE, ADA, REX), named, List.of(), List.of()), named).stream()
+                .noneMatch(x -> x.rule().id().equals("PERSON-UNNAMED")));
+        // 2026.12 has the rule itself: one flag, not two.
+        assertEquals(1, Evaluator.evaluate(Policy.defaultPolicy(), d, nobody).stream().filter(x -> x.rule().id().equals("PERSON-UNNAMED")).count());
+    }
+
+    @Test
     void scanNotice_lessThanTwoDaysFires_twoDaysIsSilent() {
         Shot shot = replicaOf(ZOE);
         Scan late = new Scan(UUID.randomUUID(), ZOE.id(), SCAN_DAY, SCAN_DAY.minusDays(1), "Stunt double for the storm sequence");
