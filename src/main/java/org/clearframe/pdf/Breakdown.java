@@ -45,6 +45,9 @@ final class Breakdown {
     /** Group name for a flag whose rule names no signer, so that every flag still appears in the summary. */
     static final String NO_SIGNER = "No signature required";
 
+    /** Group name for flags no signature closes: only a record in the production (a consent, a named person) does. */
+    static final String NEEDS_RECORD = "Needs a record in the production";
+
     final ProductionData data;
     final ExportOptions options;
     final List<SceneBlock> scenes;
@@ -159,6 +162,7 @@ final class Breakdown {
             colours.putIfAbsent(key, d.colour());
         }
         for (Role r : Role.values()) names.putIfAbsent(r.department().toLowerCase(Locale.ROOT), r.department());
+        names.put(NEEDS_RECORD.toLowerCase(Locale.ROOT), NEEDS_RECORD);
         names.put(NO_SIGNER.toLowerCase(Locale.ROOT), NO_SIGNER);
         for (String key : names.keySet()) byDept.put(key, new ArrayList<>());
 
@@ -169,6 +173,7 @@ final class Breakdown {
                 for (Flag f : sorted) {
                     Set<String> keys = new LinkedHashSet<>();
                     for (RequiredSignature s : f.signatures()) keys.add(s.role().department().toLowerCase(Locale.ROOT));
+                    if (f.needsRecord()) keys.add(NEEDS_RECORD.toLowerCase(Locale.ROOT));
                     if (keys.isEmpty()) keys.add(NO_SIGNER.toLowerCase(Locale.ROOT));
                     for (String k : keys) byDept.get(k).add(f);
                 }

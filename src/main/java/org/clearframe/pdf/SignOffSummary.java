@@ -56,7 +56,8 @@ final class SignOffSummary {
 
     private void group(Breakdown.Group group) throws DocumentException {
         String head = departmentHead(group.department());
-        long open = group.flags().stream().filter(f -> mine(f, group).stream().anyMatch(s -> s.state().open())).count();
+        boolean records = group.department().equals(Breakdown.NEEDS_RECORD);
+        long open = group.flags().stream().filter(f -> records ? f.open() : mine(f, group).stream().anyMatch(s -> s.state().open())).count();
         String counts = group.flags().size() + (group.flags().size() == 1 ? " flag" : " flags") + " \u00B7 " + open + " open";
 
         Color colour = group.colour().isBlank() ? Look.MUTED : Look.parseColour(group.colour());
@@ -102,7 +103,7 @@ final class SignOffSummary {
     }
 
     private static List<RequiredSignature> mine(Flag flag, Breakdown.Group group) {
-        if (group.department().equals(Breakdown.NO_SIGNER)) return List.of();
+        if (group.department().equals(Breakdown.NO_SIGNER) || group.department().equals(Breakdown.NEEDS_RECORD)) return List.of();
         return flag.signatures().stream().filter(s -> s.role().department().equalsIgnoreCase(group.department())).toList();
     }
 
@@ -129,6 +130,9 @@ final class SignOffSummary {
 
         List<RequiredSignature> mine = mine(flag, group);
         Lines signs = sheet.lines();
+        if (flag.needsRecord() && group.department().equals(Breakdown.NEEDS_RECORD)) {
+            signs.line(look.smallBold, "Open: needs " + flag.unresolved()); // such a flag exists only until the record is made
+        }
         for (RequiredSignature s : mine) {
             signs.line(sheet.signature(s, true));
             String detail = signatureDetail(s);

@@ -102,6 +102,9 @@ class ExportPdfCommandTest {
         }
         assertTrue(checked > 0, "the sample has flags");
         assertTrue(text.contains(Policies.inForce(data).display()), "the cover names the policy");
+        // The use no consent covers is open, and listed as needing a record, not as needing no signature.
+        assertTrue(text.contains("Needs a record in the production") && text.contains("Open: needs a consent from Zoë Niño"), text);
+        assertFalse(text.contains("No signature required"), "the sample has no flag that nobody needs to close");
     }
 
     @Test

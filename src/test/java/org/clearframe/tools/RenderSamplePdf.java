@@ -41,7 +41,14 @@ public final class RenderSamplePdf {
             }
         }
         if (args.length == 2) {
-            int code = Cli.run(new String[]{"export-pdf", args[0], pdf.toString(), "--paper", "a4"}, System.out, System.err);
+            // The bundled sample's record was attested with a key thrown away when it was built, so it counts nowhere as
+            // it is. Adopt it in a private copy with a throwaway config folder, as opening the sample in the app does.
+            Path work = Files.createTempDirectory("render-sample");
+            System.setProperty("clearframe.config", work.resolve("config").toString());
+            Path copy = work.resolve(Path.of(args[0]).getFileName());
+            Files.copy(Path.of(args[0]), copy);
+            int code = Cli.run(new String[]{"attest", copy.toString()}, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), System.err);
+            if (code == 0) code = Cli.run(new String[]{"export-pdf", copy.toString(), pdf.toString(), "--paper", "a4"}, System.out, System.err);
             if (code != 0) System.exit(code);
         } else {
             SampleBreakdown sample = SampleBreakdown.create();
