@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /** {@code export-csv FILE OUT.csv [--force]}: scenes and shots as a spreadsheet-ready CSV, one row per shot. */
 final class ExportCsvCommand implements Command {
@@ -21,17 +20,14 @@ final class ExportCsvCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Path file, target;
-        boolean force;
+        Projects.TwoFiles files;
         try {
-            Arguments a = Arguments.parse(args, Set.of(Projects.FORCE), Set.of());
-            List<String> files = a.positional(2, "the production file and the CSV to write");
-            file = Path.of(files.get(0));
-            target = Path.of(files.get(1));
-            force = a.has(Projects.FORCE);
+            files = Projects.TwoFiles.output(args, "the production file and the CSV to write");
         } catch (Arguments.Invalid e) {
             return usageError(err, e.getMessage());
         }
+        Path file = files.first(), target = files.second();
+        boolean force = files.force();
         try {
             Projects.checkOutput(target, force, file);
             ProductionData data = Projects.read(file);

@@ -7,7 +7,6 @@ import org.clearframe.exchange.ProjectJson;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /** {@code export-json FILE OUT.json [--force]}: the whole production as one JSON file, for backup or another machine. */
 final class ExportJsonCommand implements Command {
@@ -18,17 +17,14 @@ final class ExportJsonCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Path file, target;
-        boolean force;
+        Projects.TwoFiles files;
         try {
-            Arguments a = Arguments.parse(args, Set.of(Projects.FORCE), Set.of());
-            List<String> files = a.positional(2, "the production file and the JSON file to write");
-            file = Path.of(files.get(0));
-            target = Path.of(files.get(1));
-            force = a.has(Projects.FORCE);
+            files = Projects.TwoFiles.output(args, "the production file and the JSON file to write");
         } catch (Arguments.Invalid e) {
             return usageError(err, e.getMessage());
         }
+        Path file = files.first(), target = files.second();
+        boolean force = files.force();
         try {
             Projects.checkOutput(target, force, file);
             ProjectJson.export(file, target);

@@ -26,6 +26,17 @@ final class Projects {
             return args.has("--dry-run");
         }
 
+        boolean force() {
+            return args.has(FORCE);
+        }
+
+        /** The production and the file to write, with {@code --force} only: as the export verbs take them. */
+        static TwoFiles output(List<String> args, String what) throws Arguments.Invalid {
+            Arguments a = Arguments.parse(args, Set.of(FORCE), Set.of());
+            List<String> files = a.positional(2, what);
+            return new TwoFiles(Path.of(files.get(0)), Path.of(files.get(1)), a);
+        }
+
         static TwoFiles parse(List<String> args, String what, String... extraFlags) throws Arguments.Invalid {
             Set<String> flags = new java.util.HashSet<>(List.of(extraFlags));
             flags.add("--dry-run");
