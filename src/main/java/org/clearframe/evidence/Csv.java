@@ -31,7 +31,8 @@ final class Csv {
         void row(List<String> cells) throws IOException {
             for (int i = 0; i < cells.size(); i++) {
                 if (i > 0) w.write(',');
-                w.write(quote(guard(cells.get(i))));
+                // The shot-list CSV's quoting, which also protects a leading U+FEFF that a reader would take for a BOM.
+                w.write(org.clearframe.importer.Csv.quote(guard(cells.get(i))));
             }
             w.write("\r\n");
         }
@@ -49,11 +50,6 @@ final class Csv {
 
     static String unguard(String cell) {
         return cell.startsWith("'") ? cell.substring(1) : cell;
-    }
-
-    private static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) return cell;
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 
     /** Parses CSV text (RFC 4180, after the BOM) into rows of unguarded cells; null when it is not well formed. */

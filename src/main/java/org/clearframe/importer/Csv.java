@@ -112,7 +112,8 @@ public final class Csv {
         return b.toString();
     }
 
-    static String quote(String field) {
+    /** One field, RFC 4180-quoted when it must be; the evidence pack's CSV quotes through here too. */
+    public static String quote(String field) {
         // A leading U+FEFF is quoted too: unquoted at the start of a file, a reader takes it for a byte order mark.
         boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0
                 || field.indexOf(';') >= 0 || !field.equals(field.strip()) || field.startsWith("\uFEFF");
