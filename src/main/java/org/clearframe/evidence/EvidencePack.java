@@ -137,7 +137,7 @@ public final class EvidencePack {
             for (UUID cited : citedDocuments(record.data(), documents)) {
                 byte[] bytes = store.documentBytes(cited).orElse(null);
                 if (bytes == null) continue;
-                if (!java.util.HexFormat.of().formatHex(sha256().digest(bytes)).equalsIgnoreCase(documents.get(cited).sha256())) {
+                if (!org.clearframe.Sha256.hex(bytes).equalsIgnoreCase(documents.get(cited).sha256())) {
                     throw new IOException("The signed document " + documents.get(cited).fileName() + " in the production does not match the "
                             + "SHA-256 recorded when it was attached: it was altered. No pack was written.");
                 }

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -39,11 +37,7 @@ public record PackageSeal(UUID packageId, UUID productionId, ObjectNode audience
         ObjectNode content = packageJson.deepCopy();
         content.remove("seal");
         content.remove("signature");
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Canonical.bytes(content)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return org.clearframe.Sha256.hex(Canonical.bytes(content));
     }
 
     /** Seals {@code packageJson} (which must not hold a seal yet) with the producer's keys. */

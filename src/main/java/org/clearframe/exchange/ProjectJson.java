@@ -437,12 +437,7 @@ public final class ProjectJson {
     private static Attached readDocument(JsonIn d, String fileName) throws ExchangeException {
         byte[] bytes = d.base64("data");
         String sha = d.nonBlank("sha256", 64);
-        String actual;
-        try {
-            actual = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String actual = org.clearframe.Sha256.hex(bytes);
         if (!actual.equalsIgnoreCase(sha)) throw d.invalid("data", "does not match its sha256: the attached document was changed.");
         return new Attached(new ConsentDocument(d.uuid("id"), d.textOr("fileName"), d.textOr("mediaType"), bytes.length, actual,
                 d.instant("attachedAt")), bytes);

@@ -720,7 +720,7 @@ public final class ProductionStore implements AutoCloseable {
     }
 
     private ConsentDocument insertDocument(UUID id, String fileName, String mediaType, byte[] bytes, Instant at) throws SQLException {
-        ConsentDocument doc = new ConsentDocument(id, fileName, mediaType, bytes.length, sha256(bytes), at);
+        ConsentDocument doc = new ConsentDocument(id, fileName, mediaType, bytes.length, org.clearframe.Sha256.hex(bytes), at);
         try (PreparedStatement p = db.prepareStatement("INSERT INTO consent_document (id, file_name, media_type, size, sha256, bytes, attached_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, doc.id().toString());
@@ -775,14 +775,6 @@ public final class ProductionStore implements AutoCloseable {
                 insertDocument(d.id(), d.fileName(), d.mediaType(), b, d.attachedAt());
             }
         });
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String dateText(LocalDate d) {
