@@ -17,9 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,12 +58,10 @@ class ExchangeCommandsTest {
     }
 
     private int run(String who, String... args) {
-        System.setProperty("clearframe.config", dir.resolve(who + "-config").toString());
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        Console c = Console.as(dir.resolve(who + "-config"), args);
+        out = c.out();
+        err = c.err();
+        return c.code();
     }
 
     private ProductionData load() throws Exception {

@@ -30,9 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,12 +86,10 @@ class SignOffProofTest {
 
     /** Runs the CLI as {@code who}: each person has their own config folder, so their own key and pins. */
     private int run(String who, String... args) {
-        System.setProperty("clearframe.config", dir.resolve(who + "-config").toString());
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        Console c = Console.as(dir.resolve(who + "-config"), args);
+        out = c.out();
+        err = c.err();
+        return c.code();
     }
 
     private String p(String name) {

@@ -3,7 +3,7 @@ package org.clearframe.evidence;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import org.clearframe.cli.Cli;
+import org.clearframe.cli.Console;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.Department;
@@ -24,10 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +61,10 @@ class EvidencePackTest {
     }
 
     int run(String who, String... args) {
-        System.setProperty("clearframe.config", dir.resolve(who + "-config").toString());
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        Console c = Console.as(dir.resolve(who + "-config"), args);
+        out = c.out();
+        err = c.err();
+        return c.code();
     }
 
     int verify(Path pack) {
