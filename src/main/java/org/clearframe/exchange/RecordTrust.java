@@ -23,16 +23,19 @@ public record RecordTrust(PublicKey ownKey, Set<String> fingerprints, boolean an
 
     /** This user's own key, and the fingerprints named in the environment and in {@code extra}. */
     public static RecordTrust forUser(Collection<String> extra) {
-        Set<String> named = new LinkedHashSet<>();
-        String env = System.getenv(ENVIRONMENT);
-        if (env != null) named.addAll(fingerprints(env));
+        Set<String> named = new LinkedHashSet<>(namedInEnvironment());
         for (String e : extra) named.addAll(fingerprints(e));
         return new RecordTrust(SignedRecord.ownKey(), named, false);
     }
 
     /** {@code key} as the user's own (the key that signs an evidence pack), and the fingerprints named in the environment. */
     public static RecordTrust forKey(PublicKey key) {
-        return new RecordTrust(key, forUser(java.util.List.of()).fingerprints(), false);
+        return new RecordTrust(key, namedInEnvironment(), false);
+    }
+
+    private static Set<String> namedInEnvironment() {
+        String env = System.getenv(ENVIRONMENT);
+        return env == null ? Set.of() : fingerprints(env);
     }
 
     /** Checks a proof's signature and nothing about who holds the key: for reading a file's evidence, not for counting it. */
