@@ -15,6 +15,7 @@ import org.clearframe.model.Labelled;
 import org.clearframe.model.Material;
 import org.clearframe.model.Output;
 import org.clearframe.model.Production;
+import org.clearframe.model.ReferenceImage;
 import org.clearframe.model.Representation;
 import org.clearframe.model.Scan;
 import org.clearframe.model.ProductionData;
@@ -610,9 +611,6 @@ public final class ProductionStore implements AutoCloseable {
         }
         });
     }
-
-    /** A shot's reference image, as stored in the production file. */
-    public record ReferenceImage(String mediaType, byte[] bytes) {}
 
     // ---------------------------------------------------------------------------------------------- writing
 

@@ -492,13 +492,13 @@ public final class Session implements AutoCloseable {
         return Integer.toString(max + 1);
     }
 
-    public java.util.Optional<ProductionStore.ReferenceImage> referenceImage(UUID shotId) throws StoreException {
+    public java.util.Optional<org.clearframe.model.ReferenceImage> referenceImage(UUID shotId) throws StoreException {
         return store.referenceImage(shotId);
     }
 
     /** Sets or (with null) removes a shot's reference image; undo puts the previous one back. */
-    public void setReferenceImage(UUID shotId, ProductionStore.ReferenceImage image) throws StoreException {
-        ProductionStore.ReferenceImage before = store.referenceImage(shotId).orElse(null);
+    public void setReferenceImage(UUID shotId, org.clearframe.model.ReferenceImage image) throws StoreException {
+        org.clearframe.model.ReferenceImage before = store.referenceImage(shotId).orElse(null);
         store.setReferenceImage(shotId, image);
         record(image == null ? "Remove reference image" : "Set reference image",
                 () -> store.setReferenceImage(shotId, before), () -> store.setReferenceImage(shotId, image));

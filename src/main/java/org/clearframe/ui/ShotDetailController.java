@@ -18,10 +18,10 @@ import javafx.util.StringConverter;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.Department;
 import org.clearframe.model.Output;
+import org.clearframe.model.ReferenceImage;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.ShotSize;
-import org.clearframe.store.ProductionStore;
 import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
@@ -307,7 +307,7 @@ public final class ShotDetailController {
             byte[] bytes = Files.readAllBytes(file);
             if (new Image(new ByteArrayInputStream(bytes)).isError()) throw new IllegalArgumentException(file.getFileName() + " is not a readable image.");
             String type = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
-            session.setReferenceImage(id, new ProductionStore.ReferenceImage(type, bytes));
+            session.setReferenceImage(id, new ReferenceImage(type, bytes));
             loadImage(id);
         });
     }

@@ -15,6 +15,7 @@ import org.clearframe.model.Material;
 import org.clearframe.model.Output;
 import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
+import org.clearframe.model.ReferenceImage;
 import org.clearframe.model.Role;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
@@ -23,7 +24,6 @@ import org.clearframe.model.SignOff;
 import org.clearframe.model.Technique;
 import org.clearframe.model.Tristate;
 import org.clearframe.store.ProductionStore;
-import org.clearframe.store.ProductionStore.ReferenceImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
