@@ -1,5 +1,6 @@
 package org.clearframe.bench;
 
+import org.clearframe.testkit.ProductionBuilder;
 import org.clearframe.evidence.Audience;
 import org.clearframe.evidence.EvidencePack;
 import org.clearframe.evidence.PackVerifier;
@@ -41,7 +42,7 @@ public final class EvidenceBench {
         List<String> lines = new ArrayList<>();
         try {
             Path file = dir.resolve("bench.clearframe");
-            ProductionStore.createFrom(file, SyntheticProduction.generate(shots, 7));
+            ProductionBuilder.from(SyntheticProduction.generate(shots, 7)).write(file);
             ProductionData data;
             try (ProductionStore store = ProductionStore.openReadOnly(file)) {
                 data = org.clearframe.exchange.SignedRecord.planOnly(store);

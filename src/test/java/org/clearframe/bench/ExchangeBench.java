@@ -1,5 +1,6 @@
 package org.clearframe.bench;
 
+import org.clearframe.testkit.ProductionBuilder;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.ProjectJson;
 import org.clearframe.exchange.Reply;
@@ -36,7 +37,7 @@ public final class ExchangeBench {
         List<String> lines = new ArrayList<>();
         try {
             Path file = dir.resolve("bench.clearframe");
-            ProductionStore.createFrom(file, SyntheticProduction.generate(shots, 7));
+            ProductionBuilder.from(SyntheticProduction.generate(shots, 7)).write(file);
             ProductionData data;
             try (ProductionStore store = ProductionStore.openReadOnly(file)) {
                 data = store.load();

@@ -1,5 +1,6 @@
 package org.clearframe.bench;
 
+import org.clearframe.testkit.ProductionBuilder;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Department;
@@ -14,7 +15,6 @@ import org.clearframe.model.Shot;
 import org.clearframe.model.ShotSize;
 import org.clearframe.model.Technique;
 import org.clearframe.model.Tristate;
-import org.clearframe.store.ProductionStore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,6 +84,6 @@ public final class SyntheticProduction {
 
     /** Writes a generated production to a new file, in one transaction. */
     public static void write(Path file, ProductionData data) throws Exception {
-        ProductionStore.createFrom(file, data);
+        ProductionBuilder.from(data).write(file);
     }
 }

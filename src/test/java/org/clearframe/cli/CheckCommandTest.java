@@ -10,7 +10,6 @@ import org.clearframe.model.Decision;
 import org.clearframe.model.IntExt;
 import org.clearframe.model.Material;
 import org.clearframe.model.Output;
-import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
@@ -23,6 +22,7 @@ import org.clearframe.rules.Policies;
 import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.SignOffs;
 import org.clearframe.store.ProductionStore;
+import org.clearframe.testkit.ProductionBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,13 +69,7 @@ class CheckCommandTest {
         deageShot = new Shot(UUID.randomUUID(), scene.id(), "1", "Elena at twenty", null, "", "", "35mm", 3, List.of(), "", List.of(deage));
         Shot skyShot = new Shot(UUID.randomUUID(), scene.id(), "2", "The storm", null, "", "", "18mm", 5, List.of(), "", List.of(sky));
         Shot plain = Shot.numbered(scene.id(), "3", "Reaction");
-        try (ProductionStore store = ProductionStore.create(file, Production.titled("The Harbour"))) {
-            store.saveCastMember(zoe);
-            store.saveScene(scene);
-            store.saveShot(deageShot);
-            store.saveShot(skyShot);
-            store.saveShot(plain);
-        }
+        ProductionBuilder.titled("The Harbour").cast(zoe).scene(scene).shot(deageShot).shot(skyShot).shot(plain).write(file);
     }
 
     /** Signs every open signature of every flag, as department heads replying would, through the store. */

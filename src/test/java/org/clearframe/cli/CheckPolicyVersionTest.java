@@ -6,13 +6,13 @@ import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Factor;
 import org.clearframe.model.Output;
-import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.Technique;
 import org.clearframe.model.Tristate;
 import org.clearframe.store.ProductionStore;
+import org.clearframe.testkit.ProductionBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +62,7 @@ class CheckPolicyVersionTest {
     @Test
     void aProductionFromBeforePoliciesWereVersionedStaysUnder2026_11_andHearsOf2026_12() throws Exception {
         Path file = dir.resolve("old.clearframe");
-        ProductionStore.create(file, Production.titled("Old")).close();
+        ProductionBuilder.titled("Old").write(file);
         Run text = cli("check", file.toString());
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().contains("Policy:     Clearframe default policy (2026.11) (built in)"), text.out());
@@ -103,9 +103,7 @@ class CheckPolicyVersionTest {
         // Same name and version as the built-in 2026.12, one blocking rule quietly made advisory.
         String forged = org.clearframe.rules.BuiltInPolicies.latest().json().replaceFirst("\"severity\": \"BLOCKING\"", "\"severity\": \"ADVISORY\"");
         Path file = dir.resolve("forged.clearframe");
-        try (ProductionStore store = ProductionStore.create(file, Production.titled("Forged"))) {
-            store.setPolicy(org.clearframe.rules.BuiltInPolicies.SOURCE, forged);
-        }
+        ProductionBuilder.titled("Forged").policy(org.clearframe.rules.BuiltInPolicies.SOURCE, forged).write(file);
         Run text = cli("check", file.toString());
         assertTrue(text.out().contains("a studio policy stored in the production"), text.out());
         JsonNode policy = json(cli("check", file.toString(), "--json")).get("policy");

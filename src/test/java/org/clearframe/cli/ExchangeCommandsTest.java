@@ -1,16 +1,12 @@
 package org.clearframe.cli;
 
-import org.clearframe.model.AiUse;
-import org.clearframe.model.Department;
+import static org.clearframe.testkit.ProductionBuilder.use;
+import org.clearframe.testkit.ProductionBuilder;
 import org.clearframe.model.IntExt;
-import org.clearframe.model.Output;
-import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
-import org.clearframe.model.Shot;
 import org.clearframe.model.ShotSize;
 import org.clearframe.model.Technique;
-import org.clearframe.model.Tristate;
 import org.clearframe.store.ProductionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -36,19 +31,13 @@ class ExchangeCommandsTest {
     @BeforeEach
     void production() throws Exception {
         savedConfig = System.getProperty("clearframe.config");
-        List<Department> departments = Department.defaults();
-        Department vfx = departments.stream().filter(d -> d.name().equals("VFX")).findFirst().orElseThrow();
-        Department costume = departments.stream().filter(d -> d.name().startsWith("Costume")).findFirst().orElseThrow();
-        Scene scene = new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false);
-        Shot collapse = new Shot(UUID.randomUUID(), scene.id(), "1", "Tower falls", ShotSize.WIDE, "", "", "", 3, List.of(vfx.id()), "",
-                List.of(new AiUse(UUID.randomUUID(), Technique.GENERATIVE_VFX, "Collapse", "VendorX", Output.FINAL, List.of(), List.of(vfx.id()),
-                        Set.of(), Tristate.NO, Set.of(), "")));
-        Shot gown = new Shot(UUID.randomUUID(), scene.id(), "2", "Gown", ShotSize.MEDIUM, "", "", "", 3, List.of(costume.id()), "",
-                List.of(new AiUse(UUID.randomUUID(), Technique.WARDROBE_CONCEPT, "Gown", "VendorX", Output.TEMPORARY, List.of(), List.of(costume.id()),
-                        Set.of(), Tristate.NO, Set.of(), "")));
-        file = dir.resolve("tidewater.clearframe");
-        ProductionStore.createFrom(file, new ProductionData(Production.titled("Tidewater"), departments, List.of(), List.of(scene),
-                List.of(collapse, gown), List.of(), ""));
+        file = ProductionBuilder.titled("Tidewater")
+                .scene(new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false))
+                .shot("1", "Tower falls", use(Technique.GENERATIVE_VFX).purpose("Collapse").tool("VendorX").fin().department("VFX"))
+                .with(s -> s.size(ShotSize.WIDE).durationSeconds(3)).inDepartments("VFX")
+                .shot("2", "Gown", use(Technique.WARDROBE_CONCEPT).purpose("Gown").tool("VendorX").department("Costume"))
+                .with(s -> s.size(ShotSize.MEDIUM).durationSeconds(3)).inDepartments("Costume")
+                .write(dir.resolve("tidewater.clearframe"));
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package org.clearframe.cli;
 
+import static org.clearframe.testkit.ProductionBuilder.use;
+import org.clearframe.testkit.ProductionBuilder;
 import org.clearframe.exchange.Capacity;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.Reply;
@@ -63,24 +65,20 @@ class ExchangeTrustTest {
     @BeforeEach
     void production() throws Exception {
         savedConfig = System.getProperty("clearframe.config");
-        List<Department> departments = Department.defaults();
-        Department vfx = departments.stream().filter(d -> d.name().equals("VFX")).findFirst().orElseThrow();
-        Department costume = departments.stream().filter(d -> d.name().startsWith("Costume")).findFirst().orElseThrow();
         zara = CastMember.of("Zara Quinn", "Hale", Tristate.YES);
         maya = CastMember.of("Maya Torres", "Young Hale", Tristate.YES);
-        Scene scene = new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(zara.id(), maya.id()), false);
-        flashback = new Shot(UUID.randomUUID(), scene.id(), "1", "Hale at twenty, on the pier", ShotSize.MEDIUM, "", "", "", 4, List.of(vfx.id()), "",
-                List.of(new AiUse(UUID.randomUUID(), Technique.DE_AGING, "De-age Hale by 30 years", "VendorX", Output.FINAL,
-                        List.of(zara.id(), maya.id()), List.of(vfx.id()), Set.of(Material.LIKENESS_OR_VOICE), Tristate.NO, Set.of(), "")));
-        tower = new Shot(UUID.randomUUID(), scene.id(), "2", "Tower falls", ShotSize.WIDE, "", "", "", 3, List.of(vfx.id()), "",
-                List.of(new AiUse(UUID.randomUUID(), Technique.GENERATIVE_VFX, "Collapse", "VendorX", Output.FINAL, List.of(), List.of(vfx.id()),
-                        Set.of(), Tristate.NO, Set.of(), "")));
-        gown = new Shot(UUID.randomUUID(), scene.id(), "3", "Gown", ShotSize.MEDIUM, "", "", "", 3, List.of(costume.id()), "",
-                List.of(new AiUse(UUID.randomUUID(), Technique.WARDROBE_CONCEPT, "Gown", "VendorX", Output.TEMPORARY, List.of(), List.of(costume.id()),
-                        Set.of(), Tristate.NO, Set.of(), "")));
-        file = dir.resolve("tidewater.clearframe");
-        ProductionStore.createFrom(file, new ProductionData(Production.titled("Tidewater"), departments, List.of(zara, maya), List.of(scene),
-                List.of(flashback, tower, gown), List.of(), ""));
+        ProductionBuilder tidewater = ProductionBuilder.titled("Tidewater").cast(zara, maya)
+                .scene(new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(zara.id(), maya.id()), false))
+                .shot("1", "Hale at twenty, on the pier", use(Technique.DE_AGING).purpose("De-age Hale by 30 years").tool("VendorX").fin()
+                        .on(zara, maya).department("VFX").uploads(Material.LIKENESS_OR_VOICE))
+                .with(s -> s.size(ShotSize.MEDIUM).durationSeconds(4)).inDepartments("VFX");
+        flashback = tidewater.lastShot();
+        tower = tidewater
+                .shot("2", "Tower falls", use(Technique.GENERATIVE_VFX).purpose("Collapse").tool("VendorX").fin().department("VFX"))
+                .with(s -> s.size(ShotSize.WIDE).durationSeconds(3)).inDepartments("VFX").lastShot();
+        gown = tidewater.shot("3", "Gown", use(Technique.WARDROBE_CONCEPT).purpose("Gown").tool("VendorX").department("Costume"))
+                .with(s -> s.size(ShotSize.MEDIUM).durationSeconds(3)).inDepartments("Costume").lastShot();
+        file = tidewater.write(dir.resolve("tidewater.clearframe"));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.testkit.ProductionBuilder;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.clearframe.model.ProductionData;
@@ -8,7 +9,6 @@ import org.clearframe.pdf.SampleBreakdown;
 import org.clearframe.rules.Evaluator;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.Policies;
-import org.clearframe.store.ProductionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,7 @@ class ExportPdfCommandTest {
 
     private Path production() throws Exception {
         Path file = dir.resolve("salt.clearframe");
-        ProductionStore.createFrom(file, sample.data);
+        ProductionBuilder.from(sample.data).write(file);
         return file;
     }
 

@@ -7,7 +7,6 @@ import org.clearframe.model.Factor;
 import org.clearframe.model.IntExt;
 import org.clearframe.model.Material;
 import org.clearframe.model.Output;
-import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
@@ -16,14 +15,12 @@ import org.clearframe.model.Tristate;
 import org.clearframe.store.ChildJvm;
 import org.clearframe.store.OtherProgram;
 import org.clearframe.store.ProductionStore;
+import org.clearframe.testkit.ProductionBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,23 +41,12 @@ class ReadOnlyCommandsTest {
     UUID scene;
     CastMember zoe = new CastMember(UUID.randomUUID(), "Zoë Niño", "Elena", Tristate.YES, false);
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @BeforeEach
     void production() throws Exception {
         file = dir.resolve("held.clearframe");
-        try (ProductionStore store = ProductionStore.create(file, Production.titled("Held"))) {
-            store.saveCastMember(zoe);
-            Scene s = new Scene(UUID.randomUUID(), "4", IntExt.EXT, "PIER", "NIGHT", "", 8, "", List.of(zoe.id()), false);
-            store.saveScene(s);
-            scene = s.id();
-        }
+        Scene s = new Scene(UUID.randomUUID(), "4", IntExt.EXT, "PIER", "NIGHT", "", 8, "", List.of(zoe.id()), false);
+        ProductionBuilder.titled("Held").cast(zoe).scene(s).write(file);
+        scene = s.id();
     }
 
     private Shot deAged(String number) {
@@ -80,12 +66,12 @@ class ReadOnlyCommandsTest {
     void checkGatesWhileTheAppHoldsTheProductionAndSeesItsEdits() throws Exception {
         try (ProductionStore app = ProductionStore.open(file)) {
             List<String> before = listing();
-            Run clear = cli("check", file.toString());
-            assertEquals(Command.OK, clear.exit(), clear.err());
+            Console clear = Console.run("check", file.toString());
+            assertEquals(Command.OK, clear.code(), clear.err());
 
             app.saveShot(deAged("1"));
-            Run here = cli("check", file.toString());
-            assertEquals(Command.FINDING, here.exit(), here.err());
+            Console here = Console.run("check", file.toString());
+            assertEquals(Command.FINDING, here.code(), here.err());
             assertTrue(here.out().contains("Scene 4, shot 1"), here.out());
 
             // and from another program, as a pipeline would run it
@@ -95,8 +81,8 @@ class ReadOnlyCommandsTest {
             for (String verb : List.of("info", "export-json", "export-csv")) {
                 String[] args = verb.equals("info") ? new String[] {verb, file.toString()}
                         : new String[] {verb, file.toString(), dir.resolve("out-" + verb).toString()};
-                Run run = cli(args);
-                assertEquals(Command.OK, run.exit(), verb + ": " + run.err());
+                Console run = Console.run(args);
+                assertEquals(Command.OK, run.code(), verb + ": " + run.err());
             }
             List<String> after = listing().stream().filter(n -> !n.startsWith("out-")).toList();
             assertEquals(before, after, "no -wal, -shm or journal from any reader");
@@ -107,9 +93,9 @@ class ReadOnlyCommandsTest {
     void infoCountsWithoutLoadingAndAgreesWithTheWholeProduction() throws Exception {
         Path big = dir.resolve("big.clearframe");
         ProductionData data = SyntheticProduction.generate(400, 3);
-        ProductionStore.createFrom(big, data);
-        Run info = cli("info", big.toString());
-        assertEquals(Command.OK, info.exit(), info.err());
+        ProductionBuilder.from(data).write(big);
+        Console info = Console.run("info", big.toString());
+        assertEquals(Command.OK, info.code(), info.err());
         assertTrue(info.out().contains("Scenes:     " + data.scenes().size() + "\n"), info.out());
         assertTrue(info.out().contains("Shots:      " + data.shots().size() + "\n"), info.out());
         assertTrue(info.out().contains("AI uses:    " + data.aiUseCount() + "\n"), info.out());

@@ -1,5 +1,7 @@
 package org.clearframe.cli;
 
+import static org.clearframe.testkit.ProductionBuilder.use;
+import org.clearframe.testkit.ProductionBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,20 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clearframe.exchange.Attestations;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.TrustStore;
-import org.clearframe.model.AiUse;
 import org.clearframe.model.Decision;
-import org.clearframe.model.Department;
 import org.clearframe.model.IntExt;
-import org.clearframe.model.Output;
-import org.clearframe.model.Production;
-import org.clearframe.model.ProductionData;
 import org.clearframe.model.Role;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.ShotSize;
 import org.clearframe.model.SignOff;
 import org.clearframe.model.Technique;
-import org.clearframe.model.Tristate;
 import org.clearframe.rules.Fingerprint;
 import org.clearframe.store.ProductionStore;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +39,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -63,15 +58,12 @@ class SignOffProofTest {
     @BeforeEach
     void production() throws Exception {
         savedConfig = System.getProperty("clearframe.config");
-        List<Department> departments = Department.defaults();
-        Department vfx = departments.stream().filter(d -> d.name().equals("VFX")).findFirst().orElseThrow();
-        Scene scene = new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false);
-        collapse = new Shot(UUID.randomUUID(), scene.id(), "1", "Tower falls", ShotSize.WIDE, "", "", "", 3, List.of(vfx.id()), "",
-                List.of(new AiUse(UUID.randomUUID(), Technique.GENERATIVE_VFX, "Collapse", "VendorX", Output.FINAL, List.of(), List.of(vfx.id()),
-                        Set.of(), Tristate.NO, Set.of(), "")));
-        file = dir.resolve("tidewater.clearframe");
-        ProductionStore.createFrom(file, new ProductionData(Production.titled("Tidewater"), departments, List.of(), List.of(scene),
-                List.of(collapse), List.of(), ""));
+        ProductionBuilder tidewater = ProductionBuilder.titled("Tidewater")
+                .scene(new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false))
+                .shot("1", "Tower falls", use(Technique.GENERATIVE_VFX).purpose("Collapse").tool("VendorX").fin().department("VFX"))
+                .with(s -> s.size(ShotSize.WIDE).durationSeconds(3)).inDepartments("VFX");
+        collapse = tidewater.lastShot();
+        file = tidewater.write(dir.resolve("tidewater.clearframe"));
         // The studio's AI contact told the producer yes; so the VFX supervisor's signature is all the gate waits for.
         studioContact = attestInApp(Role.STUDIO_AI_CONTACT, Decision.APPROVED, "", "Priya Shah");
     }

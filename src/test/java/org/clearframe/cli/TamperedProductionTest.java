@@ -2,29 +2,21 @@ package org.clearframe.cli;
 
 import org.clearframe.model.Decision;
 import org.clearframe.model.IntExt;
-import org.clearframe.model.Production;
 import org.clearframe.model.Role;
-import org.clearframe.model.Scene;
-import org.clearframe.model.Shot;
-import org.clearframe.model.SignOff;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProjectFileException;
+import org.clearframe.testkit.ProductionBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -38,25 +30,11 @@ class TamperedProductionTest {
     @TempDir Path dir;
     Path file, csv;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @BeforeEach
     void production() throws Exception {
         file = dir.resolve("signed.clearframe");
-        try (ProductionStore store = ProductionStore.create(file, Production.titled("Signed"))) {
-            Scene scene = Scene.numbered("1", IntExt.INT, "Room", "DAY");
-            store.saveScene(scene);
-            Shot shot = Shot.numbered(scene.id(), "1", "");
-            store.saveShot(shot);
-            store.addSignOff(new SignOff(UUID.randomUUID(), shot.id(), "R", Role.VFX_SUPERVISOR, null, "Ada", Decision.APPROVED, "",
-                    Instant.parse("2026-11-01T10:00:00Z"), "f"));
-        }
+        ProductionBuilder.titled("Signed").scene("1", IntExt.INT, "Room", "DAY").shot("1", "")
+                .signOff("R", Role.VFX_SUPERVISOR, "Ada", Decision.APPROVED).unproven().write(file);
         csv = Files.writeString(dir.resolve("shots.csv"), "Scene,Shot,Description\n1,2,New shot\n");
     }
 
@@ -85,8 +63,8 @@ class TamperedProductionTest {
         byte[] bytes = Files.readAllBytes(crashed), logBytes = Files.readAllBytes(log);
         ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProductionStore.open(crashed));
         assertTrue(e.getMessage().contains("trigger wipe_signoffs is not part of Clearframe's format"), e.getMessage());
-        Run check = cli("check", crashed.toString());
-        assertEquals(Command.BAD_INPUT, check.exit());
+        Console check = Console.run("check", crashed.toString());
+        assertEquals(Command.BAD_INPUT, check.code());
         assertArrayEquals(bytes, Files.readAllBytes(crashed));
         assertArrayEquals(logBytes, Files.readAllBytes(log));
     }
@@ -117,8 +95,8 @@ class TamperedProductionTest {
         for (String[] args : List.of(new String[] {"import-shots", file.toString(), csv.toString()},
                 new String[] {"check", file.toString()}, new String[] {"info", file.toString()},
                 new String[] {"export-json", file.toString(), dir.resolve("out.json").toString()})) {
-            Run run = cli(args);
-            assertEquals(Command.BAD_INPUT, run.exit(), args[0] + ": " + run.out());
+            Console run = Console.run(args);
+            assertEquals(Command.BAD_INPUT, run.code(), args[0] + ": " + run.out());
             assertTrue(run.err().contains(named), args[0] + ": " + run.err());
         }
         assertArrayEquals(bytes, Files.readAllBytes(file), "a refused file stays byte-for-byte as it was");

@@ -1,21 +1,16 @@
 package org.clearframe.evidence;
 
+import static org.clearframe.testkit.ProductionBuilder.use;
+import org.clearframe.testkit.ProductionBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.clearframe.cli.Console;
 import org.clearframe.exchange.KeyRing;
-import org.clearframe.model.AiUse;
-import org.clearframe.model.Department;
 import org.clearframe.model.IntExt;
-import org.clearframe.model.Output;
-import org.clearframe.model.Production;
-import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
-import org.clearframe.model.Shot;
 import org.clearframe.model.ShotSize;
 import org.clearframe.model.Technique;
-import org.clearframe.model.Tristate;
 import org.clearframe.store.ProductionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -230,15 +225,11 @@ class EvidencePackTest {
 
     /** A production whose blocking signatures all come from department heads' signed replies. */
     Path signedProduction(String title) throws Exception {
-        List<Department> departments = Department.defaults();
-        Department vfx = departments.stream().filter(d -> d.name().equals("VFX")).findFirst().orElseThrow();
-        Scene scene = new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false);
-        Shot collapse = new Shot(UUID.randomUUID(), scene.id(), "1", "Tower falls", ShotSize.WIDE, "", "", "", 3, List.of(vfx.id()), "",
-                List.of(new AiUse(UUID.randomUUID(), Technique.GENERATIVE_VFX, "Collapse", "VendorX", Output.FINAL, List.of(), List.of(vfx.id()),
-                        Set.of(), Tristate.NO, Set.of(), "", 40)));
-        Path file = dir.resolve(title + ".clearframe");
-        ProductionStore.createFrom(file, new ProductionData(Production.titled(title), departments, List.of(), List.of(scene),
-                List.of(collapse), List.of(), ""));
+        Path file = ProductionBuilder.titled(title)
+                .scene(new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false))
+                .shot("1", "Tower falls", use(Technique.GENERATIVE_VFX).purpose("Collapse").tool("VendorX").fin().department("VFX").frameShare(40))
+                .with(s -> s.size(ShotSize.WIDE).durationSeconds(3)).inDepartments("VFX")
+                .write(dir.resolve(title + ".clearframe"));
         for (String[] r : new String[][]{{"vfx-supervisor", "Dana Reyes"}, {"studio-ai-contact", "Priya Shah"}}) {
             Path share = dir.resolve(title + "-" + r[0] + ".cfshare"), reply = dir.resolve(title + "-" + r[0] + ".cfreply");
             assertEquals(0, run("producer", "share", file.toString(), "--role", r[0], share.toString()), err);

@@ -1,5 +1,6 @@
 package org.clearframe.exchange;
 
+import org.clearframe.testkit.ProductionBuilder;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clearframe.bench.SyntheticProduction;
@@ -86,11 +87,7 @@ class ProjectJsonTest {
     /** The production in a new file, its sign-offs recorded as the app records them: attested by this user's key. */
     private Path saved(ProductionData data, String name) throws Exception {
         Path file = dir.resolve(name);
-        ProductionStore.createFrom(file, data.withSignOffs(List.of()));
-        try (ProductionStore store = ProductionStore.open(file)) {
-            Attestations.record(store, data.production().id(), data.signOffs(), KeyRing.forUser());
-        }
-        return file;
+        return ProductionBuilder.from(data).write(file);
     }
 
     private static ProductionData load(Path file) throws Exception {

@@ -1,5 +1,6 @@
 package org.clearframe.exchange;
 
+import org.clearframe.testkit.ProductionBuilder;
 import org.clearframe.model.Decision;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Shot;
@@ -54,7 +55,7 @@ class ReplyOrderPropertiesTest {
         Gen g = new Gen(seed);
         ProductionData data = g.production();
         Path inOrder = dir.resolve("in-order.clearframe");
-        ProductionStore.createFrom(inOrder, data);
+        ProductionBuilder.from(data).unproven().write(inOrder);
         Path shuffled = dir.resolve("shuffled.clearframe");
         Files.copy(inOrder, shuffled);
 

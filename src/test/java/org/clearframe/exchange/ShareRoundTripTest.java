@@ -1,11 +1,11 @@
 package org.clearframe.exchange;
 
+import static org.clearframe.testkit.ProductionBuilder.use;
+import org.clearframe.testkit.ProductionBuilder;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Decision;
-import org.clearframe.model.Department;
 import org.clearframe.model.IntExt;
-import org.clearframe.model.Output;
 import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Role;
@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,28 +51,21 @@ class ShareRoundTripTest {
         producerConfig = dir.resolve("producer-config");
         danaConfig = dir.resolve("dana-config");
         beaConfig = dir.resolve("bea-config");
-        List<Department> departments = Department.defaults();
-        Department vfx = departments.stream().filter(d -> d.name().equals("VFX")).findFirst().orElseThrow();
-        Department costume = departments.stream().filter(d -> d.name().startsWith("Costume")).findFirst().orElseThrow();
         CastMember lead = CastMember.of("Mara Quinn", "Detective Hale", Tristate.YES);
-        Scene scene = new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "It falls.", 11, "Day 3", List.of(lead.id()), false);
-        Scene other = new Scene(UUID.randomUUID(), "13", IntExt.INT, "Kitchen", "DAY", "", 4, "Day 3", List.of(), false);
-        collapse = shot(scene, "1", use(Technique.GENERATIVE_VFX, "Tower collapse", Output.FINAL, vfx), vfx);
-        gown = shot(scene, "2", use(Technique.WARDROBE_CONCEPT, "Gala gown", Output.TEMPORARY, costume), costume);
-        previs = shot(other, "1", use(Technique.GENERATIVE_VFX, "Previs of the flood", Output.TEMPORARY, vfx), vfx);
-        Shot plain = new Shot(UUID.randomUUID(), other.id(), "2", "Kettle", ShotSize.INSERT, "", "", "", 2, List.of(), "", List.of());
-        ProductionData data = new ProductionData(Production.titled("Tidewater"), departments, List.of(lead), List.of(scene, other),
-                List.of(collapse, gown, previs, plain), List.of(), "");
-        file = dir.resolve("tidewater.clearframe");
-        ProductionStore.createFrom(file, data);
+        ProductionBuilder tidewater = ProductionBuilder.titled("Tidewater").cast(lead)
+                .scene(new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "It falls.", 11, "Day 3", List.of(lead.id()), false));
+        collapse = shot(tidewater, "1", use(Technique.GENERATIVE_VFX).purpose("Tower collapse").fin(), "VFX");
+        gown = shot(tidewater, "2", use(Technique.WARDROBE_CONCEPT).purpose("Gala gown").temp(), "Costume");
+        tidewater.scene(new Scene(UUID.randomUUID(), "13", IntExt.INT, "Kitchen", "DAY", "", 4, "Day 3", List.of(), false));
+        previs = shot(tidewater, "1", use(Technique.GENERATIVE_VFX).purpose("Previs of the flood").temp(), "VFX");
+        tidewater.shot("2", "Kettle").with(s -> s.size(ShotSize.INSERT).durationSeconds(2));
+        file = tidewater.write(dir.resolve("tidewater.clearframe"));
     }
 
-    private static AiUse use(Technique t, String purpose, Output output, Department d) {
-        return new AiUse(UUID.randomUUID(), t, purpose, "VendorX", output, List.of(), List.of(d.id()), Set.of(), Tristate.NO, Set.of(), "");
-    }
-
-    private static Shot shot(Scene scene, String number, AiUse use, Department d) {
-        return new Shot(UUID.randomUUID(), scene.id(), number, "Shot " + number, ShotSize.WIDE, "", "", "35mm", 3, List.of(d.id()), "", List.of(use));
+    /** A wide 35mm shot with one AI use by VendorX, both in {@code department}. */
+    private static Shot shot(ProductionBuilder production, String number, ProductionBuilder.Use use, String department) {
+        return production.shot(number, "Shot " + number, use.tool("VendorX").department(department))
+                .with(s -> s.size(ShotSize.WIDE).lens("35mm").durationSeconds(3)).inDepartments(department).lastShot();
     }
 
     private ProductionData load() throws Exception {

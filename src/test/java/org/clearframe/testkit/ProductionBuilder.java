@@ -72,7 +72,11 @@ public final class ProductionBuilder {
     private final List<Scan> scans = new ArrayList<>();
     private final List<Consent> consents = new ArrayList<>();
     private String policyJson = "";
+    /** Where the policy says it came from; null: as an imported file records it. */
+    private String policySource;
     private boolean proven = true;
+    /** Whose key attests the sign-offs; null: this user's (the test key folder). */
+    private KeyRing attester;
     private Scene lastScene;
     private UUID lastShot;
 
@@ -144,9 +148,17 @@ public final class ProductionBuilder {
         return this;
     }
 
-    /** The studio policy in force, as JSON (the built-in default otherwise). */
+    /** The studio policy in force, as JSON (the built-in default otherwise), recorded as imported with the file. */
     public ProductionBuilder policy(String json) {
         policyJson = json;
+        policySource = null;
+        return this;
+    }
+
+    /** The studio policy in force, recorded as loaded from {@code source} (as {@code ProductionStore.setPolicy} keeps it). */
+    public ProductionBuilder policy(String source, String json) {
+        policyJson = json;
+        policySource = source;
         return this;
     }
 
@@ -239,6 +251,12 @@ public final class ProductionBuilder {
         return this;
     }
 
+    /** Attests the sign-offs with {@code keys} instead of this user's key (a sample producer's, a colleague's). */
+    public ProductionBuilder attestedWith(KeyRing keys) {
+        attester = keys;
+        return this;
+    }
+
     // ------------------------------------------------------------------------------------ results
 
     /** The production in memory, with every sign-off (proven or not: nothing here checks proofs). */
@@ -251,13 +269,15 @@ public final class ProductionBuilder {
     /** Writes the production to the new file {@code file} through the store, and returns the path. */
     public Path write(Path file) throws Exception {
         ProductionData data = data();
-        if (!proven || data.signOffs().isEmpty()) {
-            ProductionStore.createFrom(file, data);
-            return file;
-        }
-        ProductionStore.createFrom(file, data.withSignOffs(List.of()));
+        boolean attest = proven && !data.signOffs().isEmpty();
+        ProductionData first = attest ? data.withSignOffs(List.of()) : data;
+        if (policySource != null) first = new ProductionData(first.production(), first.departments(), first.cast(), first.scenes(),
+                first.shots(), first.signOffs(), "", first.scans(), first.consents());
+        ProductionStore.createFrom(file, first);
+        if (!attest && policySource == null) return file;
         try (ProductionStore store = ProductionStore.open(file)) {
-            Attestations.record(store, data.production().id(), data.signOffs(), KeyRing.forUser());
+            if (policySource != null) store.setPolicy(policySource, policyJson);
+            if (attest) Attestations.record(store, data.production().id(), data.signOffs(), attester == null ? KeyRing.forUser() : attester);
         }
         return file;
     }

@@ -1,5 +1,6 @@
 package org.clearframe.tools;
 
+import org.clearframe.testkit.ProductionBuilder;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Consent;
@@ -21,7 +22,6 @@ import org.clearframe.model.ShotSize;
 import org.clearframe.model.SignOff;
 import org.clearframe.model.Technique;
 import org.clearframe.model.Tristate;
-import org.clearframe.store.ProductionStore;
 
 import org.clearframe.model.Decision;
 import org.clearframe.model.Role;
@@ -43,7 +43,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Builds the bundled sample production "Harbour Lights" (assets/sample/harbour-lights.clearframe): a drama
@@ -71,11 +70,9 @@ public final class SampleProduction {
      * in-app sign-offs are, so they count; on anyone's machine they show as attested by another key.
      */
     public static void write(Path out) throws Exception {
-        ProductionData data = build();
-        ProductionStore.createFrom(out, data.withSignOffs(List.of()));
         Path keys = Files.createTempDirectory("sample-producer-key");
-        try (ProductionStore store = ProductionStore.open(out)) {
-            org.clearframe.exchange.Attestations.record(store, data.production().id(), data.signOffs(), new org.clearframe.exchange.KeyRing(keys));
+        try {
+            ProductionBuilder.from(build()).attestedWith(new org.clearframe.exchange.KeyRing(keys)).write(out);
         } finally {
             try (var files = Files.walk(keys)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

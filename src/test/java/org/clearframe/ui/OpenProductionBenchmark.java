@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.testkit.ProductionBuilder;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -51,7 +52,7 @@ public final class OpenProductionBenchmark {
         lines.add(String.format(Locale.ROOT, "store: insert %,d shots in one transaction: median %.0f ms (runs %s)", SHOTS, median(inserts), inserts));
 
         Path file = dir.resolve("open.clearframe");
-        ProductionStore.createFrom(file, data);
+        ProductionBuilder.from(data).write(file);
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package org.clearframe.ui.evidence;
 
+import org.clearframe.testkit.ProductionBuilder;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -7,7 +8,6 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.clearframe.bench.SyntheticProduction;
 import org.clearframe.evidence.PackVerifier;
-import org.clearframe.store.ProductionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +62,7 @@ class ExportEvidenceDialogTest {
     @Test
     void cancelLeavesNoFile(FxRobot robot) throws Exception {
         Path production = dir.resolve("big.clearframe");
-        ProductionStore.createFrom(production, SyntheticProduction.generate(6_000, 3));
+        ProductionBuilder.from(SyntheticProduction.generate(6_000, 3)).write(production);
         Path out = dir.resolve("big.zip");
         WaitForAsyncUtils.asyncFx(() -> ExportEvidenceDialog.show(owner, production, out)).get();
 

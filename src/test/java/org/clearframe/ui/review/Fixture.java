@@ -1,23 +1,19 @@
 package org.clearframe.ui.review;
 
 import org.clearframe.exchange.SharePackage;
-import org.clearframe.model.AiUse;
-import org.clearframe.model.Department;
 import org.clearframe.model.IntExt;
-import org.clearframe.model.Output;
-import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
-import org.clearframe.model.Shot;
 import org.clearframe.model.ShotSize;
 import org.clearframe.model.Technique;
-import org.clearframe.model.Tristate;
 import org.clearframe.store.ProductionStore;
+import org.clearframe.testkit.ProductionBuilder;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
+
+import static org.clearframe.testkit.ProductionBuilder.use;
 
 /** A small production on disk with two VFX flags, and its VFX package. */
 final class Fixture {
@@ -25,21 +21,14 @@ final class Fixture {
     final SharePackage vfx;
 
     Fixture(Path dir) throws Exception {
-        List<Department> departments = Department.defaults();
-        Department vfxDept = departments.stream().filter(d -> d.name().equals("VFX")).findFirst().orElseThrow();
-        Scene scene = new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false);
-        Shot collapse = shot(scene, "1", "Tower falls", Output.FINAL, vfxDept);
-        Shot previs = shot(scene, "2", "Flood previs", Output.TEMPORARY, vfxDept);
-        file = dir.resolve("tidewater.clearframe");
-        ProductionStore.createFrom(file, new ProductionData(Production.titled("Tidewater"), departments, List.of(), List.of(scene),
-                List.of(collapse, previs), List.of(), ""));
+        file = ProductionBuilder.titled("Tidewater")
+                .scene(new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false))
+                .shot("1", "Tower falls", use(Technique.GENERATIVE_VFX).purpose("Tower falls").tool("VendorX").fin().department("VFX"))
+                .with(s -> s.size(ShotSize.WIDE).durationSeconds(3)).inDepartments("VFX")
+                .shot("2", "Flood previs", use(Technique.GENERATIVE_VFX).purpose("Flood previs").tool("VendorX").temp().department("VFX"))
+                .with(s -> s.size(ShotSize.WIDE).durationSeconds(3)).inDepartments("VFX")
+                .write(dir.resolve("tidewater.clearframe"));
         vfx = SharePackage.build(load(), SharePackage.forDepartment(load(), "VFX"));
-    }
-
-    private static Shot shot(Scene scene, String number, String description, Output output, Department d) {
-        AiUse use = new AiUse(UUID.randomUUID(), Technique.GENERATIVE_VFX, description, "VendorX", output, List.of(), List.of(d.id()),
-                Set.of(), Tristate.NO, Set.of(), "");
-        return new Shot(UUID.randomUUID(), scene.id(), number, description, ShotSize.WIDE, "", "", "", 3, List.of(d.id()), "", List.of(use));
     }
 
     ProductionData load() throws Exception {
