@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.testkit.ProductionBuilder;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
@@ -124,18 +125,10 @@ class MainWindowTest {
     @Test
     void deletingAShotAsksFirstAndUndoBringsItBack(FxRobot robot) throws Exception {
         Path file = dir.resolve("undo.clearframe");
-        org.clearframe.model.Production production = org.clearframe.model.Production.titled("Undo");
-        try (ProductionStore s = ProductionStore.create(file, production)) {
-            Scene scene = Scene.numbered("1", org.clearframe.model.IntExt.INT, "ROOM", "DAY");
-            s.saveScene(scene);
-            Shot only = Shot.numbered(scene.id(), "1", "Only shot");
-            s.saveShot(only);
-            // Recorded as the app records a sign-off: attested by the producer's key, so it counts.
-            org.clearframe.exchange.Attestations.record(s, production.id(), java.util.List.of(new org.clearframe.model.SignOff(
-                    java.util.UUID.randomUUID(), only.id(), "R", org.clearframe.model.Role.VFX_SUPERVISOR, null, "Sam",
-                    org.clearframe.model.Decision.APPROVED, "", java.time.Instant.parse("2026-11-01T10:00:00Z"), "f")),
-                    org.clearframe.exchange.KeyRing.forUser());
-        }
+        // The sign-off is recorded as the app records one: attested by the producer's key, so it counts.
+        ProductionBuilder.titled("Undo").scene("1", org.clearframe.model.IntExt.INT, "ROOM", "DAY").shot("1", "Only shot")
+                .staleSignOff("R", org.clearframe.model.Role.VFX_SUPERVISOR, "Sam", org.clearframe.model.Decision.APPROVED)
+                .write(file);
         UiTestSupport.openAndWait(robot, main, file);
         robot.interact(main::showShots);
         robot.clickOn("Only shot");

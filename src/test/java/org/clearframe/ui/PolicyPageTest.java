@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.testkit.ProductionBuilder;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -10,7 +11,6 @@ import org.clearframe.model.Production;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.Technique;
-import org.clearframe.store.ProductionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +38,11 @@ class PolicyPageTest {
 
     private Path oldProduction() throws Exception {
         Path file = dir.resolve("Old.clearframe");
-        try (ProductionStore store = ProductionStore.create(file, Production.titled("Old"))) {
-            Scene scene = new Scene(UUID.randomUUID(), "1", null, "PIER", "NIGHT", "", 8, "", List.of(), false);
-            store.saveScene(scene);
-            AiUse deage = AiUse.of(Technique.DE_AGING, "Younger keeper", "AgeShift", Output.FINAL);
-            store.saveShot(new Shot(UUID.randomUUID(), scene.id(), "1", "Keeper", null, "", "", "", 3, List.of(), "", List.of(deage)));
-        }
-        return file;
+        Scene scene = new Scene(UUID.randomUUID(), "1", null, "PIER", "NIGHT", "", 8, "", List.of(), false);
+        AiUse deage = AiUse.of(Technique.DE_AGING, "Younger keeper", "AgeShift", Output.FINAL);
+        return ProductionBuilder.titled("Old").scene(scene)
+                .shot(new Shot(UUID.randomUUID(), scene.id(), "1", "Keeper", null, "", "", "", 3, List.of(), "", List.of(deage)))
+                .write(file);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.clearframe.ui;
 
-import org.clearframe.model.Production;
+import org.clearframe.testkit.ProductionBuilder;
 import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.store.ProductionStore;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class PolicyUpgradeSessionTest {
     @Test
     void upgradingIsOneUndoableStep_andTheFileRecordsTheVersion() throws Exception {
         Path file = dir.resolve("old.clearframe");
-        ProductionStore.create(file, Production.titled("Old")).close();
+        ProductionBuilder.titled("Old").write(file);
         try (ProductionStore store = ProductionStore.open(file); Session session = new Session(store, org.clearframe.exchange.SignedRecord.load(store))) {
             assertEquals("2026.11", session.policy().version());
 

@@ -1,11 +1,10 @@
 package org.clearframe.ui;
 
+import org.clearframe.testkit.ProductionBuilder;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.clearframe.model.IntExt;
-import org.clearframe.model.Production;
-import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.store.ProductionStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +39,7 @@ class TypedEditsAreKeptTest {
     @BeforeEach
     void twoShots() throws Exception {
         file = dir.resolve("typing.clearframe");
-        try (ProductionStore s = ProductionStore.create(file, Production.titled("Typing"))) {
-            Scene scene = Scene.numbered("1", IntExt.INT, "CANNERY", "NIGHT");
-            s.saveScene(scene);
-            s.saveShot(Shot.numbered(scene.id(), "1", "First shot"));
-            s.saveShot(Shot.numbered(scene.id(), "2", "Second shot"));
-        }
+        ProductionBuilder.titled("Typing").scene("1", IntExt.INT, "CANNERY", "NIGHT").shot("1", "First shot").shot("2", "Second shot").write(file);
     }
 
     @Test
