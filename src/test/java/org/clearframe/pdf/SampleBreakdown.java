@@ -25,6 +25,7 @@ import org.clearframe.rules.Rule;
 import org.clearframe.rules.Severity;
 import org.clearframe.rules.SignatureState;
 import org.clearframe.rules.Trigger;
+import org.clearframe.testkit.ProductionBuilder;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -164,8 +165,13 @@ public final class SampleBreakdown {
                 "In a scene that has since been cut.",
                 sig(Role.STUDIO_LEGAL, null, "", SignatureState.MISSING, null, null, null, null, null, null))));
 
-        ProductionData data = new ProductionData(production, departments, List.of(zoe, tomasz, lena, ray),
-                List.of(docks, cannery, cut, corridor, roof), List.of(s11, s12, s13, s21, s22, s31, s41, s42), List.of(), "");
+        ProductionData data = ProductionBuilder.of(production).departments(departments).cast(zoe, tomasz, lena, ray)
+                .scene(docks).shot(s11).shot(s12).shot(s13)
+                .scene(cannery).shot(s21).shot(s22)
+                .scene(cut).shot(s31)
+                .scene(corridor).shot(s41).shot(s42)
+                .scene(roof)
+                .data();
         return new SampleBreakdown(data, Map.copyOf(flags), s31);
     }
 

@@ -4,6 +4,7 @@ import org.clearframe.model.AiUse;
 import org.clearframe.model.Genre;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Shot;
+import org.clearframe.testkit.ProductionBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,7 +37,7 @@ class DefaultPolicyRulesTest {
 
     /** One rule's pair of cases. */
     record Case(AiUse triggers, Genre genre, AiUse nearMiss, Genre nearMissGenre) {
-        static Case of(Fixture.Use triggers, Fixture.Use nearMiss) {
+        static Case of(ProductionBuilder.Use triggers, ProductionBuilder.Use nearMiss) {
             return new Case(triggers.build(), FICTION, nearMiss.build(), FICTION);
         }
     }

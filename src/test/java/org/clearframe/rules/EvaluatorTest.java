@@ -5,6 +5,7 @@ import org.clearframe.model.Genre;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Role;
 import org.clearframe.model.Shot;
+import org.clearframe.testkit.ProductionBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -124,7 +125,7 @@ class EvaluatorTest {
                 shots.add(shot());
                 continue;
             }
-            Fixture.Use u = use(techniques[i % techniques.length]).with(factors[i % factors.length]);
+            ProductionBuilder.Use u = use(techniques[i % techniques.length]).with(factors[i % factors.length]);
             if (i % 2 == 0) u.fin();
             if (i % 5 == 0) u.on(ZOE);
             if (i % 7 == 0) u.on(REX).uploads(LIKENESS_OR_VOICE).vendorTrains(UNKNOWN);

@@ -2,13 +2,9 @@ package org.clearframe.rules;
 
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
-import org.clearframe.model.Department;
-import org.clearframe.model.Factor;
 import org.clearframe.model.Format;
 import org.clearframe.model.Genre;
 import org.clearframe.model.IntExt;
-import org.clearframe.model.Material;
-import org.clearframe.model.Output;
 import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
@@ -17,11 +13,9 @@ import org.clearframe.model.ShotSize;
 import org.clearframe.model.SignOff;
 import org.clearframe.model.Technique;
 import org.clearframe.model.Tristate;
+import org.clearframe.testkit.ProductionBuilder;
 
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** A small production for rule tests: three cast members (one deceased), one scene, shots built per test. */
@@ -38,7 +32,9 @@ final class Fixture {
     static ProductionData production(Genre genre, List<Shot> shots, List<SignOff> signOffs) {
         Production p = new Production(UUID.fromString("00000000-0000-0000-0000-000000000001"), "The Harbour", Format.FEATURE,
                 genre, "Northlight", "Ada Producer", "Kofi Mensah", null, "");
-        return new ProductionData(p, Department.defaults(), List.of(ZOE, ADA, REX), List.of(SCENE), shots, signOffs, "");
+        ProductionBuilder b = ProductionBuilder.of(p).cast(ZOE, ADA, REX).scene(SCENE).signOffs(signOffs.toArray(SignOff[]::new));
+        shots.forEach(b::shot);
+        return b.data();
     }
 
     static ProductionData production(Genre genre, Shot... shots) {
@@ -50,35 +46,8 @@ final class Fixture {
                 "35mm", 4.5, List.of(), "Rain towers", List.of(uses));
     }
 
-    static Use use(Technique technique) {
-        return new Use(technique);
-    }
-
     /** Builds an AiUse in one readable line: use(DE_AGING).fin().on(ZOE).build(). */
-    static final class Use {
-        private final UUID id = UUID.randomUUID();
-        private final Technique technique;
-        private Output output = Output.TEMPORARY;
-        private final List<UUID> performers = new ArrayList<>();
-        private final Set<Factor> factors = EnumSet.noneOf(Factor.class);
-        private final Set<Material> uploads = EnumSet.noneOf(Material.class);
-        private Tristate vendorTrains = Tristate.NO;
-        private String tool = "Tool X";
-
-        private Use(Technique technique) {
-            this.technique = technique;
-        }
-
-        Use fin() { output = Output.FINAL; return this; }
-        Use temp() { output = Output.TEMPORARY; return this; }
-        Use on(CastMember... who) { for (CastMember c : who) performers.add(c.id()); return this; }
-        Use with(Factor... f) { factors.addAll(List.of(f)); return this; }
-        Use uploads(Material... m) { uploads.addAll(List.of(m)); return this; }
-        Use vendorTrains(Tristate t) { vendorTrains = t; return this; }
-        Use tool(String name) { tool = name; return this; }
-
-        AiUse build() {
-            return new AiUse(id, technique, "Purpose", tool, output, performers, List.of(), uploads, vendorTrains, factors, "");
-        }
+    static ProductionBuilder.Use use(Technique technique) {
+        return ProductionBuilder.use(technique);
     }
 }

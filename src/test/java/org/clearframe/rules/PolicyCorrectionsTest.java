@@ -5,6 +5,7 @@ import org.clearframe.model.Genre;
 import org.clearframe.model.Role;
 import org.clearframe.model.Shot;
 import org.clearframe.model.Technique;
+import org.clearframe.testkit.ProductionBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -85,7 +86,7 @@ class PolicyCorrectionsTest {
     void aTechniqueThatChangesAPersonWithNobodyNamedIsNotCleared() {
         for (Technique t : PERSON_TECHNIQUES) {
             for (boolean fin : new boolean[]{true, false}) {
-                Fixture.Use u = use(t);
+                ProductionBuilder.Use u = use(t);
                 List<Flag> raised = flags((fin ? u.fin() : u.temp()).build());
                 Flag f = flag(raised, "PERSON-UNNAMED");
                 assertTrue(f.blocking() && f.open(), t + " with nobody named is blocked");
@@ -233,7 +234,7 @@ class PolicyCorrectionsTest {
     @Test
     void newTechnique_aiGeneratedPropsAndGraphicsNeedLegalClearance() {
         assertTrue(PROPS_GRAPHICS.label().contains("news clippings"));
-        for (Fixture.Use u : List.of(use(PROPS_GRAPHICS).temp(), use(PROPS_GRAPHICS).fin())) {
+        for (ProductionBuilder.Use u : List.of(use(PROPS_GRAPHICS).temp(), use(PROPS_GRAPHICS).fin())) {
             Flag f = flag(flags(u.build()), "PROPS-GRAPHICS");
             assertTrue(f.blocking());
             assertTrue(roles(f).contains(Role.STUDIO_LEGAL));

@@ -3,6 +3,7 @@ package org.clearframe.rules;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.Genre;
 import org.clearframe.model.Shot;
+import org.clearframe.testkit.ProductionBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.clearframe.model.Factor.*;
@@ -24,11 +25,11 @@ class TriggerTest {
                 """.formatted(when), "test.json");
     }
 
-    static boolean fires(String when, Fixture.Use use) throws PolicyException {
+    static boolean fires(String when, ProductionBuilder.Use use) throws PolicyException {
         return fires(when, use, Genre.FICTION);
     }
 
-    static boolean fires(String when, Fixture.Use use, Genre genre) throws PolicyException {
+    static boolean fires(String when, ProductionBuilder.Use use, Genre genre) throws PolicyException {
         AiUse u = use.build();
         Shot shot = shot(u);
         // The policy's own rule only: the consent checks every policy carries are tested in PerformerChecksTest.
