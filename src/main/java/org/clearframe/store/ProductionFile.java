@@ -463,7 +463,12 @@ final class ProductionFile implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ transactions
 
-    <T> T read(Work<T> work) throws StoreException {
+    /**
+     * Runs {@code work} as a read. Reads share the one connection with the writes, so they hold the same lock: a read
+     * from another thread waits for an edit to commit instead of seeing half of it (and never uses a kept statement
+     * at the same time as the edit).
+     */
+    synchronized <T> T read(Work<T> work) throws StoreException {
         try {
             return work.run();
         } catch (SQLException e) {
