@@ -158,7 +158,7 @@ public final class ProductionStore implements AutoCloseable {
 
     /** Loads the whole production in a handful of queries: a few per table, never one per row. */
     public ProductionData load() throws StoreException {
-        return file.read(() -> new ProductionData(production.load(), departments.all(), cast.all(), scenes.all(), shots.all(),
+        return read(() -> new ProductionData(production.load(), departments.all(), cast.all(), scenes.all(), shots.all(),
                 signOffs.ofPresentShots(), policy.json().orElse(""), scans.all(), consents.all()));
     }
 
@@ -167,61 +167,61 @@ public final class ProductionStore implements AutoCloseable {
 
     public Counts counts() throws StoreException {
         Rows rows = new Rows(file);
-        return file.read(() -> new Counts(production.load(), rows.count("SELECT COUNT(*) FROM scene"), rows.count("SELECT COUNT(*) FROM shot"),
+        return read(() -> new Counts(production.load(), rows.count("SELECT COUNT(*) FROM scene"), rows.count("SELECT COUNT(*) FROM shot"),
                 rows.count("SELECT COUNT(*) FROM ai_use"), rows.count("SELECT COUNT(DISTINCT shot_id) FROM ai_use"),
                 rows.count("SELECT COUNT(*) FROM department"), rows.count("SELECT COUNT(*) FROM cast_member")));
     }
 
     public Optional<String> policyJson() throws StoreException {
-        return file.read(policy::json);
+        return read(policy::json);
     }
 
     public Optional<ReferenceImage> referenceImage(UUID shotId) throws StoreException {
-        return file.read(() -> images.of(shotId));
+        return read(() -> images.of(shotId));
     }
 
     /** The attached documents, without their bytes. */
     public List<ConsentDocument> documents() throws StoreException {
-        return file.read(documents::all);
+        return read(documents::all);
     }
 
     /** The bytes of an attached document, exactly as attached. */
     public Optional<byte[]> documentBytes(UUID id) throws StoreException {
-        return file.read(() -> documents.bytes(id));
+        return read(() -> documents.bytes(id));
     }
 
     // ------------------------------------------------------------------------------------ the production, departments, cast
 
     public void updateProduction(Production p) throws StoreException {
-        file.write(() -> production.update(p));
+        write(() -> production.update(p));
     }
 
     /** Inserts or updates a department; a new one goes to the end of the list. */
     public void saveDepartment(Department d) throws StoreException {
-        file.write(() -> departments.save(d));
+        write(() -> departments.save(d));
     }
 
     public void deleteDepartment(UUID id) throws StoreException {
-        file.write(() -> departments.delete(id));
+        write(() -> departments.delete(id));
     }
 
     public void saveCastMember(CastMember m) throws StoreException {
-        file.write(() -> cast.save(m));
+        write(() -> cast.save(m));
     }
 
     public void deleteCastMember(UUID id) throws StoreException {
-        file.write(() -> cast.delete(id));
+        write(() -> cast.delete(id));
     }
 
     // ------------------------------------------------------------------------------------ performer facts and consent
 
     /** Inserts or updates a scan of a cast member. */
     public void saveScan(Scan scan) throws StoreException {
-        file.write(() -> scans.save(scan));
+        write(() -> scans.save(scan));
     }
 
     public void deleteScan(UUID id) throws StoreException {
-        file.write(() -> scans.delete(id));
+        write(() -> scans.delete(id));
     }
 
     /**
@@ -229,17 +229,17 @@ public final class ProductionStore implements AutoCloseable {
      * trigger refuses it and the whole edit is undone): a renewed consent is a new record.
      */
     public void saveConsent(Consent c) throws StoreException {
-        file.write(() -> consents.save(c));
+        write(() -> consents.save(c));
     }
 
     /** Records that consent {@code id} was withdrawn on {@code on}. */
     public void withdrawConsent(UUID id, LocalDate on) throws StoreException {
-        file.write(() -> consents.withdraw(id, on));
+        write(() -> consents.withdraw(id, on));
     }
 
     /** Keeps {@code bytes} in the production as the signed document of consent {@code consentId}, in one transaction. */
     public ConsentDocument attachDocument(UUID consentId, String fileName, String mediaType, byte[] bytes) throws StoreException {
-        return file.write(() -> {
+        return write(() -> {
             ConsentDocument doc = documents.insert(UUID.randomUUID(), fileName, mediaType, bytes, Instant.now());
             consents.setDocument(consentId, doc.id());
             return doc;
@@ -248,7 +248,7 @@ public final class ProductionStore implements AutoCloseable {
 
     /** Puts attached documents into a production as they were (an import); a document already present is left as it is. */
     public void restoreDocuments(List<ConsentDocument> docs, Map<UUID, byte[]> bytes) throws StoreException {
-        file.write(() -> {
+        write(() -> {
             for (ConsentDocument d : docs) {
                 byte[] b = bytes.get(d.id());
                 if (b == null || documents.exists(d.id())) continue;
@@ -261,36 +261,36 @@ public final class ProductionStore implements AutoCloseable {
 
     /** Inserts or updates a scene; a new one goes to the end of the script. */
     public void saveScene(Scene s) throws StoreException {
-        file.write(() -> scenes.save(s));
+        write(() -> scenes.save(s));
     }
 
     /** Inserts a new scene at {@code index} in script order (moving later scenes down). */
     public void insertScene(Scene s, int index) throws StoreException {
-        file.write(() -> scenes.insert(s, index));
+        write(() -> scenes.insert(s, index));
     }
 
     /** Deletes a scene with its shots and their AI uses. Their sign-offs stay in the history (see {@link #restoreScene}). */
     public void deleteScene(UUID id) throws StoreException {
-        file.write(() -> scenes.delete(id));
+        write(() -> scenes.delete(id));
     }
 
     public void moveScene(UUID id, int index) throws StoreException {
-        file.write(() -> scenes.move(id, index));
+        write(() -> scenes.move(id, index));
     }
 
     /** Inserts or updates a shot with its AI uses (which it replaces whole). A new shot goes to the end of its scene. */
     public void saveShot(Shot shot) throws StoreException {
-        file.write(() -> shots.save(shot));
+        write(() -> shots.save(shot));
     }
 
     /** Inserts a new shot at {@code index} within its scene. */
     public void insertShot(Shot shot, int index) throws StoreException {
-        file.write(() -> shots.insert(shot, index));
+        write(() -> shots.insert(shot, index));
     }
 
     /** Appends many shots in one transaction (imports, the benchmark generator). */
     public void insertShots(Collection<Shot> shots) throws StoreException {
-        file.write(() -> this.shots.append(shots));
+        write(() -> this.shots.append(shots));
     }
 
     /**
@@ -298,15 +298,15 @@ public final class ProductionStore implements AutoCloseable {
      * unread while the shot is gone, and apply again if an undo brings the shot back under its id.
      */
     public void deleteShot(UUID id) throws StoreException {
-        file.write(() -> shots.delete(id));
+        write(() -> shots.delete(id));
     }
 
     public void moveShot(UUID id, int index) throws StoreException {
-        file.write(() -> shots.move(id, index));
+        write(() -> shots.move(id, index));
     }
 
     public void setReferenceImage(UUID shotId, ReferenceImage image) throws StoreException {
-        file.write(() -> images.set(shotId, image));
+        write(() -> images.set(shotId, image));
     }
 
     /**
@@ -314,7 +314,7 @@ public final class ProductionStore implements AutoCloseable {
      * {@code shots} must be the scene's shots in order.
      */
     public void restoreScene(Scene scene, int index, List<Shot> shots, List<SignOff> signOffs) throws StoreException {
-        file.write(() -> {
+        write(() -> {
             scenes.insert(scene, index);
             int pos = 0;
             for (Shot shot : shots) this.shots.write(shot, pos++);
@@ -324,7 +324,7 @@ public final class ProductionStore implements AutoCloseable {
 
     /** Puts back a deleted shot at {@code index} in its scene, with its sign-offs (undo of a delete). */
     public void restoreShot(Shot shot, int index, List<SignOff> signOffs) throws StoreException {
-        file.write(() -> {
+        write(() -> {
             shots.insert(shot, index);
             for (SignOff s : signOffs) this.signOffs.insertIfNew(s); // kept through the delete; older files may have lost them
         });
@@ -334,12 +334,12 @@ public final class ProductionStore implements AutoCloseable {
 
     /** Records a sign-off. Sign-offs are history: this never replaces or deletes an earlier one. */
     public void addSignOff(SignOff s) throws StoreException {
-        file.write(() -> signOffs.insert(s));
+        write(() -> signOffs.insert(s));
     }
 
     /** Records several sign-offs all-or-nothing (a department head's reply). Ones already present are skipped. */
     public int addSignOffs(Collection<SignOff> signOffs) throws StoreException {
-        return file.write(() -> {
+        return write(() -> {
             int added = 0;
             for (SignOff s : signOffs) if (this.signOffs.insertIfNew(s)) added++;
             return added;
@@ -348,7 +348,7 @@ public final class ProductionStore implements AutoCloseable {
 
     /** Stores the studio policy in force ({@code json} null to go back to the built-in default). */
     public void setPolicy(String source, String json) throws StoreException {
-        file.write(() -> policy.set(source, json));
+        write(() -> policy.set(source, json));
     }
 
     // ------------------------------------------------------------------------------------ many rows at once
@@ -359,7 +359,7 @@ public final class ProductionStore implements AutoCloseable {
      */
     public void saveAll(List<Department> departments, List<CastMember> cast, List<Scene> scenes, List<Shot> shots,
                         List<SignOff> signOffs) throws StoreException {
-        file.write(() -> {
+        write(() -> {
             for (Department d : departments) this.departments.save(d);
             for (CastMember m : cast) this.cast.save(m);
             for (Scene s : scenes) this.scenes.save(s);
@@ -374,7 +374,7 @@ public final class ProductionStore implements AutoCloseable {
      * Scenes {@code sceneOrder} does not name keep their relative order after the ones it names.
      */
     public void saveScenesInOrder(List<CastMember> cast, List<Scene> scenes, List<UUID> sceneOrder) throws StoreException {
-        file.write(() -> {
+        write(() -> {
             for (CastMember m : cast) this.cast.save(m);
             for (Scene s : scenes) this.scenes.save(s);
             this.scenes.putInOrder(sceneOrder);
@@ -434,6 +434,22 @@ public final class ProductionStore implements AutoCloseable {
         if (!data.policyJson().isBlank()) policy.set("imported", data.policyJson());
     }
 
+    // ------------------------------------------------------------------------------------ the transaction boundary
+
+    /** Runs {@code work} as one read: it sees no edit half done. */
+    private <T> T read(ProductionFile.Work<T> work) throws StoreException {
+        return file.read(work);
+    }
+
+    /** Runs {@code work} as one transaction, undone whole when any part fails; nested calls join the outer one. */
+    private void write(ProductionFile.VoidWork work) throws StoreException {
+        file.write(work);
+    }
+
+    private <T> T write(ProductionFile.Work<T> work) throws StoreException {
+        return file.write(work);
+    }
+
     // ------------------------------------------------------------------------------------ evidence: ProofRepository's hook
 
     /** The evidence behind the sign-offs (signed replies, proofs); see {@link ProofRepository}. */
@@ -443,15 +459,15 @@ public final class ProductionStore implements AutoCloseable {
 
     /** The hash-chained sign-off log as the file holds it; check it with {@link SignOffLog#verify}. */
     public SignOffLog.Log signOffLog() throws StoreException {
-        return file.read(() -> SignOffLog.read(file.connection()));
+        return read(() -> SignOffLog.read(file.connection()));
     }
 
     <T> T readForProofs(ProofRepository.Sql<T> work) throws StoreException {
-        return file.read(() -> work.run(file.connection()));
+        return read(() -> work.run(file.connection()));
     }
 
     <T> T writeForProofs(ProofRepository.Sql<T> work) throws StoreException {
-        return file.write(() -> work.run(file.connection()));
+        return write(() -> work.run(file.connection()));
     }
 
     boolean hasSignOffForProofs(UUID id) throws SQLException {
