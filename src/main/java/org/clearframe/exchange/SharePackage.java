@@ -14,15 +14,15 @@ import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
 import org.clearframe.model.Text;
-import org.clearframe.rules.Evaluator;
+import org.clearframe.rules.Assessment;
 import org.clearframe.rules.Fingerprint;
 import org.clearframe.rules.Names;
 import org.clearframe.rules.Flag;
-import org.clearframe.rules.Policies;
 import org.clearframe.rules.Policy;
 import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.Rule;
 import org.clearframe.rules.Severity;
+import org.clearframe.rules.SigningDepartments;
 import org.clearframe.rules.SignatureState;
 import org.clearframe.rules.Source;
 
@@ -30,13 +30,10 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -166,24 +163,17 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
      */
     public static Audience forDepartment(ProductionData data, String name) throws ExchangeException {
         String wanted = Text.orEmpty(name).strip();
-        if (wanted.isEmpty()) throw new ExchangeException(Problem.INVALID, "Name the department the package is for.");
-        Set<String> names = new LinkedHashSet<>();
-        data.departments().forEach(d -> names.add(d.name()));
-        Arrays.stream(Role.values()).forEach(r -> names.add(r.department()));
-        String match = names.stream().filter(n -> n.equalsIgnoreCase(wanted)).findFirst().orElse(null);
-        if (match == null) {
-            String lower = wanted.toLowerCase(Locale.ROOT);
-            List<String> partial = names.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(lower)).toList();
-            if (partial.size() > 1) {
-                throw new ExchangeException(Problem.INVALID, "\"" + wanted + "\" could be any of: " + String.join(", ", partial) + ". Give the full name.");
-            }
-            if (partial.isEmpty()) {
-                throw new ExchangeException(Problem.UNKNOWN_ID, "There is no department called \"" + wanted + "\". Departments: " + String.join(", ", names) + ".");
-            }
-            match = partial.get(0);
+        if (Names.normalise(wanted).isEmpty()) throw new ExchangeException(Problem.INVALID, "Name the department the package is for.");
+        List<String> found = SigningDepartments.find(data, wanted);
+        if (found.size() > 1) {
+            throw new ExchangeException(Problem.INVALID, "\"" + wanted + "\" could be any of: " + String.join(", ", found) + ". Give the full name.");
         }
-        String department = match;
-        List<Role> roles = Arrays.stream(Role.values()).filter(r -> r.department().equalsIgnoreCase(department)).toList();
+        if (found.isEmpty()) {
+            throw new ExchangeException(Problem.UNKNOWN_ID, "There is no department called \"" + wanted + "\". Departments: "
+                    + String.join(", ", SigningDepartments.names(data)) + ".");
+        }
+        String department = found.get(0);
+        List<Role> roles = SigningDepartments.rolesOf(department);
         if (roles.isEmpty()) {
             throw new ExchangeException(Problem.INVALID, "No sign-off role belongs to the department \"" + department
                     + "\", so its head has nothing to sign. Send the package for a role instead.");
@@ -237,11 +227,15 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
 
     /** Builds the package for {@code audience} from the production as it is now, under the policy in force. */
     public static SharePackage build(ProductionData data, Audience audience) {
-        Policy policy = Policies.inForce(data);
-        Map<UUID, List<Flag>> all = Evaluator.evaluateAll(policy, data);
+        return build(data, Assessment.of(data), audience);
+    }
+
+    /** Builds the package for {@code audience} from the production and its {@link Assessment} (flags and policy). */
+    public static SharePackage build(ProductionData data, Assessment assessment, Audience audience) {
+        Policy policy = assessment.policy();
+        Map<UUID, List<Flag>> all = assessment.flagsByShot();
         Set<Role> roles = Set.copyOf(audience.roles());
-        Set<String> departmentIds = new HashSet<>();
-        data.departments().stream().filter(d -> d.name().equalsIgnoreCase(audience.department())).forEach(d -> departmentIds.add(d.id().toString()));
+        Set<UUID> departmentIds = SigningDepartments.departmentIds(data, audience.department());
 
         List<FlagInfo> flags = new ArrayList<>();
         Map<String, Rule> usedRules = new LinkedHashMap<>();
@@ -310,10 +304,10 @@ public record SharePackage(int schemaVersion, String appVersion, UUID id, Instan
         return seal != null;
     }
 
-    private static boolean touches(Shot shot, Set<String> departmentIds) {
+    private static boolean touches(Shot shot, Set<UUID> departmentIds) {
         if (!shot.hasAiUse() || departmentIds.isEmpty()) return false;
-        if (shot.departmentIds().stream().anyMatch(d -> departmentIds.contains(d.toString()))) return true;
-        return shot.aiUses().stream().flatMap(u -> u.departmentIds().stream()).anyMatch(d -> departmentIds.contains(d.toString()));
+        if (shot.departmentIds().stream().anyMatch(departmentIds::contains)) return true;
+        return shot.aiUses().stream().flatMap(u -> u.departmentIds().stream()).anyMatch(departmentIds::contains);
     }
 
     private static Need need(RequiredSignature s) {

@@ -9,8 +9,8 @@ import org.clearframe.exchange.SharePackage;
 import org.clearframe.importer.CsvExport;
 import org.clearframe.importer.ScriptImport;
 import org.clearframe.importer.ShotListImport;
-import org.clearframe.model.Department;
 import org.clearframe.rules.BuiltInPolicies;
+import org.clearframe.rules.SigningDepartments;
 import org.clearframe.rules.Policy;
 import org.clearframe.ui.importer.ColumnMappingDialog;
 import org.clearframe.ui.importer.ScriptRevisionDialog;
@@ -183,8 +183,9 @@ final class ProductionActions {
 
     void shareWithDepartment() {
         if (session() == null) return;
-        var names = session().departments().stream().map(Department::name).toList();
-        ChoiceDialog<String> pick = new ChoiceDialog<>(names.contains("VFX") ? "VFX" : names.get(0), names);
+        // only the departments whose head signs for some role, and no department chosen for the producer
+        var names = SigningDepartments.signing(session().snapshot());
+        ChoiceDialog<String> pick = new ChoiceDialog<>(null, names);
         pick.initOwner(main.window());
         pick.setTitle("Send to Department");
         pick.setHeaderText("Which department's head will review and sign?");

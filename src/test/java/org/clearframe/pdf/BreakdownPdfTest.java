@@ -119,7 +119,7 @@ class BreakdownPdfTest {
             assertTrue(cover.contains("6 Shots with AI use"), cover);
             assertTrue(cover.contains("5 Open blocking flags"), cover);
             assertTrue(cover.contains("1 Open advisory flags"), cover);
-            assertTrue(cover.contains("1 Stale sign-offs"), cover);
+            assertTrue(cover.contains("1 Flags with stale sign-offs"), cover);
             for (String fact : List.of("Northlight Pictures", "Ada Brennan", "Zoë Niño", "Feature", "24 Nov 2026")) {
                 assertTrue(cover.contains(fact), fact);
             }
