@@ -249,7 +249,7 @@ public final class ReplyImport {
             throw new ExchangeException(Problem.BAD_SIGNATURE, "This reply carries the seal of another package than the one it says it "
                     + "answers. Nothing was imported.");
         }
-        SharePackage.Audience audience = SharePackage.audienceFromSeal(seal);
+        SharePackage.Audience audience = SharePackageJson.audienceFromSeal(seal);
         if (!Names.same(audience.department(), reply.signer().department()) || !audience.roles().containsAll(reply.signer().roles())) {
             throw new ExchangeException(Problem.INVALID, "This reply signs as " + reply.signer().department() + " " + reply.signer().roles()
                     + ", but the package it answers was for " + audience.department() + " " + audience.roles() + ". Nothing was imported.");

@@ -6,6 +6,7 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.stage.FileChooser;
 import org.clearframe.exchange.ProjectJson;
 import org.clearframe.exchange.SharePackage;
+import org.clearframe.exchange.SharePackageBuilder;
 import org.clearframe.importer.CsvExport;
 import org.clearframe.importer.ScriptImport;
 import org.clearframe.importer.ShotListImport;
@@ -197,7 +198,7 @@ final class ProductionActions {
             if (out == null) return;
             var data = session().snapshot();
             main.run("Writing " + out.getFileName(), "Could not write the share package", () -> {
-                SharePackage.build(data, SharePackage.forDepartment(data, department)).write(out);
+                SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, department)).write(out);
                 return null;
             }, done -> info("Package ready", "Send " + out.getFileName() + " to the head of " + department
                     + ". They open it in Clearframe (Share > Review a Package), sign their part and send back a reply file."));

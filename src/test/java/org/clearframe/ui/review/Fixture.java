@@ -1,6 +1,7 @@
 package org.clearframe.ui.review;
 
 import org.clearframe.exchange.SharePackage;
+import org.clearframe.exchange.SharePackageBuilder;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.Department;
 import org.clearframe.model.IntExt;
@@ -33,7 +34,7 @@ final class Fixture {
         file = dir.resolve("tidewater.clearframe");
         ProductionStore.createFrom(file, new ProductionData(Production.titled("Tidewater"), departments, List.of(), List.of(scene),
                 List.of(collapse, previs), List.of(), ""));
-        vfx = SharePackage.build(load(), SharePackage.forDepartment(load(), "VFX"));
+        vfx = SharePackageBuilder.build(load(), SharePackageBuilder.forDepartment(load(), "VFX"));
     }
 
     private static Shot shot(Scene scene, String number, String description, Output output, Department d) {
