@@ -211,6 +211,24 @@ class BreakdownPdfTest {
     }
 
     @Test
+    void aLookAlikeOfADepartmentIsNotThatDepartment() throws Exception {
+        SampleBreakdown sample = SampleBreakdown.create();
+        Path out = dir.resolve("x.pdf");
+        for (String fake : List.of("VF\u0425", "S0und")) { // a Cyrillic Ha; a zero for the o
+            ExportException e = assertThrows(ExportException.class,
+                    () -> BreakdownPdf.write(sample.data, sample.flags, A4.withDepartment(fake), out, ExportProgress.NONE));
+            assertTrue(e.getMessage().contains("No department is called"), e.getMessage());
+        }
+        assertFalse(Files.exists(out));
+        // the same name spelt with an invisible character or in another case is the department
+        ExportSummary vfx = BreakdownPdf.write(sample.data, sample.flags, A4.withDepartment("v\u200Bfx"), out, ExportProgress.NONE);
+        assertTrue(vfx.flags() > 0);
+        try (PdfText pdf = new PdfText(out)) {
+            assertTrue(pdf.pages.get(0).contains("VFX only"), "named as the production spells it: " + pdf.pages.get(0));
+        }
+    }
+
+    @Test
     void flaggedOnlyLeavesOutShotsWithoutFlags() throws Exception {
         SampleBreakdown sample = SampleBreakdown.create();
         Path out = dir.resolve("flagged.pdf");
