@@ -11,7 +11,6 @@ import org.clearframe.pdf.FileFingerprint;
 import org.clearframe.pdf.PaperSize;
 import org.clearframe.rules.Assessment;
 import org.clearframe.rules.Flag;
-import org.clearframe.rules.Policies;
 import org.clearframe.rules.PolicyUnreadable;
 import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.StoreException;
@@ -89,7 +88,7 @@ final class ExportPdfCommand implements Command {
         Assessment assessment;
         try {
             // Fail closed: a PDF handed to a studio or insurer must not show flags under a policy nobody chose.
-            assessment = flags != null ? Assessment.of(Policies.choose(data), flags.apply(data)) : Assessment.of(data);
+            assessment = flags != null ? Assessment.of(data, flags.apply(data)) : Assessment.of(data);
         } catch (PolicyUnreadable e) {
             err.println("clearframe: " + file.getFileName() + ": " + e.getMessage() + " No PDF was written.");
             return BAD_INPUT;

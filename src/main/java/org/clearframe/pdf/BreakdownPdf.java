@@ -5,7 +5,6 @@ import com.lowagie.text.ExceptionConverter;
 import org.clearframe.model.ProductionData;
 import org.clearframe.rules.Assessment;
 import org.clearframe.rules.Flag;
-import org.clearframe.rules.Policies;
 import org.clearframe.rules.PolicyUnreadable;
 
 import java.io.IOException;
@@ -43,7 +42,7 @@ public final class BreakdownPdf {
                                       Path out, ExportProgress progress) throws ExportException {
         Assessment assessment;
         try {
-            assessment = Assessment.of(Policies.choose(data), flagsByShot == null ? Map.of() : flagsByShot);
+            assessment = Assessment.of(data, flagsByShot == null ? Map.of() : flagsByShot);
         } catch (PolicyUnreadable e) {
             throw new ExportException("Cannot write " + out.toAbsolutePath().normalize().getFileName() + ": " + e.getMessage(), e);
         }

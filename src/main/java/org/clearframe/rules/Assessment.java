@@ -36,8 +36,15 @@ public record Assessment(Policies.InForce inForce, Map<UUID, List<Flag>> flagsBy
         return of(inForce, Evaluator.evaluateAll(inForce.policy(), data));
     }
 
-    /** An assessment from flags already evaluated under {@code inForce} (the app's live index, a test's flags). */
-    public static Assessment of(Policies.InForce inForce, Map<UUID, List<Flag>> flagsByShot) {
+    /**
+     * The production assessed with flags already evaluated under its policy in force (the app's live index, a
+     * test's flags); the policy is still chosen here, and throws {@link PolicyUnreadable} when it cannot be used.
+     */
+    public static Assessment of(ProductionData data, Map<UUID, List<Flag>> flagsByShot) {
+        return of(Policies.choose(data), flagsByShot);
+    }
+
+    private static Assessment of(Policies.InForce inForce, Map<UUID, List<Flag>> flagsByShot) {
         return new Assessment(inForce, flagsByShot, FlagIndex.Summary.of(flagsByShot.values()));
     }
 
