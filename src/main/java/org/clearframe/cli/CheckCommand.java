@@ -10,15 +10,14 @@ import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
+import org.clearframe.rules.Assessment;
 import org.clearframe.rules.ConsentCoverage;
-import org.clearframe.rules.Evaluator;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
 import org.clearframe.rules.Policies;
 import org.clearframe.rules.PolicyUnreadable;
 import org.clearframe.rules.PolicyStanding;
 import org.clearframe.rules.RequiredSignature;
-import org.clearframe.rules.ShotStatus;
 import org.clearframe.rules.SignatureState;
 import org.clearframe.rules.Source;
 import org.clearframe.store.ProjectFileException;
@@ -80,40 +79,37 @@ final class CheckCommand implements Command {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }
-        Policies.InForce policy;
+        Assessment assessment;
         try {
-            policy = Policies.choose(data);
+            assessment = Assessment.of(data);
         } catch (PolicyUnreadable e) {
             // fail closed: no verdict at all rather than one under a policy the studio did not choose
             err.println("clearframe: " + file.getFileName() + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        Map<UUID, List<Flag>> flags = Evaluator.evaluateAll(policy.policy(), data);
-        FlagIndex.Summary summary = FlagIndex.Summary.of(flags.values());
-        if (json) printJson(file, record, policy, flags, summary, log, out);
-        else printText(record, policy, flags, summary, log, out);
+        if (json) printJson(file, record, assessment, log, out);
+        else printText(record, assessment, log, out);
         // an altered history is a finding like an open blocking flag: the gate does not pass a file that was edited behind its back
-        return summary.blocked() || !log.intact() ? FINDING : OK;
+        return assessment.blocked() || !log.intact() ? FINDING : OK;
     }
 
     // -------------------------------------------------------------------------------------------------- text
 
-    private static void printText(SignedRecord record, Policies.InForce policy, Map<UUID, List<Flag>> flags,
-                                  FlagIndex.Summary summary, SignOffLog.Check log, PrintStream out) {
+    private static void printText(SignedRecord record, Assessment assessment, SignOffLog.Check log, PrintStream out) {
         ProductionData data = record.data();
+        Policies.InForce policy = assessment.inForce();
+        FlagIndex.Summary summary = assessment.summary();
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
         out.println("Production: " + data.production().title());
         out.println("Policy:     " + policy.policy().display() + (policy.stored() ? " (stored in the file)" : " (built in)"));
         out.println("            " + PolicyStanding.of(policy.policy()).describe());
-        int shotsWithFlags = 0;
         for (Shot shot : data.shots()) {
-            List<Flag> shotFlags = flags.getOrDefault(shot.id(), List.of());
+            List<Flag> shotFlags = assessment.flags(shot.id());
             if (shotFlags.isEmpty()) continue;
-            shotsWithFlags++;
             Scene scene = scenes.get(shot.sceneId());
             out.println();
             out.println("Scene " + (scene == null ? "?" : scene.number()) + ", shot " + shot.number()
-                    + (scene == null ? "" : " - " + scene.heading()) + "  [" + ShotStatus.of(true, shotFlags).label() + "]");
+                    + (scene == null ? "" : " - " + scene.heading()) + "  [" + assessment.status(shot).label() + "]");
             for (Flag f : shotFlags) {
                 out.println("  " + f.rule().id() + "  " + f.rule().title() + "  [" + f.rule().severity().label() + ", "
                         + (f.open() ? "open" : "signed") + "]");
@@ -129,7 +125,7 @@ final class CheckCommand implements Command {
         out.println();
         if (summary.flags() == 0) out.println("No AI use on this production needs sign-off under this policy.");
         out.printf("Summary: %d flag%s on %d of %d shots; open: %d blocking, %d advisory; %d stale, %d declined.%n",
-                summary.flags(), summary.flags() == 1 ? "" : "s", shotsWithFlags, data.shots().size(),
+                summary.flags(), summary.flags() == 1 ? "" : "s", assessment.shotsWithFlags(), data.shots().size(),
                 summary.openBlocking(), summary.openAdvisory(), summary.stale(), summary.declined());
         if (!log.intact()) out.println("Result: not cleared. The sign-off history in this file was altered outside Clearframe.");
         else out.println(summary.blocked()
@@ -200,9 +196,10 @@ final class CheckCommand implements Command {
 
     // -------------------------------------------------------------------------------------------------- JSON
 
-    private static void printJson(Path file, SignedRecord record, Policies.InForce policy, Map<UUID, List<Flag>> flags,
-                                  FlagIndex.Summary summary, SignOffLog.Check log, PrintStream out) {
+    private static void printJson(Path file, SignedRecord record, Assessment assessment, SignOffLog.Check log, PrintStream out) {
         ProductionData data = record.data();
+        Policies.InForce policy = assessment.inForce();
+        FlagIndex.Summary summary = assessment.summary();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
         ObjectNode root = mapper.createObjectNode();
@@ -219,18 +216,16 @@ final class CheckCommand implements Command {
         else p.putNull("newerBuiltIn");
 
         ArrayNode shots = mapper.createArrayNode();
-        int shotsWithFlags = 0;
         for (Shot shot : data.shots()) {
-            List<Flag> shotFlags = flags.getOrDefault(shot.id(), List.of());
+            List<Flag> shotFlags = assessment.flags(shot.id());
             if (shotFlags.isEmpty()) continue;
-            shotsWithFlags++;
             Scene scene = scenes.get(shot.sceneId());
             ObjectNode s = shots.addObject();
             s.put("shotId", shot.id().toString());
             s.put("scene", scene == null ? "" : scene.number());
             s.put("sceneHeading", scene == null ? "" : scene.heading());
             s.put("shot", shot.number());
-            s.put("status", ShotStatus.of(true, shotFlags).name());
+            s.put("status", assessment.status(shot).name());
             ArrayNode fs = s.putArray("flags");
             for (Flag f : shotFlags) {
                 ObjectNode fj = fs.addObject();
@@ -293,7 +288,7 @@ final class CheckCommand implements Command {
         }
         ObjectNode sum = root.putObject("summary");
         sum.put("shots", data.shots().size());
-        sum.put("shotsWithFlags", shotsWithFlags);
+        sum.put("shotsWithFlags", assessment.shotsWithFlags());
         sum.put("flags", summary.flags());
         sum.put("openBlocking", summary.openBlocking());
         sum.put("openAdvisory", summary.openAdvisory());

@@ -9,9 +9,8 @@ import org.clearframe.pdf.ExportProgress;
 import org.clearframe.pdf.ExportSummary;
 import org.clearframe.pdf.FileFingerprint;
 import org.clearframe.pdf.PaperSize;
-import org.clearframe.rules.Evaluator;
+import org.clearframe.rules.Assessment;
 import org.clearframe.rules.Flag;
-import org.clearframe.rules.Policies;
 import org.clearframe.rules.PolicyUnreadable;
 import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.StoreException;
@@ -86,17 +85,16 @@ final class ExportPdfCommand implements Command {
             return BAD_INPUT;
         }
         ExportOptions options = new ExportOptions(paper, department, flaggedOnly, fingerprint, LocalDate.now());
-        Map<UUID, List<Flag>> flagsByShot;
+        Assessment assessment;
         try {
             // Fail closed: a PDF handed to a studio or insurer must not show flags under a policy nobody chose.
-            Policies.InForce policy = Policies.choose(data);
-            flagsByShot = flags != null ? flags.apply(data) : Evaluator.evaluateAll(policy.policy(), data);
+            assessment = flags != null ? Assessment.of(data, flags.apply(data)) : Assessment.of(data);
         } catch (PolicyUnreadable e) {
             err.println("clearframe: " + file.getFileName() + ": " + e.getMessage() + " No PDF was written.");
             return BAD_INPUT;
         }
         try {
-            ExportSummary done = BreakdownPdf.write(data, flagsByShot, options, pdf, ExportProgress.NONE);
+            ExportSummary done = BreakdownPdf.write(data, assessment, options, pdf, ExportProgress.NONE);
             out.printf("Wrote %s: %d %s, %d scenes, %d shots, %d flags.%n", done.file(), done.pages(),
                     done.pages() == 1 ? "page" : "pages", done.scenes(), done.shots(), done.flags());
             return OK;

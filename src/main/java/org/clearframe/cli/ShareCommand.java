@@ -4,6 +4,7 @@ import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.Capacity;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.SharePackage;
+import org.clearframe.exchange.SharePackageBuilder;
 import org.clearframe.model.Labelled;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Role;
@@ -62,16 +63,16 @@ final class ShareCommand implements Command {
             ProductionData data = Projects.read(Path.of(positional.get(0)));
             SharePackage.Audience audience;
             if (performer != null) {
-                audience = SharePackage.forPerformer(data, performer, representative, cap);
+                audience = SharePackageBuilder.forPerformer(data, performer, representative, cap);
             } else if (role != null) {
                 Role r = Labelled.parse(Role.class, role.toUpperCase(Locale.ROOT).replace('-', '_'), null);
                 if (r == null) return usage(err, "unknown role '" + role + "'");
-                audience = SharePackage.forRole(r);
+                audience = SharePackageBuilder.forRole(r);
             } else {
-                audience = SharePackage.forDepartment(data, department);
+                audience = SharePackageBuilder.forDepartment(data, department);
             }
             KeyRing keys = KeyRing.forUser();
-            SharePackage pkg = SharePackage.build(data, audience.withAllShots(all)).sealedWith(keys.keyPair());
+            SharePackage pkg = SharePackageBuilder.build(data, audience.withAllShots(all)).sealedWith(keys.keyPair());
             Path target = Path.of(positional.get(1));
             pkg.write(target);
             String who = audience.performer() == null ? audience.department() : audience.performer().name()

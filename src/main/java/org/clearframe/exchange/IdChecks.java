@@ -24,18 +24,19 @@ final class IdChecks {
     private IdChecks() {}
 
     /** The ids as a set, refusing a repeated one. {@code what} names the table ("shot"). */
-    static Set<UUID> unique(String file, String what, List<UUID> ids) throws ExchangeException {
-        Set<UUID> seen = new HashSet<>(ids.size() * 2);
-        for (UUID id : ids) if (!seen.add(id)) throw duplicate(file, what, id);
+    static <T> Set<T> unique(String file, String what, List<T> ids) throws ExchangeException {
+        Set<T> seen = new HashSet<>(ids.size() * 2);
+        for (T id : ids) if (!seen.add(id)) throw duplicate(file, what, id);
         return seen;
     }
 
-    static ExchangeException duplicate(String file, String what, UUID id) {
+    /** Ids are UUIDs, except a policy rule's, which is its name ("VFX-GEN-FINAL"). */
+    static ExchangeException duplicate(String file, String what, Object id) {
         return new ExchangeException(Problem.DUPLICATE_ID, file + ": the " + what + " id " + id + " appears more than once.");
     }
 
     /** Refuses {@code id} unless it is one of {@code ids}; {@code context} says who refers to it. */
-    static void known(String file, Set<UUID> ids, UUID id, String context) throws ExchangeException {
+    static <T> void known(String file, Set<T> ids, T id, String context) throws ExchangeException {
         if (!ids.contains(id)) {
             throw new ExchangeException(Problem.UNKNOWN_ID, file + ": " + context + " " + id + ", which is not in the file.");
         }

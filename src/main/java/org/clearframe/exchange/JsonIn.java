@@ -172,6 +172,22 @@ final class JsonIn {
         return set;
     }
 
+    /**
+     * The values of a list field as written, order and repeats kept: what a reader must hand back unchanged when
+     * the list is under a signature (a rule's roles in a sealed package), where {@link #enumList} would sort them.
+     */
+    <E extends Enum<E>> List<E> enumsAsWritten(String field, Class<E> type) throws ExchangeException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return List.of();
+        if (!v.isArray()) throw invalid(field, "is not a list.");
+        List<E> list = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isTextual()) throw invalid(field + "[" + i + "]", "is not text.");
+            list.add(parseEnum(v.get(i).textValue(), type, field + "[" + i + "]"));
+        }
+        return List.copyOf(list);
+    }
+
     <E extends Enum<E>> List<E> enumList(String field, Class<E> type) throws ExchangeException {
         return List.copyOf(enumSet(field, type));
     }

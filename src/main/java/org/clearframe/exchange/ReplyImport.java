@@ -7,10 +7,11 @@ import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
+import org.clearframe.rules.Assessment;
 import org.clearframe.rules.Fingerprint;
 import org.clearframe.rules.Names;
-import org.clearframe.rules.Policies;
 import org.clearframe.rules.Policy;
+import org.clearframe.rules.SigningDepartments;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.StoreException;
 
@@ -166,7 +167,7 @@ public final class ReplyImport {
         }
         for (org.clearframe.model.Role role : who.roles()) {
             // A head answers for their own department's roles only: a VFX reply cannot carry studio legal's approval.
-            if (!Names.same(role.department(), who.department())) {
+            if (!SigningDepartments.signsFor(who.department(), role)) {
                 throw new ExchangeException(Problem.INVALID, "This reply from " + who.name() + " (" + who.department()
                         + ") claims to sign as " + role.label() + ", a role of " + role.department() + ". Nothing was imported.");
             }
@@ -248,7 +249,7 @@ public final class ReplyImport {
             throw new ExchangeException(Problem.BAD_SIGNATURE, "This reply carries the seal of another package than the one it says it "
                     + "answers. Nothing was imported.");
         }
-        SharePackage.Audience audience = SharePackage.audienceFromSeal(seal);
+        SharePackage.Audience audience = SharePackageJson.audienceFromSeal(seal);
         if (!Names.same(audience.department(), reply.signer().department()) || !audience.roles().containsAll(reply.signer().roles())) {
             throw new ExchangeException(Problem.INVALID, "This reply signs as " + reply.signer().department() + " " + reply.signer().roles()
                     + ", but the package it answers was for " + audience.department() + " " + audience.roles() + ". Nothing was imported.");
@@ -365,7 +366,7 @@ public final class ReplyImport {
         Map<UUID, Shot> shots = ProductionData.index(data.shots(), Shot::id);
         Set<UUID> cast = new HashSet<>();
         data.cast().stream().map(CastMember::id).forEach(cast::add);
-        Policy policy = Policies.inForce(data);
+        Policy policy = Assessment.of(data).policy();
         List<String> unknown = new ArrayList<>();
         for (Reply.Entry e : reply.decisions()) {
             Shot shot = shots.get(e.shotId());

@@ -3,6 +3,7 @@ package org.clearframe.exchange;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.SignOff;
+import org.clearframe.rules.SigningDepartments;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProofRepository.Evidence;
 import org.clearframe.store.ProofRepository.StoredProof;
@@ -297,7 +298,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         Optional<Reply.Entry> found = reply.decisions().stream().filter(e -> reply.signOffId(e).equals(s.id())).findFirst();
         if (found.isEmpty()) return "the reply it cites holds no decision for this sign-off";
         Reply.Entry e = found.get();
-        if (!e.role().department().equalsIgnoreCase(reply.signer().department())) return "the reply's signer does not answer for this role";
+        if (!SigningDepartments.signsFor(reply.signer().department(), e.role())) return "the reply's signer does not answer for this role";
         List<String> differ = new ArrayList<>();
         if (!e.shotId().equals(s.shotId())) differ.add("shot");
         if (!e.ruleId().equals(s.ruleId())) differ.add("rule");

@@ -3,13 +3,15 @@ package org.clearframe.pdf;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.Department;
 import org.clearframe.model.ProductionData;
-import org.clearframe.model.Role;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
+import org.clearframe.rules.Assessment;
 import org.clearframe.rules.Flag;
+import org.clearframe.rules.FlagIndex;
+import org.clearframe.rules.Names;
 import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.ShotStatus;
-import org.clearframe.rules.SignatureState;
+import org.clearframe.rules.SigningDepartments;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +20,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -39,8 +40,8 @@ final class Breakdown {
     /** The flags needing a signature from one department's roles ("Cast" for performers). */
     record Group(String department, String colour, List<Flag> flags) {}
 
-    record Totals(int scenes, int omittedScenes, int shots, int shotsWithAi, int openBlocking, int openAdvisory,
-                  int staleSignOffs, int flags) {}
+    /** Counts over what this export shows; {@code flags} counts the shown flags as check and the app do. */
+    record Totals(int scenes, int omittedScenes, int shots, int shotsWithAi, FlagIndex.Summary flags) {}
 
     /** Group name for a flag whose rule names no signer, so that every flag still appears in the summary. */
     static final String NO_SIGNER = "No signature required";
@@ -49,6 +50,7 @@ final class Breakdown {
     static final String NEEDS_RECORD = "Needs a record in the production";
 
     final ProductionData data;
+    final Assessment assessment;
     final ExportOptions options;
     final List<SceneBlock> scenes;
     final List<Group> groups;
@@ -58,9 +60,10 @@ final class Breakdown {
     final Map<UUID, Department> departmentsById;
     final Map<UUID, Shot> shotsById;
 
-    private Breakdown(ProductionData data, ExportOptions options, List<SceneBlock> scenes, List<Group> groups,
+    private Breakdown(ProductionData data, Assessment assessment, ExportOptions options, List<SceneBlock> scenes, List<Group> groups,
                       Totals totals, Map<UUID, Scene> sceneOfShot) {
         this.data = data;
+        this.assessment = assessment;
         this.options = options;
         this.scenes = scenes;
         this.groups = groups;
@@ -72,28 +75,20 @@ final class Breakdown {
 
     /** Department names an export can be limited to: the production's, then the signing roles' others. */
     static List<String> departmentNames(ProductionData data) {
-        Set<String> seen = new HashSet<>();
-        List<String> names = new ArrayList<>();
-        for (Department d : data.departments()) {
-            if (!d.name().isBlank() && seen.add(d.name().toLowerCase(Locale.ROOT))) names.add(d.name());
-        }
-        for (Role r : Role.values()) {
-            if (seen.add(r.department().toLowerCase(Locale.ROOT))) names.add(r.department());
-        }
-        return names;
+        return SigningDepartments.names(data);
     }
 
-    static Breakdown of(ProductionData data, Map<UUID, List<Flag>> flagsByShot, ExportOptions options)
+    static Breakdown of(ProductionData data, Assessment assessment, ExportOptions options)
             throws ExportException {
         String dept = options.department();
         Set<UUID> deptIds = new HashSet<>();
         if (!options.allDepartments()) {
             List<String> known = departmentNames(data);
-            if (known.stream().noneMatch(n -> n.equalsIgnoreCase(dept))) {
+            if (known.stream().noneMatch(n -> Names.same(n, dept))) {
                 throw new ExportException("No department is called '" + dept + "'. Choose one of: "
                         + String.join(", ", known) + ".");
             }
-            for (Department d : data.departments()) if (d.name().equalsIgnoreCase(dept)) deptIds.add(d.id());
+            deptIds = SigningDepartments.departmentIds(data, dept);
         }
 
         Map<UUID, List<Shot>> shotsByScene = new HashMap<>();
@@ -101,7 +96,8 @@ final class Breakdown {
 
         List<SceneBlock> blocks = new ArrayList<>();
         Map<UUID, Scene> sceneOfShot = new HashMap<>();
-        int scenesShown = 0, omitted = 0, shotCount = 0, withAi = 0, blocking = 0, advisory = 0, stale = 0, flagCount = 0;
+        int scenesShown = 0, omitted = 0, shotCount = 0, withAi = 0;
+        List<List<Flag>> shown = new ArrayList<>();
         for (Scene scene : data.scenes()) {
             if (scene.omitted()) {
                 omitted++;
@@ -111,7 +107,7 @@ final class Breakdown {
             List<ShotRow> rows = new ArrayList<>();
             for (Shot shot : shotsByScene.getOrDefault(scene.id(), List.of())) {
                 List<Flag> flags = new ArrayList<>();
-                for (Flag f : flagsByShot.getOrDefault(shot.id(), List.of())) {
+                for (Flag f : assessment.flags(shot.id())) {
                     if (options.allDepartments() || touches(f, dept, deptIds)) flags.add(f);
                 }
                 boolean inDepartment = options.allDepartments() || touches(shot, deptIds) || !flags.isEmpty();
@@ -120,21 +116,15 @@ final class Breakdown {
                 sceneOfShot.put(shot.id(), scene);
                 shotCount++;
                 if (shot.hasAiUse()) withAi++;
-                for (Flag f : flags) {
-                    flagCount++;
-                    if (f.open()) {
-                        if (f.blocking()) blocking++; else advisory++;
-                    }
-                    for (RequiredSignature s : f.signatures()) if (s.state() == SignatureState.STALE) stale++;
-                }
+                shown.add(flags);
             }
             boolean filtered = !options.allDepartments() || options.flaggedOnly();
             if (filtered && rows.isEmpty()) continue;
             blocks.add(new SceneBlock(scene, List.copyOf(rows)));
             scenesShown++;
         }
-        Totals totals = new Totals(scenesShown, omitted, shotCount, withAi, blocking, advisory, stale, flagCount);
-        return new Breakdown(data, options, List.copyOf(blocks), groups(data, blocks), totals, sceneOfShot);
+        Totals totals = new Totals(scenesShown, omitted, shotCount, withAi, FlagIndex.Summary.of(shown));
+        return new Breakdown(data, assessment, options, List.copyOf(blocks), groups(data, blocks), totals, sceneOfShot);
     }
 
     private static boolean touches(Shot shot, Set<UUID> deptIds) {
@@ -147,7 +137,7 @@ final class Breakdown {
     }
 
     private static boolean touches(Flag flag, String dept, Set<UUID> deptIds) {
-        return flag.signatures().stream().anyMatch(s -> s.role().department().equalsIgnoreCase(dept))
+        return flag.signatures().stream().anyMatch(s -> SigningDepartments.signsFor(dept, s.role()))
                 || touches(flag.aiUse(), deptIds);
     }
 
@@ -156,14 +146,10 @@ final class Breakdown {
         Map<String, List<Flag>> byDept = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> colours = new HashMap<>();
-        for (Department d : data.departments()) {
-            String key = d.name().toLowerCase(Locale.ROOT);
-            names.putIfAbsent(key, d.name());
-            colours.putIfAbsent(key, d.colour());
-        }
-        for (Role r : Role.values()) names.putIfAbsent(r.department().toLowerCase(Locale.ROOT), r.department());
-        names.put(NEEDS_RECORD.toLowerCase(Locale.ROOT), NEEDS_RECORD);
-        names.put(NO_SIGNER.toLowerCase(Locale.ROOT), NO_SIGNER);
+        for (Department d : data.departments()) colours.putIfAbsent(Names.normalise(d.name()), d.colour());
+        for (String name : SigningDepartments.names(data)) names.put(Names.normalise(name), name);
+        names.put(Names.normalise(NEEDS_RECORD), NEEDS_RECORD);
+        names.put(Names.normalise(NO_SIGNER), NO_SIGNER);
         for (String key : names.keySet()) byDept.put(key, new ArrayList<>());
 
         for (SceneBlock block : blocks) {
@@ -172,9 +158,9 @@ final class Breakdown {
                 sorted.sort(Comparator.comparing(f -> f.rule().id()));
                 for (Flag f : sorted) {
                     Set<String> keys = new LinkedHashSet<>();
-                    for (RequiredSignature s : f.signatures()) keys.add(s.role().department().toLowerCase(Locale.ROOT));
-                    if (f.needsRecord()) keys.add(NEEDS_RECORD.toLowerCase(Locale.ROOT));
-                    if (keys.isEmpty()) keys.add(NO_SIGNER.toLowerCase(Locale.ROOT));
+                    for (RequiredSignature s : f.signatures()) keys.add(Names.normalise(s.role().department()));
+                    if (f.needsRecord()) keys.add(Names.normalise(NEEDS_RECORD));
+                    if (keys.isEmpty()) keys.add(Names.normalise(NO_SIGNER));
                     for (String k : keys) byDept.get(k).add(f);
                 }
             }
@@ -190,7 +176,7 @@ final class Breakdown {
     /** The filter's department as the production spells it ("VFX" for "vfx"). */
     String departmentLabel() {
         String wanted = options.department();
-        return departmentNames(data).stream().filter(n -> n.equalsIgnoreCase(wanted)).findFirst().orElse(wanted);
+        return departmentNames(data).stream().filter(n -> Names.same(n, wanted)).findFirst().orElse(wanted);
     }
 
     int summaryRows() {

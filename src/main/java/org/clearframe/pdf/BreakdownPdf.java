@@ -3,7 +3,9 @@ package org.clearframe.pdf;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.ExceptionConverter;
 import org.clearframe.model.ProductionData;
+import org.clearframe.rules.Assessment;
 import org.clearframe.rules.Flag;
+import org.clearframe.rules.PolicyUnreadable;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -30,23 +32,36 @@ public final class BreakdownPdf {
     private BreakdownPdf() {}
 
     /**
-     * Writes the breakdown of {@code data} to {@code out}.
+     * Writes the breakdown of {@code data} to {@code out}, with flags already evaluated under the policy in force
+     * (the app's live index). Fails closed: a stored policy that does not read writes no PDF.
      *
      * @param flagsByShot the policy's flags per shot id, as the rules evaluator computed them
-     * @param progress    told of progress and polled for cancellation, from the calling thread
+     * @see #write(ProductionData, Assessment, ExportOptions, Path, ExportProgress)
+     */
+    public static ExportSummary write(ProductionData data, Map<UUID, List<Flag>> flagsByShot, ExportOptions options,
+                                      Path out, ExportProgress progress) throws ExportException {
+        Assessment assessment;
+        try {
+            assessment = Assessment.of(data, flagsByShot == null ? Map.of() : flagsByShot);
+        } catch (PolicyUnreadable e) {
+            throw new ExportException("Cannot write " + out.toAbsolutePath().normalize().getFileName() + ": " + e.getMessage(), e);
+        }
+        return write(data, assessment, options, out, progress);
+    }
+
+    /**
+     * Writes the breakdown of {@code data}, as {@code assessment} judges it, to {@code out}.
+     *
+     * @param assessment {@link Assessment#of(ProductionData)} of {@code data}: the policy the cover names and the flags shown
+     * @param progress   told of progress and polled for cancellation, from the calling thread
      * @return what was written
      * @throws ExportException       when {@code out} cannot be written, or the options name no known department
      * @throws CancellationException when {@code progress} reported cancellation; nothing was written
      */
-    public static ExportSummary write(ProductionData data, Map<UUID, List<Flag>> flagsByShot, ExportOptions options,
+    public static ExportSummary write(ProductionData data, Assessment assessment, ExportOptions options,
                                       Path out, ExportProgress progress) throws ExportException {
         Path target = out.toAbsolutePath().normalize();
-        try {
-            org.clearframe.rules.Policies.choose(data); // fail closed: no breakdown under a policy that does not read
-        } catch (org.clearframe.rules.PolicyUnreadable e) {
-            throw new ExportException("Cannot write " + target.getFileName() + ": " + e.getMessage(), e);
-        }
-        Breakdown breakdown = Breakdown.of(data, flagsByShot == null ? Map.of() : flagsByShot, options);
+        Breakdown breakdown = Breakdown.of(data, assessment, options);
         ExportProgress watcher = progress == null ? ExportProgress.NONE : progress;
         checkTarget(target);
         int[] pages = new int[1];
@@ -70,7 +85,7 @@ public final class BreakdownPdf {
             throw new ExportException(cannotWrite(target, e), e);
         }
         Breakdown.Totals t = breakdown.totals;
-        return new ExportSummary(target, pages[0], t.scenes(), t.shots(), t.flags());
+        return new ExportSummary(target, pages[0], t.scenes(), t.shots(), t.flags().flags());
     }
 
     /** Carries a layout failure out of the writer so it is reported as one, not as a disk problem. */

@@ -11,7 +11,8 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import org.clearframe.model.Production;
-import org.clearframe.rules.Policies;
+import org.clearframe.rules.Assessment;
+import org.clearframe.rules.FlagIndex;
 
 import java.awt.Color;
 import java.util.ArrayList;
@@ -62,9 +63,9 @@ final class CoverPage {
         fact(facts, "Format", p.format().label());
         if (p.principalPhotography() != null) fact(facts, "Principal photography", Sheet.DATE.format(p.principalPhotography()));
         fact(facts, "Exported", Sheet.DATE.format(breakdown.options.exportDate()));
-        // The policy in force in the file: the one the app evaluates the flags with.
-        Policies.InForce policy = Policies.choose(breakdown.data);
-        fact(facts, "Sign-off policy", policy.policy().display() + (policy.stored() ? "" : "  \u00B7  built in"));
+        // The policy the flags were evaluated under: the one in force in the file.
+        Assessment assessment = breakdown.assessment;
+        fact(facts, "Sign-off policy", assessment.policy().display() + (assessment.policyStored() ? "" : "  \u00B7  built in"));
         fact(facts, "Contents", contents());
         String fp = breakdown.options.fingerprint();
         fact(facts, "File fingerprint", fp.isBlank() ? "" : "SHA-256 " + grouped(fp));
@@ -84,9 +85,11 @@ final class CoverPage {
         tile(tiles, t.scenes(), t.omittedScenes() > 0 ? "Scenes (" + t.omittedScenes() + " omitted)" : "Scenes", null);
         tile(tiles, t.shots(), "Shots", null);
         tile(tiles, t.shotsWithAi(), "Shots with AI use", null);
-        tile(tiles, t.openBlocking(), "Open blocking flags", t.openBlocking() > 0 ? Look.DECLINED : null);
-        tile(tiles, t.openAdvisory(), "Open advisory flags", t.openAdvisory() > 0 ? Look.MISSING : null);
-        tile(tiles, t.staleSignOffs(), "Stale sign-offs", t.staleSignOffs() > 0 ? Look.STALE : null);
+        FlagIndex.Summary f = t.flags();
+        tile(tiles, f.openBlocking(), "Open blocking flags", f.openBlocking() > 0 ? Look.DECLINED : null);
+        tile(tiles, f.openAdvisory(), "Open advisory flags", f.openAdvisory() > 0 ? Look.MISSING : null);
+        // counted as check and the app count it: flags with a stale sign-off, not sign-offs one by one
+        tile(tiles, f.stale(), "Flags with stale sign-offs", f.stale() > 0 ? Look.STALE : null);
         document.add(tiles);
 
         // The paragraph's own font sizes the space above it, so it must be an embedded one too.

@@ -15,6 +15,7 @@ import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.RequiredSignature;
+import org.clearframe.rules.SigningDepartments;
 
 import java.awt.Color;
 import java.time.ZoneId;
@@ -104,7 +105,7 @@ final class SignOffSummary {
 
     private static List<RequiredSignature> mine(Flag flag, Breakdown.Group group) {
         if (group.department().equals(Breakdown.NO_SIGNER) || group.department().equals(Breakdown.NEEDS_RECORD)) return List.of();
-        return flag.signatures().stream().filter(s -> s.role().department().equalsIgnoreCase(group.department())).toList();
+        return flag.signatures().stream().filter(s -> SigningDepartments.signsFor(group.department(), s.role())).toList();
     }
 
     private void summaryRow(PdfPTable table, Flag flag, Breakdown.Group group) {

@@ -20,7 +20,11 @@ import java.util.UUID;
  */
 public final class FlagIndex {
 
-    /** Counts of flags over the production; a flag is counted once in each class it falls in. */
+    /**
+     * Counts of flags over the production, the one way Clearframe counts them (check, the PDF, the app, the evidence
+     * pack): a flag is counted once in each class it falls in. {@code stale} counts flags with at least one stale
+     * signature (not the stale signatures); {@code declined} flags with at least one declined signature.
+     */
     public record Summary(int flags, int openBlocking, int openAdvisory, int stale, int declined) {
         public static final Summary EMPTY = new Summary(0, 0, 0, 0, 0);
 
@@ -56,6 +60,13 @@ public final class FlagIndex {
     public FlagIndex(Policy policy, ProductionData data) {
         this.policy = Objects.requireNonNull(policy, "policy");
         rebuild(data);
+    }
+
+    /** The index of an assessment already made: its flags and counts are taken as they are, not evaluated again. */
+    public FlagIndex(Assessment assessment) {
+        this.policy = assessment.policy();
+        byShot.putAll(assessment.flagsByShot());
+        summary = assessment.summary();
     }
 
     public Policy policy() {

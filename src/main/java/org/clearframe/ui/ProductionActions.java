@@ -6,11 +6,12 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.stage.FileChooser;
 import org.clearframe.exchange.ProjectJson;
 import org.clearframe.exchange.SharePackage;
+import org.clearframe.exchange.SharePackageBuilder;
 import org.clearframe.importer.CsvExport;
 import org.clearframe.importer.ScriptImport;
 import org.clearframe.importer.ShotListImport;
-import org.clearframe.model.Department;
 import org.clearframe.rules.BuiltInPolicies;
+import org.clearframe.rules.SigningDepartments;
 import org.clearframe.rules.Policy;
 import org.clearframe.ui.importer.ColumnMappingDialog;
 import org.clearframe.ui.importer.ScriptRevisionDialog;
@@ -183,8 +184,9 @@ final class ProductionActions {
 
     void shareWithDepartment() {
         if (session() == null) return;
-        var names = session().departments().stream().map(Department::name).toList();
-        ChoiceDialog<String> pick = new ChoiceDialog<>(names.contains("VFX") ? "VFX" : names.get(0), names);
+        // only the departments whose head signs for some role, and no department chosen for the producer
+        var names = SigningDepartments.signing(session().snapshot());
+        ChoiceDialog<String> pick = new ChoiceDialog<>(null, names);
         pick.initOwner(main.window());
         pick.setTitle("Send to Department");
         pick.setHeaderText("Which department's head will review and sign?");
@@ -196,7 +198,7 @@ final class ProductionActions {
             if (out == null) return;
             var data = session().snapshot();
             main.run("Writing " + out.getFileName(), "Could not write the share package", () -> {
-                SharePackage.build(data, SharePackage.forDepartment(data, department)).write(out);
+                SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, department)).write(out);
                 return null;
             }, done -> info("Package ready", "Send " + out.getFileName() + " to the head of " + department
                     + ". They open it in Clearframe (Share > Review a Package), sign their part and send back a reply file."));

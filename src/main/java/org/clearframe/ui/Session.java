@@ -21,7 +21,7 @@ import org.clearframe.model.SignOff;
 import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
-import org.clearframe.rules.Policies;
+import org.clearframe.rules.Assessment;
 import org.clearframe.rules.PolicyUnreadable;
 import org.clearframe.rules.Policy;
 import org.clearframe.rules.ShotStatus;
@@ -91,7 +91,7 @@ public final class Session implements AutoCloseable {
      */
     private FlagIndex flagIndex(ProductionData data) {
         try {
-            FlagIndex index = new FlagIndex(Policies.inForce(data), data);
+            FlagIndex index = new FlagIndex(Assessment.of(data));
             policyProblem.set("");
             return index;
         } catch (PolicyUnreadable e) {

@@ -57,6 +57,13 @@ class ArchitectureTest {
             .should().accessTargetWhere(target(owner(type(ProductionStore.class))).and(target(name("load"))))
             .because("sign-offs must be read through exchange.SignedRecord, which leaves out every one without a valid proof");
 
+    /** The policy in force is chosen in one place, so no output can judge a production under another policy than the rest. */
+    @ArchTest
+    static final ArchRule thePolicyInForceIsChosenOnlyInRules = noClasses()
+            .that().resideOutsideOfPackage("org.clearframe.rules..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.clearframe.rules.Policies")
+            .because("check, the PDF, sharing and reply import read rules.Assessment, which chooses the policy and fails closed");
+
     @ArchTest
     static final ArchRule onlyTheCommandLineWritesToTheConsole = noClasses()
             .that().resideOutsideOfPackage("org.clearframe.cli..")

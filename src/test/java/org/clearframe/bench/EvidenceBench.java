@@ -7,6 +7,7 @@ import org.clearframe.evidence.PackVerifier;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.ReplyImport;
 import org.clearframe.exchange.SharePackage;
+import org.clearframe.exchange.SharePackageBuilder;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.model.Decision;
 import org.clearframe.model.ProductionData;
@@ -49,7 +50,7 @@ public final class EvidenceBench {
             }
             // The producer is this run's user (the harness's config folder): their key vouches for the imported reply.
             KeyRing producer = KeyRing.forUser();
-            SharePackage pkg = SharePackage.build(data, SharePackage.forDepartment(data, "VFX").withAllShots(true)).sealedWith(producer.keyPair());
+            SharePackage pkg = SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, "VFX").withAllShots(true)).sealedWith(producer.keyPair());
             var answers = pkg.slots().stream().map(s -> new SharePackage.Answer(s, Decision.APPROVED, "")).toList();
             var reply = pkg.sign("Bench Head", answers, new KeyRing(dir.resolve("head")).keyPair());
             try (ProductionStore store = ProductionStore.open(file)) {

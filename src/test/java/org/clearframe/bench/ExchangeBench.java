@@ -7,6 +7,7 @@ import org.clearframe.exchange.Reply;
 import org.clearframe.exchange.ReplyImport;
 import org.clearframe.exchange.ReplyVerifier;
 import org.clearframe.exchange.SharePackage;
+import org.clearframe.exchange.SharePackageBuilder;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.model.Decision;
 import org.clearframe.model.ProductionData;
@@ -52,7 +53,7 @@ public final class ExchangeBench {
 
             Path pkgFile = dir.resolve("vfx.cfshare");
             t = System.nanoTime();
-            SharePackage.build(data, SharePackage.forDepartment(data, "VFX").withAllShots(true)).sealedWith(new KeyRing(dir.resolve("producer")).keyPair()).write(pkgFile);
+            SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, "VFX").withAllShots(true)).sealedWith(new KeyRing(dir.resolve("producer")).keyPair()).write(pkgFile);
             lines.add(figure("share --all (VFX)", shots, t, Files.size(pkgFile)));
 
             t = System.nanoTime();

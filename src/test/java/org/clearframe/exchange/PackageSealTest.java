@@ -43,7 +43,7 @@ class PackageSealTest {
     @Test
     void aSealedPackageWithFractionalNumbersReadsBackVerifiedWhateverItsLayout() throws Exception {
         ProductionData data = data();
-        SharePackage pkg = SharePackage.build(data, SharePackage.forDepartment(data, "VFX")).sealedWith(new KeyRing(dir.resolve("p")).keyPair());
+        SharePackage pkg = SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, "VFX")).sealedWith(new KeyRing(dir.resolve("p")).keyPair());
         Path file = dir.resolve("vfx.cfshare");
         pkg.write(file);
         SharePackage read = SharePackage.read(file);
@@ -61,7 +61,7 @@ class PackageSealTest {
     @Test
     void theReplyFingerprintIsComputedFromTheShotShownNotCopiedFromTheFingerprintField() throws Exception {
         ProductionData data = data();
-        SharePackage real = SharePackage.build(data, SharePackage.forDepartment(data, "VFX"));
+        SharePackage real = SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, "VFX"));
         Map<UUID, String> lies = new HashMap<>();
         real.shots().forEach(s -> lies.put(s.id(), "f".repeat(64)));
         SharePackage lying = new SharePackage(real.schemaVersion(), real.appVersion(), real.id(), real.createdAt(), real.production(), real.audience(),
@@ -74,7 +74,7 @@ class PackageSealTest {
     @Test
     void aSealFromAnotherKeyOrWithAnotherAudienceDoesNotVerify() throws Exception {
         ProductionData data = data();
-        SharePackage pkg = SharePackage.build(data, SharePackage.forDepartment(data, "VFX")).sealedWith(new KeyRing(dir.resolve("p")).keyPair());
+        SharePackage pkg = SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, "VFX")).sealedWith(new KeyRing(dir.resolve("p")).keyPair());
         PackageSeal seal = pkg.seal();
         PackageSeal otherKey = new PackageSeal(seal.packageId(), seal.productionId(), seal.audience(), seal.contentDigest(),
                 KeyRing.encode(new KeyRing(dir.resolve("m")).publicKey()), seal.signature());

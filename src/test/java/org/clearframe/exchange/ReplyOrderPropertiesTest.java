@@ -61,7 +61,7 @@ class ReplyOrderPropertiesTest {
 
         List<Reply> replies = new ArrayList<>();
         for (String department : DEPARTMENTS) {
-            SharePackage pkg = SharePackage.build(data, SharePackage.forDepartment(data, department));
+            SharePackage pkg = SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, department));
             if (pkg.slots().isEmpty()) continue;
             String head = "Head of " + department;
             for (int n = g.between(1, 2); n > 0; n--) {

@@ -77,7 +77,7 @@ class ShareRoundTripTest {
     private Path share(String department, String name) throws Exception {
         ProductionData data = load();
         Path out = dir.resolve(name + SharePackage.EXTENSION);
-        SharePackage.build(data, SharePackage.forDepartment(data, department)).sealedWith(new KeyRing(producerConfig).keyPair()).write(out);
+        SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, department)).sealedWith(new KeyRing(producerConfig).keyPair()).write(out);
         return out;
     }
 
@@ -126,7 +126,7 @@ class ShareRoundTripTest {
         assertEquals(List.of(gown.id()), costume.shots().stream().map(Shot::id).toList());
 
         ProductionData data = load();
-        SharePackage all = SharePackage.build(data, SharePackage.forDepartment(data, "VFX").withAllShots(true));
+        SharePackage all = SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, "VFX").withAllShots(true));
         assertEquals(4, all.shots().size());
         assertEquals(2, all.scenes().size());
     }
@@ -276,7 +276,7 @@ class ShareRoundTripTest {
             other = store.load();
         }
         Path pkg = dir.resolve("other.cfshare");
-        SharePackage.build(other, SharePackage.forDepartment(other, "VFX")).sealedWith(new KeyRing(producerConfig).keyPair()).write(pkg);
+        SharePackageBuilder.build(other, SharePackageBuilder.forDepartment(other, "VFX")).sealedWith(new KeyRing(producerConfig).keyPair()).write(pkg);
         Path reply = signAll(pkg, "Dana Reyes", danaConfig, Decision.APPROVED, "other");
         assertRefusedUnchanged(reply, Problem.WRONG_PRODUCTION, "another production (\"Another Show\"");
     }
@@ -355,12 +355,12 @@ class ShareRoundTripTest {
     @Test
     void departmentNamesAreMatchedHelpfully() throws Exception {
         ProductionData data = load();
-        assertEquals(List.of(Role.COSTUME_DESIGNER), SharePackage.forDepartment(data, "COSTUME").roles());
-        assertEquals(Problem.UNKNOWN_ID, assertThrows(ExchangeException.class, () -> SharePackage.forDepartment(data, "Catering")).problem());
-        ExchangeException ambiguous = assertThrows(ExchangeException.class, () -> SharePackage.forDepartment(data, "st"));
+        assertEquals(List.of(Role.COSTUME_DESIGNER), SharePackageBuilder.forDepartment(data, "COSTUME").roles());
+        assertEquals(Problem.UNKNOWN_ID, assertThrows(ExchangeException.class, () -> SharePackageBuilder.forDepartment(data, "Catering")).problem());
+        ExchangeException ambiguous = assertThrows(ExchangeException.class, () -> SharePackageBuilder.forDepartment(data, "st"));
         assertTrue(ambiguous.getMessage().contains("could be any of"), ambiguous.getMessage());
-        assertEquals(Problem.INVALID, assertThrows(ExchangeException.class, () -> SharePackage.forDepartment(data, "Locations")).problem(),
+        assertEquals(Problem.INVALID, assertThrows(ExchangeException.class, () -> SharePackageBuilder.forDepartment(data, "Locations")).problem(),
                 "no role signs for Locations");
-        assertTrue(Arrays.asList(Role.values()).containsAll(SharePackage.forDepartment(data, "Production").roles()));
+        assertTrue(Arrays.asList(Role.values()).containsAll(SharePackageBuilder.forDepartment(data, "Production").roles()));
     }
 }

@@ -119,7 +119,7 @@ class BreakdownPdfTest {
             assertTrue(cover.contains("6 Shots with AI use"), cover);
             assertTrue(cover.contains("5 Open blocking flags"), cover);
             assertTrue(cover.contains("1 Open advisory flags"), cover);
-            assertTrue(cover.contains("1 Stale sign-offs"), cover);
+            assertTrue(cover.contains("1 Flags with stale sign-offs"), cover);
             for (String fact : List.of("Northlight Pictures", "Ada Brennan", "Zoë Niño", "Feature", "24 Nov 2026")) {
                 assertTrue(cover.contains(fact), fact);
             }
@@ -208,6 +208,24 @@ class BreakdownPdfTest {
         assertTrue(e.getMessage().contains("'Catering'"), e.getMessage());
         assertTrue(e.getMessage().contains("VFX"), "it lists the departments: " + e.getMessage());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aLookAlikeOfADepartmentIsNotThatDepartment() throws Exception {
+        SampleBreakdown sample = SampleBreakdown.create();
+        Path out = dir.resolve("x.pdf");
+        for (String fake : List.of("VF\u0425", "S0und")) { // a Cyrillic Ha; a zero for the o
+            ExportException e = assertThrows(ExportException.class,
+                    () -> BreakdownPdf.write(sample.data, sample.flags, A4.withDepartment(fake), out, ExportProgress.NONE));
+            assertTrue(e.getMessage().contains("No department is called"), e.getMessage());
+        }
+        assertFalse(Files.exists(out));
+        // the same name spelt with an invisible character or in another case is the department
+        ExportSummary vfx = BreakdownPdf.write(sample.data, sample.flags, A4.withDepartment("v\u200Bfx"), out, ExportProgress.NONE);
+        assertTrue(vfx.flags() > 0);
+        try (PdfText pdf = new PdfText(out)) {
+            assertTrue(pdf.pages.get(0).contains("VFX only"), "named as the production spells it: " + pdf.pages.get(0));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.clearframe.ui.review;
 
 import org.clearframe.exchange.SharePackage;
+import org.clearframe.exchange.SharePackageBuilder;
 import org.clearframe.model.IntExt;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
@@ -28,7 +29,7 @@ final class Fixture {
                 .shot("2", "Flood previs", use(Technique.GENERATIVE_VFX).purpose("Flood previs").tool("VendorX").temp().department("VFX"))
                 .with(s -> s.size(ShotSize.WIDE).durationSeconds(3)).inDepartments("VFX")
                 .write(dir.resolve("tidewater.clearframe"));
-        vfx = SharePackage.build(load(), SharePackage.forDepartment(load(), "VFX"));
+        vfx = SharePackageBuilder.build(load(), SharePackageBuilder.forDepartment(load(), "VFX"));
     }
 
     ProductionData load() throws Exception {
