@@ -23,13 +23,21 @@ public final class ScenesController implements PageController {
     @FXML private TableColumn<Scene, Number> shotCount;
     @FXML private Button editButton, deleteButton, upButton, downButton, shotsButton;
 
-    private Session session;
-    private MainController main;
 
-    @Override
-    public void bind(Session session, MainController main) {
+    private final Session session;
+    private final DialogService dialogs;
+    private final ViewFactory views;
+    private final Navigator navigator;
+
+    ScenesController(Session session, DialogService dialogs, ViewFactory views, Navigator navigator) {
         this.session = session;
-        this.main = main;
+        this.dialogs = dialogs;
+        this.views = views;
+        this.navigator = navigator;
+    }
+
+    @FXML
+    private void initialize() {
         table.setItems(session.scenes());
         number.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().omitted() ? c.getValue().number() + " OMITTED" : c.getValue().number()));
         intExt.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().intExt().label()));
@@ -78,8 +86,8 @@ public final class ScenesController implements PageController {
         if (at == 0) at = session.scenes().size();
         String suggested = Integer.toString(session.scenes().size() + 1);
         int index = at;
-        SceneDialog.show(main.window(), session, null, suggested).ifPresent(scene -> {
-            if (Dialogs.attempt(main.window(), "Could not add the scene", () -> session.addScene(scene, index))) {
+        SceneDialog.show(views, dialogs, session, null, suggested).ifPresent(scene -> {
+            if (dialogs.attempt("Could not add the scene", () -> session.addScene(scene, index))) {
                 table.getSelectionModel().select(scene);
                 table.scrollTo(scene);
             }
@@ -90,8 +98,8 @@ public final class ScenesController implements PageController {
     void edit() {
         Scene scene = table.getSelectionModel().getSelectedItem();
         if (scene == null) return;
-        SceneDialog.show(main.window(), session, scene, scene.number()).ifPresent(edited -> {
-            if (Dialogs.attempt(main.window(), "Could not save the scene", () -> session.saveScene(edited))) {
+        SceneDialog.show(views, dialogs, session, scene, scene.number()).ifPresent(edited -> {
+            if (dialogs.attempt("Could not save the scene", () -> session.saveScene(edited))) {
                 table.getSelectionModel().select(edited);
             }
         });
@@ -104,8 +112,8 @@ public final class ScenesController implements PageController {
         int shots = session.shotsOf(scene.id()).size();
         String detail = shots == 0 ? "The scene has no shots." : "Its " + shots + (shots == 1 ? " shot" : " shots")
                 + ", their AI uses and sign-offs will be deleted too. You can undo this with Edit > Undo.";
-        if (Dialogs.confirm(main.window(), "Delete scene " + scene.number() + "?", detail, "Delete Scene")) {
-            Dialogs.attempt(main.window(), "Could not delete the scene", () -> session.deleteScene(scene));
+        if (dialogs.confirm("Delete scene " + scene.number() + "?", detail, "Delete Scene")) {
+            dialogs.attempt("Could not delete the scene", () -> session.deleteScene(scene));
         }
     }
 
@@ -116,7 +124,7 @@ public final class ScenesController implements PageController {
         Scene scene = table.getSelectionModel().getSelectedItem();
         if (scene == null) return;
         int to = session.scenes().indexOf(scene) + delta;
-        if (Dialogs.attempt(main.window(), "Could not move the scene", () -> session.moveScene(scene, to))) {
+        if (dialogs.attempt("Could not move the scene", () -> session.moveScene(scene, to))) {
             table.getSelectionModel().select(scene);
         }
     }
@@ -125,7 +133,6 @@ public final class ScenesController implements PageController {
     void showShots() {
         Scene scene = table.getSelectionModel().getSelectedItem();
         if (scene == null) return;
-        ShotsController shots = main.page(Page.SHOTS);
-        shots.showScene(scene);
+        navigator.showShotsOf(scene);
     }
 }

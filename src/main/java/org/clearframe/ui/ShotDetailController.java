@@ -13,7 +13,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.Department;
@@ -52,14 +51,25 @@ public final class ShotDetailController {
     @FXML private VBox flagsBox, consentBox;
 
     private final ValidationSupport validation = new ValidationSupport();
-    private Session session;
-    private MainController main;
     private Shot shot;
+    /** The shot whose picture is being shown, so a picture decoded too late for it is dropped. */
+    private UUID imageFor;
     private boolean loading;
 
-    void bind(Session session, MainController main) {
+    private final Session session;
+    private final DialogService dialogs;
+    private final UiTasks tasks;
+    private final ViewFactory views;
+
+    ShotDetailController(Session session, DialogService dialogs, UiTasks tasks, ViewFactory views) {
         this.session = session;
-        this.main = main;
+        this.dialogs = dialogs;
+        this.tasks = tasks;
+        this.views = views;
+    }
+
+    @FXML
+    private void initialize() {
         Styles.fill(size, ShotSize.class);
         departments.setConverter(new StringConverter<>() {
             @Override public String toString(Department d) { return d == null ? "" : d.name(); }
@@ -146,7 +156,7 @@ public final class ShotDetailController {
         if (edited.equals(shot)) return;
         Shot before = shot;
         shot = edited; // so a second commit from the same gesture compares against the saved value
-        if (!Dialogs.attempt(main.window(), "Could not save shot " + edited.number(), () -> session.saveShot(edited))) show(before);
+        if (!dialogs.attempt("Could not save shot " + edited.number(), () -> session.saveShot(edited))) show(before);
     }
 
     // ------------------------------------------------------------------------------------------ AI uses
@@ -154,7 +164,7 @@ public final class ShotDetailController {
     @FXML
     void addUse() {
         if (shot == null) return;
-        AiUseDialog.show(main.window(), session, null).ifPresent(use -> {
+        AiUseDialog.show(views, dialogs, session, null).ifPresent(use -> {
             List<AiUse> uses = new ArrayList<>(shot.aiUses());
             uses.add(use);
             saveUses(uses);
@@ -166,7 +176,7 @@ public final class ShotDetailController {
     void editUse() {
         AiUse use = aiUses.getSelectionModel().getSelectedItem();
         if (shot == null || use == null) return;
-        AiUseDialog.show(main.window(), session, use).ifPresent(edited -> {
+        AiUseDialog.show(views, dialogs, session, use).ifPresent(edited -> {
             List<AiUse> uses = new ArrayList<>(shot.aiUses());
             uses.replaceAll(u -> u.id().equals(edited.id()) ? edited : u);
             saveUses(uses);
@@ -184,7 +194,7 @@ public final class ShotDetailController {
 
     private void saveUses(List<AiUse> uses) {
         Shot edited = shot.withAiUses(uses);
-        Dialogs.attempt(main.window(), "Could not save the AI uses of shot " + shot.number(), () -> session.saveShot(edited));
+        dialogs.attempt("Could not save the AI uses of shot " + shot.number(), () -> session.saveShot(edited));
     }
 
     // ------------------------------------------------------------------------------------------- flags
@@ -272,8 +282,8 @@ public final class ShotDetailController {
         HBox.setHgrow(whoBox, javafx.scene.layout.Priority.ALWAYS);
         Button sign = new Button(sig.state().open() ? "Sign…" : "Re-sign…");
         sign.getStyleClass().add("small");
-        sign.setOnAction(e -> SignOffDialog.show(main.window(), session, s, flag, sig).ifPresent(signOff ->
-                Dialogs.attempt(main.window(), "Could not record the sign-off", () -> session.addSignOff(signOff))));
+        sign.setOnAction(e -> SignOffDialog.show(views, dialogs, session, s, flag, sig).ifPresent(signOff ->
+                dialogs.attempt("Could not record the sign-off", () -> session.addSignOff(signOff))));
         HBox row = new HBox(8, state, whoBox, sign);
         row.getStyleClass().add("signature-row");
         return row;
@@ -281,42 +291,56 @@ public final class ShotDetailController {
 
     // -------------------------------------------------------------------------------------------- image
 
+    /**
+     * Shows the shot's reference image. The bytes come from the session (one indexed read); decoding up to 8 MB of
+     * JPEG runs off the FX thread, and a picture that arrives after the producer moved on is dropped.
+     */
     private void loadImage(UUID shotId) {
+        imageFor = shotId;
+        java.util.Optional<ProductionStore.ReferenceImage> stored;
         try {
-            var stored = session.referenceImage(shotId);
-            image.setImage(stored.map(i -> new Image(new ByteArrayInputStream(i.bytes()))).orElse(null));
-            removeImageButton.setDisable(stored.isEmpty());
-            imageHint.setVisible(stored.isEmpty());
-            imageHint.setManaged(stored.isEmpty());
+            stored = session.referenceImage(shotId);
         } catch (Exception e) {
-            image.setImage(null);
+            stored = java.util.Optional.empty();
         }
+        removeImageButton.setDisable(stored.isEmpty());
+        imageHint.setVisible(stored.isEmpty());
+        imageHint.setManaged(stored.isEmpty());
+        image.setImage(null);
+        if (stored.isEmpty()) return;
+        byte[] bytes = stored.get().bytes();
+        tasks.background("Loading the reference image", () -> new Image(new ByteArrayInputStream(bytes)))
+                .onSuccess(decoded -> {
+                    if (shotId.equals(imageFor)) image.setImage(decoded);
+                })
+                .onFailure(e -> { }) // logged by the task runner; the image box stays empty
+                .start();
     }
 
     @FXML
     void chooseImage() {
         if (shot == null) return;
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Reference Image for Shot " + shot.number());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images (PNG, JPEG)", "*.png", "*.jpg", "*.jpeg"));
-        Path file = MainController.toPath(chooser.showOpenDialog(main.window()));
-        if (file == null) return;
+        java.util.Optional<Path> chosen = dialogs.chooseOpen(FileKind.REFERENCE_IMAGE, "Reference Image for Shot " + shot.number());
+        if (chosen.isEmpty()) return;
+        Path file = chosen.get();
         UUID id = shot.id();
-        Dialogs.attempt(main.window(), "Could not use that image", () -> {
+        tasks.run("Reading " + file.getFileName(), () -> {
             if (Files.size(file) > MAX_IMAGE_BYTES) throw new IllegalArgumentException("The image is larger than 8 MB; use a smaller frame grab.");
             byte[] bytes = Files.readAllBytes(file);
             if (new Image(new ByteArrayInputStream(bytes)).isError()) throw new IllegalArgumentException(file.getFileName() + " is not a readable image.");
             String type = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
-            session.setReferenceImage(id, new ProductionStore.ReferenceImage(type, bytes));
-            loadImage(id);
-        });
+            return new ProductionStore.ReferenceImage(type, bytes);
+        }).failureTitle("Could not use that image").onSuccess(picture -> dialogs.attempt("Could not use that image", () -> {
+            session.setReferenceImage(id, picture);
+            if (shot != null && shot.id().equals(id)) loadImage(id);
+        })).start();
     }
 
     @FXML
     void removeImage() {
         if (shot == null) return;
         UUID id = shot.id();
-        Dialogs.attempt(main.window(), "Could not remove the image", () -> {
+        dialogs.attempt("Could not remove the image", () -> {
             session.setReferenceImage(id, null);
             loadImage(id);
         });

@@ -56,24 +56,27 @@ public final class ShotsController implements PageController {
     @FXML private Button addButton, duplicateButton, deleteButton, upButton, downButton;
     @FXML private ShotDetailController shotDetailController;
 
-    private Session session;
-    private MainController main;
     private FilteredList<Shot> visible;
     private Map<UUID, Scene> scenesById = Map.of();
     /** The shot the producer last selected, kept by id because edits replace the row object. */
     private UUID currentShot;
 
-    @Override
-    public void bind(Session session, MainController main) {
+    private final Session session;
+    private final DialogService dialogs;
+
+    ShotsController(Session session, DialogService dialogs) {
         this.session = session;
-        this.main = main;
+        this.dialogs = dialogs;
+    }
+
+    @FXML
+    private void initialize() {
         visible = new FilteredList<>(session.shots(), s -> true);
         table.setItems(visible);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setEditable(true);
         setUpColumns();
         setUpFilters();
-        shotDetailController.bind(session, main);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, shot) -> {
             if (shot != null) shotDetailController.show(shot);
             else javafx.application.Platform.runLater(this::settleSelection);
@@ -144,11 +147,11 @@ public final class ShotsController implements PageController {
     /** Saves an edited shot; null stands for an edit that left it without a number. */
     private void save(Shot edited) {
         if (edited == null) {
-            Dialogs.error(main.window(), "A shot needs a number", "Give the shot a number, like 1, 1A or 2.");
+            dialogs.showError("A shot needs a number", "Give the shot a number, like 1, 1A or 2.");
             table.refresh();
             return;
         }
-        if (!Dialogs.attempt(main.window(), "Could not save shot " + edited.number(), () -> session.saveShot(edited))) table.refresh();
+        if (!dialogs.attempt("Could not save shot " + edited.number(), () -> session.saveShot(edited))) table.refresh();
     }
 
     private void setUpFilters() {
@@ -272,7 +275,7 @@ public final class ShotsController implements PageController {
         List<Shot> siblings = session.shotsOf(scene.id());
         int index = selected != null && selected.sceneId().equals(scene.id()) ? siblings.indexOf(selected) + 1 : siblings.size();
         Shot shot = Shot.numbered(scene.id(), session.nextShotNumber(scene.id()), "");
-        if (Dialogs.attempt(main.window(), "Could not add a shot", () -> session.addShot(shot, index))) {
+        if (dialogs.attempt("Could not add a shot", () -> session.addShot(shot, index))) {
             selectAndEdit(shot);
         }
     }
@@ -283,7 +286,7 @@ public final class ShotsController implements PageController {
         if (selected == null) return;
         Shot copy = selected.duplicate(session.nextShotNumber(selected.sceneId()));
         int index = session.shotsOf(selected.sceneId()).indexOf(selected) + 1;
-        if (Dialogs.attempt(main.window(), "Could not duplicate the shot", () -> session.addShot(copy, index))) {
+        if (dialogs.attempt("Could not duplicate the shot", () -> session.addShot(copy, index))) {
             selectAndEdit(copy);
         }
     }
@@ -303,8 +306,8 @@ public final class ShotsController implements PageController {
         String what = doomed.size() == 1 ? "shot " + sceneNumber(doomed.get(0)) + "/" + doomed.get(0).number() : doomed.size() + " shots";
         String detail = "Their AI uses" + (signed > 0 ? " and " + signed + " recorded sign-offs" : "")
                 + " go with them. You can undo this with Edit > Undo.";
-        if (Dialogs.confirm(main.window(), "Delete " + what + "?", detail, doomed.size() == 1 ? "Delete Shot" : "Delete Shots")) {
-            Dialogs.attempt(main.window(), "Could not delete", () -> session.deleteShots(doomed));
+        if (dialogs.confirm("Delete " + what + "?", detail, doomed.size() == 1 ? "Delete Shot" : "Delete Shots")) {
+            dialogs.attempt("Could not delete", () -> session.deleteShots(doomed));
         }
     }
 
@@ -315,7 +318,7 @@ public final class ShotsController implements PageController {
         Shot shot = table.getSelectionModel().getSelectedItem();
         if (shot == null) return;
         int to = session.shotsOf(shot.sceneId()).indexOf(shot) + delta;
-        if (Dialogs.attempt(main.window(), "Could not move the shot", () -> session.moveShot(shot, to))) {
+        if (dialogs.attempt("Could not move the shot", () -> session.moveShot(shot, to))) {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(shot);
         }

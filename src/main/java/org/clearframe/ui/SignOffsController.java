@@ -43,13 +43,17 @@ public final class SignOffsController implements PageController {
 
     private static final String NEEDS_RECORD = "NEEDS_RECORD";
 
-    private Session session;
-    private MainController main;
 
-    @Override
-    public void bind(Session session, MainController main) {
+    private final Session session;
+    private final Navigator navigator;
+
+    SignOffsController(Session session, Navigator navigator) {
         this.session = session;
-        this.main = main;
+        this.navigator = navigator;
+    }
+
+    @FXML
+    private void initialize() {
         grouping.getItems().setAll("By department", "By role");
         grouping.setValue("By department");
         openOnly.setSelected(true);
@@ -97,8 +101,7 @@ public final class SignOffsController implements PageController {
             };
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null && row.getItem().shot() != null) {
-                    ShotsController shots = main.page(Page.SHOTS);
-                    shots.reveal(row.getItem().shot().id());
+                    navigator.revealShot(row.getItem().shot().id());
                 }
             });
             return row;
