@@ -52,12 +52,12 @@ public final class Composition {
     private ViewFactory pagesFor(Session session, Navigator navigator) {
         Map<Class<?>, Supplier<?>> pages = Map.of(
                 ProductionController.class, () -> new ProductionController(session, dialogs),
-                ScenesController.class, () -> new ScenesController(session, dialogs, views, navigator),
-                ShotsController.class, () -> new ShotsController(session, dialogs),
-                ShotDetailController.class, () -> new ShotDetailController(session, dialogs, tasks, views),
+                ScenesController.class, () -> new ScenesController(new ScenesViewModel(session, dialogs), session, dialogs, views, navigator),
+                ShotsController.class, () -> new ShotsController(new ShotsViewModel(session, dialogs), session),
+                ShotDetailController.class, () -> new ShotDetailController(new ShotDetailViewModel(session, dialogs), session, dialogs, tasks, views),
                 DepartmentsController.class, () -> new DepartmentsController(session, dialogs, navigator),
                 CastController.class, () -> new CastController(session, dialogs),
-                SignOffsController.class, () -> new SignOffsController(session, navigator),
+                SignOffsController.class, () -> new SignOffsController(new SignOffsViewModel(session), navigator),
                 ConsentController.class, () -> new ConsentController(session, dialogs),
                 PolicyController.class, () -> new PolicyController(session, dialogs));
         return views.with(pages);

@@ -17,7 +17,6 @@ import javafx.util.StringConverter;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.Department;
 import org.clearframe.model.Output;
-import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.ShotSize;
 import org.clearframe.store.ProductionStore;
@@ -28,7 +27,6 @@ import org.controlsfx.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -56,12 +54,14 @@ public final class ShotDetailController {
     private UUID imageFor;
     private boolean loading;
 
+    private final ShotDetailViewModel model;
     private final Session session;
     private final DialogService dialogs;
     private final UiTasks tasks;
     private final ViewFactory views;
 
-    ShotDetailController(Session session, DialogService dialogs, UiTasks tasks, ViewFactory views) {
+    ShotDetailController(ShotDetailViewModel model, Session session, DialogService dialogs, UiTasks tasks, ViewFactory views) {
+        this.model = model;
         this.session = session;
         this.dialogs = dialogs;
         this.tasks = tasks;
@@ -113,9 +113,7 @@ public final class ShotDetailController {
         empty.setVisible(!has);
         empty.setManaged(!has);
         if (has) {
-            Scene scene = session.scenes().stream().filter(s -> s.id().equals(next.sceneId())).findFirst().orElse(null);
-            heading.setText("Shot " + (scene == null ? "" : scene.number() + "/") + next.number()
-                    + (scene == null ? "" : "  ·  " + scene.heading().replaceFirst("^\\S+\\s", "")));
+            heading.setText(model.heading(next));
             number.setText(next.number());
             description.setText(next.description());
             size.setValue(next.size());
@@ -156,7 +154,7 @@ public final class ShotDetailController {
         if (edited.equals(shot)) return;
         Shot before = shot;
         shot = edited; // so a second commit from the same gesture compares against the saved value
-        if (!dialogs.attempt("Could not save shot " + edited.number(), () -> session.saveShot(edited))) show(before);
+        if (!model.save(edited)) show(before);
     }
 
     // ------------------------------------------------------------------------------------------ AI uses
@@ -165,10 +163,7 @@ public final class ShotDetailController {
     void addUse() {
         if (shot == null) return;
         AiUseDialog.show(views, dialogs, session, null).ifPresent(use -> {
-            List<AiUse> uses = new ArrayList<>(shot.aiUses());
-            uses.add(use);
-            saveUses(uses);
-            aiUses.getSelectionModel().select(use);
+            if (model.addUse(shot, use)) aiUses.getSelectionModel().select(use);
         });
     }
 
@@ -176,37 +171,25 @@ public final class ShotDetailController {
     void editUse() {
         AiUse use = aiUses.getSelectionModel().getSelectedItem();
         if (shot == null || use == null) return;
-        AiUseDialog.show(views, dialogs, session, use).ifPresent(edited -> {
-            List<AiUse> uses = new ArrayList<>(shot.aiUses());
-            uses.replaceAll(u -> u.id().equals(edited.id()) ? edited : u);
-            saveUses(uses);
-        });
+        AiUseDialog.show(views, dialogs, session, use).ifPresent(edited -> model.replaceUse(shot, edited));
     }
 
     @FXML
     void removeUse() {
         AiUse use = aiUses.getSelectionModel().getSelectedItem();
         if (shot == null || use == null) return;
-        List<AiUse> uses = new ArrayList<>(shot.aiUses());
-        uses.removeIf(u -> u.id().equals(use.id()));
-        saveUses(uses);
-    }
-
-    private void saveUses(List<AiUse> uses) {
-        Shot edited = shot.withAiUses(uses);
-        dialogs.attempt("Could not save the AI uses of shot " + shot.number(), () -> session.saveShot(edited));
+        model.removeUse(shot, use.id());
     }
 
     // ------------------------------------------------------------------------------------------- flags
 
     /** One card per flag: the rule, why it applies, where it comes from, and each signature with a Sign button. */
     private void showFlags(Shot s) {
-        List<org.clearframe.rules.Flag> flags = session.flags(s.id());
-        long open = flags.stream().filter(org.clearframe.rules.Flag::open).count();
-        flagSummary.setText(flags.isEmpty() ? "" : open == 0 ? "all signed" : open + " of " + flags.size() + " open");
+        List<org.clearframe.rules.Flag> flags = model.flags(s);
+        flagSummary.setText(model.flagSummary(s));
         flagsBox.getChildren().clear();
         if (flags.isEmpty()) {
-            Label none = new Label(s.hasAiUse() ? "The policy in force asks for no sign-off on this shot." : "Nothing to sign: no AI use planned.");
+            Label none = new Label(model.noFlags(s));
             none.getStyleClass().add("hint");
             none.setWrapText(true);
             flagsBox.getChildren().add(none);
@@ -218,15 +201,15 @@ public final class ShotDetailController {
     /** Each person the shot's AI uses reproduce or alter, and whether the consent on record covers each use. */
     private void showConsent(Shot s) {
         consentBox.getChildren().clear();
-        List<org.clearframe.rules.ConsentCoverage.Coverage> coverage = org.clearframe.rules.ConsentCoverage.of(session.snapshot(), s);
+        List<ShotDetailViewModel.ConsentLine> coverage = model.consent(s);
         if (coverage.isEmpty()) {
             Label none = new Label("No AI use on this shot reproduces or alters a person.");
             none.getStyleClass().add("hint");
             consentBox.getChildren().add(none);
             return;
         }
-        for (org.clearframe.rules.ConsentCoverage.Coverage c : coverage) {
-            Label line = new Label(c.person() + " · " + c.kind().label() + ": " + (c.covered() ? c.why() : "not covered, " + c.why()));
+        for (ShotDetailViewModel.ConsentLine c : coverage) {
+            Label line = new Label(c.text());
             line.setWrapText(true);
             line.getStyleClass().addAll("consent-line", c.covered() ? "consent-covered" : "consent-gap");
             consentBox.getChildren().add(line);
@@ -271,10 +254,7 @@ public final class ShotDetailController {
         who.setWrapText(true);
         VBox whoBox = new VBox(1, who);
         sig.latest().ifPresent(latest -> {
-            Label by = new Label(latest.signer() + ", " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy")
-                    .format(latest.signedAt().atZone(java.time.ZoneId.systemDefault()))
-                    + (latest.note().isBlank() ? "" : " — " + latest.note())
-                    + session.proof(latest.id()).filter(p -> p.attested()).map(p -> " (" + p.label() + ")").orElse(""));
+            Label by = new Label(model.signedBy(latest));
             by.getStyleClass().add("hint");
             by.setWrapText(true);
             whoBox.getChildren().add(by);
@@ -283,7 +263,7 @@ public final class ShotDetailController {
         Button sign = new Button(sig.state().open() ? "Sign…" : "Re-sign…");
         sign.getStyleClass().add("small");
         sign.setOnAction(e -> SignOffDialog.show(views, dialogs, session, s, flag, sig).ifPresent(signOff ->
-                dialogs.attempt("Could not record the sign-off", () -> session.addSignOff(signOff))));
+                model.sign(signOff)));
         HBox row = new HBox(8, state, whoBox, sign);
         row.getStyleClass().add("signature-row");
         return row;
@@ -297,12 +277,7 @@ public final class ShotDetailController {
      */
     private void loadImage(UUID shotId) {
         imageFor = shotId;
-        java.util.Optional<ProductionStore.ReferenceImage> stored;
-        try {
-            stored = session.referenceImage(shotId);
-        } catch (Exception e) {
-            stored = java.util.Optional.empty();
-        }
+        java.util.Optional<ProductionStore.ReferenceImage> stored = model.referenceImage(shotId);
         removeImageButton.setDisable(stored.isEmpty());
         imageHint.setVisible(stored.isEmpty());
         imageHint.setManaged(stored.isEmpty());
@@ -330,20 +305,16 @@ public final class ShotDetailController {
             if (new Image(new ByteArrayInputStream(bytes)).isError()) throw new IllegalArgumentException(file.getFileName() + " is not a readable image.");
             String type = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
             return new ProductionStore.ReferenceImage(type, bytes);
-        }).failureTitle("Could not use that image").onSuccess(picture -> dialogs.attempt("Could not use that image", () -> {
-            session.setReferenceImage(id, picture);
-            if (shot != null && shot.id().equals(id)) loadImage(id);
-        })).start();
+        }).failureTitle("Could not use that image").onSuccess(picture -> {
+            if (model.setReferenceImage(id, picture) && shot != null && shot.id().equals(id)) loadImage(id);
+        }).start();
     }
 
     @FXML
     void removeImage() {
         if (shot == null) return;
         UUID id = shot.id();
-        dialogs.attempt("Could not remove the image", () -> {
-            session.setReferenceImage(id, null);
-            loadImage(id);
-        });
+        if (model.setReferenceImage(id, null)) loadImage(id);
     }
 
     /** One AI use: technique in bold, then purpose, tool and whether it reaches the final cut. */
