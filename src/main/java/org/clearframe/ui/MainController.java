@@ -116,6 +116,11 @@ public final class MainController implements Navigator, ProductionFiles {
         return session;
     }
 
+    /** The app's task runner (tests watch its busy state). */
+    UiTasks tasks() {
+        return tasks;
+    }
+
     @Override
     public Optional<Session> current() {
         return Optional.ofNullable(session);
