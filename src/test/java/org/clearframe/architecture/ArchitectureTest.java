@@ -111,4 +111,15 @@ class ArchitectureTest {
             .that().doNotHaveFullyQualifiedName(ViewFactory.class.getName())
             .should().dependOnClassesThat().haveFullyQualifiedName("javafx.fxml.FXMLLoader")
             .because("controllers get their dependencies through the constructor from the composition root's controller factory");
+
+    /** Every message box, file chooser and window is built by the dialog service: styled, owned and answerable in tests. */
+    @ArchTest
+    static final ArchRule onlyTheDialogServiceBuildsAlertsAndChoosers = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.clearframe.ui.FxDialogService")
+            .should().dependOnClassesThat().haveFullyQualifiedName("javafx.scene.control.Alert")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.scene.control.ChoiceDialog")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.FileChooser")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.DirectoryChooser")
+            .orShould().callConstructorWhere(target(owner(assignableTo(javafx.stage.Stage.class))))
+            .because("ui.DialogService is the one way to ask the producer something or open a window");
 }
