@@ -309,6 +309,7 @@ public final class MainController implements Navigator, ProductionFiles {
         pageViews = pagesFor.apply(opened, this);
         open.set(true);
         recent.add(opened.file());
+        fillRecentMenu(); // a disabled menu never fires onShowing, so the first recent file must switch it on here
         pages.clear();
         navigator.setVisible(true);
         navigator.setManaged(true);
