@@ -8,7 +8,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
@@ -46,22 +45,20 @@ public final class AiUseDialog {
     private final Map<Material, CheckBox> uploadBoxes = new EnumMap<>(Material.class);
     private final Map<Factor, CheckBox> factorBoxes = new EnumMap<>(Factor.class);
 
-    static Optional<AiUse> show(Window owner, Session session, AiUse use) {
-        Views.Loaded<AiUseDialog> view = Views.load(AiUseDialog.class, "AiUseDialog.fxml");
+    static Optional<AiUse> show(ViewFactory views, DialogService dialogs, Session session, AiUse use) {
+        ViewFactory.Loaded<AiUseDialog> view = views.load(View.AI_USE_DIALOG);
         AiUseDialog form = view.controller();
         form.fill(session, use);
         form.validate();
         Dialog<AiUse> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle(use == null ? "Add AI Use" : "Edit AI Use");
         dialog.setHeaderText(use == null ? "Plan a use of generative AI on this shot" : use.technique().label());
         dialog.getDialogPane().setContent(view.root());
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(form.checks.invalidProperty());
         dialog.setResultConverter(b -> b == ButtonType.OK ? form.result(use) : null);
         dialog.setResizable(true);
-        return dialog.showAndWait();
+        return dialogs.show(dialog);
     }
 
     private void fill(Session session, AiUse use) {

@@ -30,13 +30,17 @@ public final class CastController implements PageController {
     @FXML private Button scanButton;
     @FXML private Button deleteButton;
 
-    private Session session;
-    private MainController main;
 
-    @Override
-    public void bind(Session session, MainController main) {
+    private final Session session;
+    private final DialogService dialogs;
+
+    CastController(Session session, DialogService dialogs) {
         this.session = session;
-        this.main = main;
+        this.dialogs = dialogs;
+    }
+
+    @FXML
+    private void initialize() {
         table.setItems(session.cast());
         table.setEditable(true);
         performer.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().performer()));
@@ -83,17 +87,17 @@ public final class CastController implements PageController {
 
     private void save(CastMember m) {
         if (m.performer().isBlank() && m.character().isBlank()) {
-            Dialogs.error(main.window(), "Name the performer or the character", "A cast member needs at least one of the two names.");
+            dialogs.showError("Name the performer or the character", "A cast member needs at least one of the two names.");
             table.refresh();
             return;
         }
-        if (!Dialogs.attempt(main.window(), "Could not save the cast member", () -> session.saveCastMember(m))) table.refresh();
+        if (!dialogs.attempt("Could not save the cast member", () -> session.saveCastMember(m))) table.refresh();
     }
 
     @FXML
     void add() {
         CastMember m = CastMember.of("New performer", "", Tristate.UNKNOWN);
-        if (Dialogs.attempt(main.window(), "Could not add a cast member", () -> session.saveCastMember(m))) {
+        if (dialogs.attempt("Could not add a cast member", () -> session.saveCastMember(m))) {
             table.getSelectionModel().select(m);
             table.scrollTo(m);
             table.edit(table.getSelectionModel().getSelectedIndex(), performer);
@@ -114,17 +118,17 @@ public final class CastController implements PageController {
     void recordScan() {
         CastMember m = table.getSelectionModel().getSelectedItem();
         if (m == null) return;
-        ScanDialog.show(main.window(), m, null).ifPresent(scan ->
-                Dialogs.attempt(main.window(), "Could not record the scan", () -> session.saveScan(scan)));
+        ScanDialog.show(dialogs, m, null).ifPresent(scan ->
+                dialogs.attempt("Could not record the scan", () -> session.saveScan(scan)));
     }
 
     @FXML
     void delete() {
         CastMember m = table.getSelectionModel().getSelectedItem();
         if (m == null) return;
-        if (Dialogs.confirm(main.window(), "Remove " + m.display() + " from the cast?",
+        if (dialogs.confirm("Remove " + m.display() + " from the cast?",
                 "Scenes and AI uses that name them will no longer do so. You can undo this with Edit > Undo.", "Remove")) {
-            Dialogs.attempt(main.window(), "Could not remove the cast member", () -> session.deleteCastMember(m));
+            dialogs.attempt("Could not remove the cast member", () -> session.deleteCastMember(m));
         }
     }
 }

@@ -21,7 +21,8 @@ public final class ClearframeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Views.Loaded<MainController> loaded = Views.load(ClearframeApp.class, "MainWindow.fxml");
+        Composition app = new Composition(new FxDialogService(() -> stage), RecentFiles.forUser());
+        ViewFactory.Loaded<MainController> loaded = app.mainWindow();
         main = loaded.controller();
         Scene scene = new Scene(loaded.root(), 1280, 800);
         scene.getStylesheets().add(Styles.STYLESHEET);
@@ -34,7 +35,8 @@ public final class ClearframeApp extends Application {
         } catch (java.io.IOException ignored) {
             // a missing icon is cosmetic
         }
-        stage.setOnCloseRequest(e -> main.closeProduction());
+        // Closing the window cancels work still running, then closes the production.
+        stage.setOnCloseRequest(e -> main.shutdown());
         org.clearframe.ui.pdf.ExportPdfDialog.useHostServices(getHostServices());
         stage.show();
         openFromArguments(getParameters().getRaw());
@@ -55,6 +57,6 @@ public final class ClearframeApp extends Application {
 
     @Override
     public void stop() {
-        if (main != null) main.closeProduction();
+        if (main != null) main.shutdown();
     }
 }

@@ -9,7 +9,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.stage.FileChooser;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Consent;
 import org.clearframe.model.ProductionData;
@@ -19,7 +18,6 @@ import org.clearframe.model.Technique;
 import org.clearframe.rules.ConsentCoverage;
 import org.clearframe.rules.ConsentCoverage.Coverage;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -42,16 +40,20 @@ public final class ConsentController implements PageController {
     @FXML private TableView<Coverage> gaps;
     @FXML private TableColumn<Coverage, String> gapPersonColumn, gapShotColumn, gapUseColumn, gapKindColumn, gapWhyColumn;
 
-    private Session session;
-    private MainController main;
     private final ObservableList<Consent> consentRows = FXCollections.observableArrayList();
     private final ObservableList<Coverage> gapRows = FXCollections.observableArrayList();
     private List<Coverage> coverage = List.of();
 
-    @Override
-    public void bind(Session session, MainController main) {
+    private final Session session;
+    private final DialogService dialogs;
+
+    ConsentController(Session session, DialogService dialogs) {
         this.session = session;
-        this.main = main;
+        this.dialogs = dialogs;
+    }
+
+    @FXML
+    private void initialize() {
         consents.setItems(consentRows);
         gaps.setItems(gapRows);
         personColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(person(c.getValue())));
@@ -152,25 +154,25 @@ public final class ConsentController implements PageController {
 
     @FXML
     void add() {
-        ConsentDialog.show(main.window(), session, null).ifPresent(c ->
-                Dialogs.attempt(main.window(), "Could not record the consent", () -> session.saveConsent(c)));
+        ConsentDialog.show(dialogs, session, null).ifPresent(c ->
+                dialogs.attempt("Could not record the consent", () -> session.saveConsent(c)));
     }
 
     @FXML
     void edit() {
         Consent c = consents.getSelectionModel().getSelectedItem();
         if (c == null) return;
-        ConsentDialog.show(main.window(), session, c).ifPresent(edited ->
-                Dialogs.attempt(main.window(), "Could not save the consent", () -> session.saveConsent(edited)));
+        ConsentDialog.show(dialogs, session, c).ifPresent(edited ->
+                dialogs.attempt("Could not save the consent", () -> session.saveConsent(edited)));
     }
 
     @FXML
     void withdraw() {
         Consent c = consents.getSelectionModel().getSelectedItem();
         if (c == null || c.withdrawn()) return;
-        if (Dialogs.confirm(main.window(), "Record that " + person(c) + " withdrew this consent today?",
+        if (dialogs.confirm("Record that " + person(c) + " withdrew this consent today?",
                 "From today it covers nothing, and the uses it covered need a new consent. A withdrawal cannot be undone.", "Withdraw")) {
-            Dialogs.attempt(main.window(), "Could not record the withdrawal", () -> session.withdrawConsent(c, LocalDate.now()));
+            dialogs.attempt("Could not record the withdrawal", () -> session.withdrawConsent(c, LocalDate.now()));
         }
     }
 
@@ -178,17 +180,11 @@ public final class ConsentController implements PageController {
     void attach() {
         Consent c = consents.getSelectionModel().getSelectedItem();
         if (c == null) return;
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Attach the signed consent");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Signed documents", "*.pdf", "*.png", "*.jpg", "*.jpeg"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File file = chooser.showOpenDialog(main.window());
-        if (file == null) return;
-        Dialogs.attempt(main.window(), "Could not attach " + file.getName(), () -> {
-            byte[] bytes = Files.readAllBytes(file.toPath());
-            String type = Files.probeContentType(file.toPath());
-            session.attachDocument(c, file.getName(), type == null ? "" : type, bytes);
-        });
+        dialogs.chooseOpen(FileKind.SIGNED_CONSENT).ifPresent(file -> dialogs.attempt("Could not attach " + file.getFileName(), () -> {
+            byte[] bytes = Files.readAllBytes(file);
+            String type = Files.probeContentType(file);
+            session.attachDocument(c, file.getFileName().toString(), type == null ? "" : type, bytes);
+        }));
         refresh();
     }
 }

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Consent;
@@ -43,20 +42,18 @@ final class ConsentDialog {
 
     private ConsentDialog() {}
 
-    static Optional<Consent> show(Window owner, Session session, Consent consent) {
+    static Optional<Consent> show(DialogService dialogs, Session session, Consent consent) {
         ConsentDialog form = new ConsentDialog();
         Dialog<Consent> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle(consent == null ? "Record Consent" : "Edit Consent");
         dialog.setHeaderText("Enter the consent exactly as the signed document gives it.");
         dialog.getDialogPane().setContent(form.layout(session, consent));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         var ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.disableProperty().bind(form.person.valueProperty().isNull().or(form.kind.valueProperty().isNull())
                 .or(form.givenBy.textProperty().isEmpty()));
         dialog.setResultConverter(b -> b == ButtonType.OK ? form.result(session, consent) : null);
-        return dialog.showAndWait();
+        return dialogs.show(dialog);
     }
 
     private GridPane layout(Session session, Consent c) {

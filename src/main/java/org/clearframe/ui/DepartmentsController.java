@@ -34,13 +34,19 @@ public final class DepartmentsController implements PageController {
     @FXML private Label shotsTitle;
     @FXML private Button deleteButton;
 
-    private Session session;
-    private MainController main;
 
-    @Override
-    public void bind(Session session, MainController main) {
+    private final Session session;
+    private final DialogService dialogs;
+    private final Navigator navigator;
+
+    DepartmentsController(Session session, DialogService dialogs, Navigator navigator) {
         this.session = session;
-        this.main = main;
+        this.dialogs = dialogs;
+        this.navigator = navigator;
+    }
+
+    @FXML
+    private void initialize() {
         table.setItems(session.departments());
         table.setEditable(true);
         Forms.editableText(name, (d, v) -> v.isBlank() ? null : new Department(d.id(), v.strip(), d.headName(), d.email(), d.colour()), this::save);
@@ -70,8 +76,7 @@ public final class DepartmentsController implements PageController {
         shots.setOnMouseClicked(e -> {
             Shot shot = shots.getSelectionModel().getSelectedItem();
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && shot != null) {
-                ShotsController page = main.page(Page.SHOTS);
-                page.reveal(shot.id());
+                navigator.revealShot(shot.id());
             }
         });
         if (!session.departments().isEmpty()) table.getSelectionModel().selectFirst();
@@ -80,11 +85,11 @@ public final class DepartmentsController implements PageController {
     /** Saves an edited department; null stands for an edit that left it without a name. */
     private void save(Department edited) {
         if (edited == null) {
-            Dialogs.error(main.window(), "A department needs a name", "Give the department a name, like VFX or Costume.");
+            dialogs.showError("A department needs a name", "Give the department a name, like VFX or Costume.");
             table.refresh();
             return;
         }
-        Dialogs.attempt(main.window(), "Could not save the department", () -> session.saveDepartment(edited));
+        dialogs.attempt("Could not save the department", () -> session.saveDepartment(edited));
     }
 
     private java.util.List<Shot> touching(UUID department) {
@@ -114,7 +119,7 @@ public final class DepartmentsController implements PageController {
     @FXML
     void add() {
         Department d = Department.named("New department", "#607D8B");
-        if (Dialogs.attempt(main.window(), "Could not add a department", () -> session.saveDepartment(d))) {
+        if (dialogs.attempt("Could not add a department", () -> session.saveDepartment(d))) {
             table.getSelectionModel().select(d);
             table.scrollTo(d);
             table.edit(table.getSelectionModel().getSelectedIndex(), name);
@@ -128,8 +133,8 @@ public final class DepartmentsController implements PageController {
         int n = touching(d.id()).size();
         String detail = n == 0 ? "No shot names this department." : n + (n == 1 ? " shot names" : " shots name")
                 + " this department; they keep their other details. You can undo this with Edit > Undo.";
-        if (Dialogs.confirm(main.window(), "Delete the " + d.name() + " department?", detail, "Delete Department")) {
-            Dialogs.attempt(main.window(), "Could not delete the department", () -> session.deleteDepartment(d));
+        if (dialogs.confirm("Delete the " + d.name() + " department?", detail, "Delete Department")) {
+            dialogs.attempt("Could not delete the department", () -> session.deleteDepartment(d));
         }
     }
 
@@ -144,7 +149,7 @@ public final class DepartmentsController implements PageController {
                 if (d == null) return;
                 String web = toWeb(picker.getValue());
                 if (!web.equalsIgnoreCase(d.colour())) {
-                    Dialogs.attempt(main.window(), "Could not save the colour",
+                    dialogs.attempt("Could not save the colour",
                             () -> session.saveDepartment(new Department(d.id(), d.name(), d.headName(), d.email(), web)));
                 }
             });

@@ -2,10 +2,9 @@ package org.clearframe.ui;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.concurrent.Task;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -15,7 +14,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.clearframe.AppFolders;
@@ -34,24 +32,23 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The main window: menus, the navigator, the page area and the status bar. It owns the open
- * {@link Session}; opening a file happens off the FX thread behind a progress indicator.
+ * {@link Session}; opening a file runs through {@link UiTasks}, which keeps the production's menus off meanwhile.
+ * Pages reach each other through it as their {@link Navigator}, and never see it otherwise.
  */
-public final class MainController {
-
-    private static final System.Logger LOG = System.getLogger(MainController.class.getName());
-    static final FileChooser.ExtensionFilter PRODUCTION_FILES =
-            new FileChooser.ExtensionFilter("Clearframe productions (*.clearframe)", "*.clearframe");
+public final class MainController implements Navigator, ProductionFiles {
 
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
+    @FXML private MenuItem newItem, openItem, importScriptItem, importJsonItem, openSampleItem;
     @FXML private MenuItem saveCopyItem, closeItem, undoItem, redoItem;
     @FXML private MenuItem importShotsItem, exportCsvItem, exportPdfItem, exportEvidenceItem, exportJsonItem, shareItem;
     @FXML private Menu productionMenu;
-    private List<MenuItem> productionOnly = List.of();
     @FXML private Menu editMenu, viewMenu;
     @FXML private ListView<Page> navigator;
     @FXML private StackPane content;
@@ -59,15 +56,47 @@ public final class MainController {
     /** Shown while the production's stored policy cannot be read (fail closed: nothing is cleared meanwhile). */
     @FXML private Label policyBanner;
 
-    private final RecentFiles recent = RecentFiles.forUser();
-    private final ProductionActions actions = new ProductionActions(this);
-    private final Map<Page, Views.Loaded<PageController>> pages = new EnumMap<>(Page.class);
+    private final DialogService dialogs;
+    private final UiTasks tasks;
+    private final ViewFactory views;
+    private final BiFunction<Session, Navigator, ViewFactory> pagesFor;
+    private final RecentFiles recent;
+    private final ProductionActions actions;
+    private final Map<Page, ViewFactory.Loaded<PageController>> pages = new EnumMap<>(Page.class);
+    /** True while a production is open; with the task runner's busy state it decides which menu items work. */
+    private final BooleanProperty open = new SimpleBooleanProperty(false);
+    private final BooleanProperty noRecentFiles = new SimpleBooleanProperty(true);
     private Session session;
-    private Views.Loaded<WelcomeController> welcome;
+    private ViewFactory pageViews;
+    private VBox busyOverlay;
+    private ViewFactory.Loaded<WelcomeController> welcome;
+
+    /**
+     * @param pagesFor the open production's view factory: its pages' controllers, made with the session and this
+     *                 window as their navigator (see {@link Composition})
+     */
+    MainController(DialogService dialogs, UiTasks tasks, ViewFactory views, BiFunction<Session, Navigator, ViewFactory> pagesFor,
+                   RecentFiles recent) {
+        this.dialogs = dialogs;
+        this.tasks = tasks;
+        this.views = views;
+        this.pagesFor = pagesFor;
+        this.recent = recent;
+        this.actions = new ProductionActions(this, this, dialogs, tasks, views, this::status);
+    }
 
     @FXML
     private void initialize() {
-        productionOnly = List.of(importShotsItem, exportCsvItem, exportPdfItem, exportEvidenceItem, exportJsonItem, shareItem, productionMenu);
+        var busy = tasks.busyProperty();
+        // While work runs, nothing that changes or replaces the production can start (menus included, not just the page).
+        for (MenuItem item : List.of(newItem, openItem, importScriptItem, importJsonItem, openSampleItem)) item.disableProperty().bind(busy);
+        recentMenu.disableProperty().bind(busy.or(noRecentFiles));
+        for (MenuItem item : List.of(saveCopyItem, closeItem, importShotsItem, exportCsvItem, exportPdfItem, exportEvidenceItem,
+                exportJsonItem, shareItem, productionMenu, viewMenu)) {
+            item.disableProperty().bind(open.not().or(busy));
+        }
+        navigator.disableProperty().bind(busy);
+        busy.addListener((o, was, now) -> showBusy(now));
         navigator.getItems().setAll(Page.values());
         navigator.setCellFactory(list -> new NavigatorCell());
         navigator.getSelectionModel().selectedItemProperty().addListener((o, was, page) -> {
@@ -75,6 +104,7 @@ public final class MainController {
         });
         recentMenu.setOnShowing(e -> fillRecentMenu());
         fillRecentMenu();
+        bindUndo(null);
         showWelcome();
     }
 
@@ -86,21 +116,35 @@ public final class MainController {
         return session;
     }
 
+    /** The app's task runner (tests watch its busy state). */
+    UiTasks tasks() {
+        return tasks;
+    }
+
+    @Override
+    public Optional<Session> current() {
+        return Optional.ofNullable(session);
+    }
+
+    /** The window is closing: work still running is cancelled, then the production is closed. */
+    void shutdown() {
+        tasks.shutdown();
+        closeProduction();
+    }
+
     // -------------------------------------------------------------------------------------- file handling
 
     @FXML
-    void newProduction() {
-        FileChooser chooser = chooser("New Production");
-        chooser.setInitialFileName("Untitled.clearframe");
-        Path file = toPath(chooser.showSaveDialog(window()));
-        if (file == null) return;
-        createProduction(withExtension(file));
+    @Override
+    public void newProduction() {
+        dialogs.chooseSave(FileKind.NEW_PRODUCTION, Path.of("Untitled.clearframe"))
+                .ifPresent(file -> createProduction(withExtension(file)));
     }
 
     /** Creates a production file named after the file and opens it on its details page. */
     void createProduction(Path file) {
         if (session != null && session.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
-            Dialogs.error(window(), "Choose another name", file.getFileName() + " is the production open in this window.");
+            dialogs.showError("Choose another name", file.getFileName() + " is the production open in this window.");
             return;
         }
         if (Files.exists(file)) {
@@ -110,35 +154,36 @@ public final class MainController {
                 ProductionStore.open(file).close();
             } catch (org.clearframe.store.ProjectFileException e) {
                 if (e.problem() == org.clearframe.store.ProjectFileException.Problem.LOCKED) {
-                    Dialogs.error(window(), "Could not replace " + file.getFileName(), e.getMessage());
+                    dialogs.showError("Could not replace " + file.getFileName(), e.getMessage());
                     return;
                 }
             }
-            if (!Dialogs.attempt(window(), "Could not replace " + file.getFileName(), () -> Files.delete(file))) return;
+            if (!dialogs.attempt("Could not replace " + file.getFileName(), () -> Files.delete(file))) return;
         }
         String title = file.getFileName().toString().replaceFirst("\\.clearframe$", "");
-        run("Creating " + file.getFileName(), "Could not create " + file.getFileName(), () -> {
+        tasks.run("Creating " + file.getFileName(), () -> {
             ProductionStore store = ProductionStore.create(file, Production.titled(title));
             // A new production records the policy it is planned under, so a later Clearframe does not change it silently.
             store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json());
             return new Session(store, SignedRecord.load(store));
-        }, opened -> {
+        }).failureTitle("Could not create " + file.getFileName()).onSuccess(opened -> {
             adopt(opened);
             navigator.getSelectionModel().select(Page.PRODUCTION);
-        });
+        }).start();
     }
 
     @FXML
-    void open() {
-        Path file = toPath(chooser("Open Production").showOpenDialog(window()));
-        if (file != null) openFile(file);
+    @Override
+    public void open() {
+        dialogs.chooseOpen(FileKind.OPEN_PRODUCTION).ifPresent(this::openFile);
     }
 
     /** Opens a production off the FX thread; a refused file is explained and left untouched. */
+    @Override
     public void openFile(Path file) {
         Path target = file.toAbsolutePath().normalize();
         if (session != null && session.file().toAbsolutePath().normalize().equals(target)) return;
-        run("Opening " + target.getFileName(), "Could not open " + target.getFileName(), () -> {
+        tasks.run("Opening " + target.getFileName(), () -> {
             ProductionStore store = ProductionStore.open(target);
             try {
                 return new Session(store, SignedRecord.load(store));
@@ -146,17 +191,18 @@ public final class MainController {
                 store.close();
                 throw e;
             }
-        }, opened -> {
+        }).failureTitle("Could not open " + target.getFileName()).onSuccess(opened -> {
             adopt(opened);
             navigator.getSelectionModel().select(opened.scenes().isEmpty() ? Page.PRODUCTION : Page.SHOTS);
-        });
+        }).start();
     }
 
     @FXML
-    void openSample() {
+    @Override
+    public void openSample() {
         Path copy = AppFolders.config().resolve("samples").resolve("Harbour Lights.clearframe");
         if (session != null && session.file().equals(copy)) closeProduction();
-        boolean copied = Dialogs.attempt(window(), "Could not copy the sample production", () -> copySample(copy));
+        boolean copied = dialogs.attempt("Could not copy the sample production", () -> copySample(copy));
         if (copied) openFile(copy);
     }
 
@@ -186,20 +232,19 @@ public final class MainController {
     @FXML
     void saveCopy() {
         if (session == null) return;
-        FileChooser chooser = chooser("Save a Copy As");
-        chooser.setInitialFileName(session.file().getFileName().toString().replaceFirst("\\.clearframe$", "") + " copy.clearframe");
-        Path target = toPath(chooser.showSaveDialog(window()));
-        if (target == null) return;
-        Path file = withExtension(target);
+        Optional<Path> target = dialogs.chooseSave(FileKind.PRODUCTION_COPY,
+                Path.of(session.file().getFileName().toString().replaceFirst("\\.clearframe$", "") + " copy.clearframe"));
+        if (target.isEmpty()) return;
+        Path file = withExtension(target.get());
         try {
             // The dialog asked before replacing, but a production (this one, or any other) is never replaced.
             org.clearframe.OutputFile.checkTarget(file, true, session.file());
         } catch (org.clearframe.OutputFile.Refused e) {
-            Dialogs.error(window(), "Choose another name", isOpenProduction(file)
+            dialogs.showError("Choose another name", isOpenProduction(file)
                     ? "A copy cannot replace the production it is made from." : e.getMessage());
             return;
         }
-        Dialogs.attempt(window(), "Could not save a copy", () -> {
+        dialogs.attempt("Could not save a copy", () -> {
             session.store().copyTo(file);
             statusBar.setText("Saved a copy as " + file.getFileName());
         });
@@ -211,6 +256,8 @@ public final class MainController {
         saveWhatIsBeingTyped();
         session.close();
         session = null;
+        pageViews = null;
+        open.set(false);
         policyBanner.textProperty().unbind();
         policyBanner.visibleProperty().unbind();
         policyBanner.managedProperty().unbind();
@@ -231,7 +278,7 @@ public final class MainController {
 
     @FXML
     void quit() {
-        closeProduction();
+        shutdown();
         Platform.exit();
     }
 
@@ -239,15 +286,17 @@ public final class MainController {
      * Re-reads the open production from its file after a service wrote to it directly (script or shot-list
      * import). The file stays open; undo history starts afresh, since it describes the old state.
      */
-    void reloadSession() {
+    @Override
+    public void reload() {
         if (session == null) return;
         Page page = navigator.getSelectionModel().getSelectedItem();
         Session old = session;
-        run("Refreshing", "Could not re-read the production", () -> new Session(old.store(), SignedRecord.load(old.store())), fresh -> {
-            session = null; // the store stays open: the fresh session takes it over
-            adopt(fresh);
-            navigator.getSelectionModel().select(page == null ? Page.SHOTS : page);
-        });
+        tasks.run("Refreshing", () -> new Session(old.store(), SignedRecord.load(old.store())))
+                .failureTitle("Could not re-read the production").onSuccess(fresh -> {
+                    session = null; // the store stays open: the fresh session takes it over
+                    adopt(fresh);
+                    navigator.getSelectionModel().select(page == null ? Page.SHOTS : page);
+                }).start();
     }
 
     void status(String text) {
@@ -257,7 +306,10 @@ public final class MainController {
     private void adopt(Session opened) {
         if (session != null) closeProduction();
         session = opened;
+        pageViews = pagesFor.apply(opened, this);
+        open.set(true);
         recent.add(opened.file());
+        fillRecentMenu(); // a disabled menu never fires onShowing, so the first recent file must switch it on here
         pages.clear();
         navigator.setVisible(true);
         navigator.setManaged(true);
@@ -271,12 +323,7 @@ public final class MainController {
         policyBanner.textProperty().bind(opened.policyProblemProperty());
         policyBanner.visibleProperty().bind(opened.policyProblemProperty().isNotEmpty());
         policyBanner.managedProperty().bind(opened.policyProblemProperty().isNotEmpty());
-        undoItem.disableProperty().bind(opened.undoNameProperty().isEmpty());
-        redoItem.disableProperty().bind(opened.redoNameProperty().isEmpty());
-        undoItem.textProperty().bind(Bindings.when(opened.undoNameProperty().isEmpty()).then("Undo")
-                .otherwise(Bindings.concat("Undo ", opened.undoNameProperty())));
-        redoItem.textProperty().bind(Bindings.when(opened.redoNameProperty().isEmpty()).then("Redo")
-                .otherwise(Bindings.concat("Redo ", opened.redoNameProperty())));
+        bindUndo(opened);
         updateTitle();
         refreshCounts();
     }
@@ -285,43 +332,60 @@ public final class MainController {
 
     private void showWelcome() {
         if (welcome == null) {
-            welcome = Views.load(MainController.class, "WelcomeView.fxml");
-            welcome.controller().bind(this);
+            welcome = views.load(View.WELCOME);
         }
         welcome.controller().refresh(recent.list());
         content.getChildren().setAll(welcome.root());
-        boolean open = session != null;
-        saveCopyItem.setDisable(!open);
-        closeItem.setDisable(!open);
-        viewMenu.setDisable(!open);
-        for (MenuItem item : productionOnly) item.setDisable(!open);
+        bindUndo(null);
+        statusBar.setText("No production open");
+    }
+
+    /** Undo and Redo name the step they take back, and stay off with nothing to undo or while work runs. */
+    private void bindUndo(Session opened) {
         undoItem.disableProperty().unbind();
         redoItem.disableProperty().unbind();
         undoItem.textProperty().unbind();
         redoItem.textProperty().unbind();
-        undoItem.setText("Undo");
-        redoItem.setText("Redo");
-        undoItem.setDisable(true);
-        redoItem.setDisable(true);
-        statusBar.setText("No production open");
+        if (opened == null) {
+            undoItem.setText("Undo");
+            redoItem.setText("Redo");
+            undoItem.setDisable(true);
+            redoItem.setDisable(true);
+            return;
+        }
+        undoItem.disableProperty().bind(opened.undoNameProperty().isEmpty().or(tasks.busyProperty()));
+        redoItem.disableProperty().bind(opened.redoNameProperty().isEmpty().or(tasks.busyProperty()));
+        undoItem.textProperty().bind(Bindings.when(opened.undoNameProperty().isEmpty()).then("Undo")
+                .otherwise(Bindings.concat("Undo ", opened.undoNameProperty())));
+        redoItem.textProperty().bind(Bindings.when(opened.redoNameProperty().isEmpty()).then("Redo")
+                .otherwise(Bindings.concat("Redo ", opened.redoNameProperty())));
     }
 
     void select(Page page) {
         navigator.getSelectionModel().select(page);
     }
 
+    @Override
+    public void show(Page page) {
+        select(page);
+    }
+
+    @Override
+    public void revealShot(UUID shotId) {
+        ShotsController shots = page(Page.SHOTS);
+        shots.reveal(shotId);
+    }
+
+    @Override
+    public void showShotsOf(org.clearframe.model.Scene scene) {
+        ShotsController shots = page(Page.SHOTS);
+        shots.showScene(scene);
+    }
+
     private void showPage(Page page) {
         if (session == null) return;
-        Views.Loaded<PageController> loaded = pages.computeIfAbsent(page, p -> {
-            Views.Loaded<PageController> view = Views.load(MainController.class, p.fxml);
-            view.controller().bind(session, this);
-            return view;
-        });
+        ViewFactory.Loaded<PageController> loaded = pages.computeIfAbsent(page, p -> pageViews.load(p.view));
         content.getChildren().setAll(loaded.root());
-        saveCopyItem.setDisable(false);
-        closeItem.setDisable(false);
-        viewMenu.setDisable(false);
-        for (MenuItem item : productionOnly) item.setDisable(false);
         loaded.controller().shown();
     }
 
@@ -358,19 +422,17 @@ public final class MainController {
 
     @FXML
     void undo() {
-        if (session != null) Dialogs.attempt(window(), "Could not undo", session::undo);
+        if (session != null) dialogs.attempt("Could not undo", session::undo);
     }
 
     @FXML
     void redo() {
-        if (session != null) Dialogs.attempt(window(), "Could not redo", session::redo);
+        if (session != null) dialogs.attempt("Could not redo", session::redo);
     }
 
     @FXML
     void about() {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-        Dialogs.prepare(alert, window(), AppInfo.NAME + " " + AppInfo.version());
-        alert.setContentText("""
+        dialogs.showInfo(AppInfo.NAME + " " + AppInfo.version(), """
                 Plan where generative AI touches a production, shot by shot, and get it signed off by the people \
                 whose craft, likeness or rights it touches.
 
@@ -385,42 +447,24 @@ public final class MainController {
                   OpenPDF — LGPL 2.1 / MPL 2.0
                   DejaVu Sans fonts — Bitstream Vera licence, public-domain changes
                 """);
-        alert.getDialogPane().setMinWidth(560);
-        alert.showAndWait();
     }
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    /** Runs slow work off the FX thread with a progress indicator over the page; errors become dialogs. */
-    <T> void run(String what, String failure, java.util.concurrent.Callable<T> work, Consumer<T> done) {
-        Task<T> task = new Task<>() {
-            @Override protected T call() throws Exception {
-                return work.call();
-            }
-        };
-        Node busy = busyOverlay(what);
-        content.getChildren().add(busy);
-        task.setOnSucceeded(e -> {
-            content.getChildren().remove(busy);
-            done.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            content.getChildren().remove(busy);
-            Throwable t = task.getException();
-            LOG.log(System.Logger.Level.WARNING, what + " failed", t);
-            Dialogs.error(window(), failure, t.getMessage() == null ? t.toString() : t.getMessage());
-        });
-        Thread thread = new Thread(task, "clearframe-" + what);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static Node busyOverlay(String what) {
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(48, 48);
-        VBox box = new VBox(12, spinner, new Label(what + "…"));
-        box.getStyleClass().add("busy-overlay");
-        return box;
+    /** While work runs, a spinner with what it is doing covers the page (the menus are off as well). */
+    private void showBusy(boolean busy) {
+        if (busy && busyOverlay == null) {
+            ProgressIndicator spinner = new ProgressIndicator();
+            spinner.setMaxSize(48, 48);
+            Label what = new Label();
+            what.textProperty().bind(Bindings.concat(tasks.busyMessageProperty(), "…"));
+            busyOverlay = new VBox(12, spinner, what);
+            busyOverlay.getStyleClass().add("busy-overlay");
+            content.getChildren().add(busyOverlay);
+        } else if (!busy && busyOverlay != null) {
+            content.getChildren().remove(busyOverlay);
+            busyOverlay = null;
+        }
     }
 
     private void updateTitle() {
@@ -460,18 +504,7 @@ public final class MainController {
             item.setOnAction(e -> openFile(p));
             recentMenu.getItems().add(item);
         }
-        recentMenu.setDisable(files.isEmpty());
-    }
-
-    static FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(PRODUCTION_FILES);
-        return chooser;
-    }
-
-    static Path toPath(java.io.File f) {
-        return f == null ? null : f.toPath();
+        noRecentFiles.set(files.isEmpty());
     }
 
     private static Path withExtension(Path file) {

@@ -1,21 +1,21 @@
 package org.clearframe.ui;
 
 /** The pages of the navigator, in the order a producer works through them. */
-enum Page {
-    PRODUCTION("Production", "ProductionView.fxml"),
-    SCENES("Scenes", "ScenesView.fxml"),
-    SHOTS("Shots", "ShotsView.fxml"),
-    DEPARTMENTS("Departments", "DepartmentsView.fxml"),
-    CAST("Cast", "CastView.fxml"),
-    SIGN_OFFS("Sign-offs", "SignOffsView.fxml"),
-    CONSENT("Consent", "ConsentView.fxml"),
-    POLICY("Policy", "PolicyView.fxml");
+public enum Page {
+    PRODUCTION("Production", View.PRODUCTION),
+    SCENES("Scenes", View.SCENES),
+    SHOTS("Shots", View.SHOTS),
+    DEPARTMENTS("Departments", View.DEPARTMENTS),
+    CAST("Cast", View.CAST),
+    SIGN_OFFS("Sign-offs", View.SIGN_OFFS),
+    CONSENT("Consent", View.CONSENT),
+    POLICY("Policy", View.POLICY);
 
     final String title;
-    final String fxml;
+    final View view;
 
-    Page(String title, String fxml) {
+    Page(String title, View view) {
         this.title = title;
-        this.fxml = fxml;
+        this.view = view;
     }
 }

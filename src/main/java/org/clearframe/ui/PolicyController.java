@@ -2,16 +2,12 @@ package org.clearframe.ui;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
-import javafx.stage.Window;
 import org.clearframe.model.Role;
 import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.rules.PolicyStanding;
@@ -32,11 +28,17 @@ public final class PolicyController implements PageController {
     @FXML private Label upgradeNote;
     @FXML private Button upgradeButton;
 
-    private Session session;
 
-    @Override
-    public void bind(Session session, MainController main) {
+    private final Session session;
+    private final DialogService dialogs;
+
+    PolicyController(Session session, DialogService dialogs) {
         this.session = session;
+        this.dialogs = dialogs;
+    }
+
+    @FXML
+    private void initialize() {
         idColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
         titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
         severityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity().label()));
@@ -84,15 +86,8 @@ public final class PolicyController implements PageController {
         preview.setWrapText(true);
         preview.setPrefSize(760, 460);
         preview.getStyleClass().add("policy-upgrade-preview");
-        ButtonType apply = new ButtonType("Upgrade to " + target.version(), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", apply, ButtonType.CANCEL);
-        Window owner = table.getScene() == null ? null : table.getScene().getWindow();
-        Dialogs.prepare(alert, owner, "Upgrade this production to built-in policy " + target.version() + "?");
-        alert.getDialogPane().setContent(preview);
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ((Button) alert.getDialogPane().lookupButton(apply)).setDefaultButton(false);
-        if (alert.showAndWait().filter(apply::equals).isPresent()) {
-            Dialogs.attempt(owner, "The policy was not upgraded", () -> session.upgradePolicy(target));
+        if (dialogs.confirm("Upgrade this production to built-in policy " + target.version() + "?", preview, "Upgrade to " + target.version())) {
+            dialogs.attempt("The policy was not upgraded", () -> session.upgradePolicy(target));
         }
     }
 }

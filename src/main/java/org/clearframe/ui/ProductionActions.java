@@ -1,12 +1,9 @@
 package org.clearframe.ui;
 
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceDialog;
-import javafx.stage.FileChooser;
 import org.clearframe.exchange.ProjectJson;
 import org.clearframe.exchange.SharePackage;
 import org.clearframe.exchange.SharePackageBuilder;
+import org.clearframe.exchange.TrustStore;
 import org.clearframe.importer.CsvExport;
 import org.clearframe.importer.ScriptImport;
 import org.clearframe.importer.ShotListImport;
@@ -21,91 +18,100 @@ import org.clearframe.ui.review.ReviewWindow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The menu commands that hand work to the services (import, export, policy, sharing). Slow work runs off the
- * FX thread through {@link MainController#run}; anything that changes the file first shows what it will do.
+ * FX thread through {@link UiTasks}; anything that changes the file first shows what it will do.
  */
 final class ProductionActions {
 
-    private final MainController main;
+    private final ProductionFiles files;
+    private final Navigator navigator;
+    private final DialogService dialogs;
+    private final UiTasks tasks;
+    private final ViewFactory views;
+    private final Consumer<String> status;
 
-    ProductionActions(MainController main) {
-        this.main = main;
+    ProductionActions(ProductionFiles files, Navigator navigator, DialogService dialogs, UiTasks tasks, ViewFactory views,
+                      Consumer<String> status) {
+        this.files = files;
+        this.navigator = navigator;
+        this.dialogs = dialogs;
+        this.tasks = tasks;
+        this.views = views;
+        this.status = status;
     }
 
     private Session session() {
-        return main.session();
-    }
-
-    private static FileChooser chooser(String title, String description, String... patterns) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
-        return chooser;
+        return files.current().orElse(null);
     }
 
     // ----------------------------------------------------------------------------------------- scripts
 
     /** With a production open, a revised script updates it (after a preview); otherwise it becomes a new one. */
     void importScript() {
-        Path script = MainController.toPath(chooser("Import Script", "Screenplays (Fountain, Final Draft)",
-                "*.fountain", "*.spmd", "*.txt", "*.fdx").showOpenDialog(main.window()));
-        if (script == null) return;
+        Optional<Path> chosen = dialogs.chooseOpen(FileKind.SCRIPT);
+        if (chosen.isEmpty()) return;
+        Path script = chosen.get();
         if (session() == null) {
-            FileChooser save = MainController.chooser("Save the New Production");
-            save.setInitialFileName(script.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".clearframe");
-            Path out = MainController.toPath(save.showSaveDialog(main.window()));
-            if (out == null) return;
-            main.run("Importing " + script.getFileName(), "Could not import " + script.getFileName(),
-                    () -> ScriptImport.importNew(script, out), data -> main.openFile(out));
+            Optional<Path> out = dialogs.chooseSave(FileKind.NEW_PRODUCTION_FROM_SCRIPT,
+                    Path.of(script.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".clearframe"));
+            if (out.isEmpty()) return;
+            tasks.run("Importing " + script.getFileName(), () -> ScriptImport.importNew(script, out.get()))
+                    .failureTitle("Could not import " + script.getFileName())
+                    .onSuccess(data -> files.openFile(out.get())).start();
             return;
         }
         Session s = session();
-        main.run("Reading " + script.getFileName(), "Could not import " + script.getFileName(),
-                () -> ScriptImport.preview(s.snapshot(), script), revision -> {
+        var data = s.snapshot();
+        tasks.run("Reading " + script.getFileName(), () -> ScriptImport.preview(data, script))
+                .failureTitle("Could not import " + script.getFileName())
+                .onSuccess(revision -> {
                     if (revision.isEmpty()) {
-                        info("Nothing to change", script.getFileName() + " matches the production's scenes.");
+                        dialogs.showInfo("Nothing to change", script.getFileName() + " matches the production's scenes.");
                         return;
                     }
-                    ScriptRevisionDialog.show(main.window(), revision).ifPresent(chosen ->
-                            main.run("Applying the revised script", "Could not apply the revised script",
-                                    () -> { ScriptImport.apply(s.store(), chosen); return null; }, done -> main.reloadSession()));
-                });
+                    dialogs.show(ScriptRevisionDialog.create(views, revision)).ifPresent(apply ->
+                            tasks.run("Applying the revised script", () -> { ScriptImport.apply(s.store(), apply); return null; })
+                                    .failureTitle("Could not apply the revised script")
+                                    .onSuccess(done -> files.reload()).start());
+                }).start();
     }
 
     void importShots() {
         if (session() == null) return;
-        Path csv = MainController.toPath(chooser("Import Shot List", "Spreadsheets (CSV)", "*.csv", "*.txt").showOpenDialog(main.window()));
-        if (csv == null) return;
+        Optional<Path> chosen = dialogs.chooseOpen(FileKind.SHOT_LIST);
+        if (chosen.isEmpty()) return;
+        Path csv = chosen.get();
         Session s = session();
-        main.run("Reading " + csv.getFileName(), "Could not read " + csv.getFileName(), () -> ShotListImport.read(csv), list ->
-                ColumnMappingDialog.show(main.window(), list).ifPresent(mapping -> {
+        tasks.run("Reading " + csv.getFileName(), () -> ShotListImport.read(csv))
+                .failureTitle("Could not read " + csv.getFileName())
+                .onSuccess(list -> dialogs.show(ColumnMappingDialog.create(views, list)).ifPresent(mapping -> {
                     var preview = ShotListImport.preview(s.snapshot(), list, mapping);
                     if (preview.isEmpty()) {
-                        info("Nothing to import", "Every shot in " + csv.getFileName() + " is already in the production.");
+                        dialogs.showInfo("Nothing to import", "Every shot in " + csv.getFileName() + " is already in the production.");
                         return;
                     }
-                    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, String.join("\n", preview.lines()), ButtonType.OK, ButtonType.CANCEL);
-                    Dialogs.prepare(confirm, main.window(), preview.summary());
-                    if (confirm.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
-                        main.run("Importing shots", "Could not import the shots",
-                                () -> { ShotListImport.apply(s.store(), preview); return null; }, done -> main.reloadSession());
+                    if (dialogs.confirm(preview.summary(), String.join("\n", preview.lines()), "Import")) {
+                        tasks.run("Importing shots", () -> { ShotListImport.apply(s.store(), preview); return null; })
+                                .failureTitle("Could not import the shots")
+                                .onSuccess(done -> files.reload()).start();
                     }
-                }));
+                })).start();
     }
 
     // ----------------------------------------------------------------------------------------- exports
 
     void exportCsv() {
         if (session() == null) return;
-        FileChooser save = chooser("Export Shot List", "Spreadsheets (CSV)", "*.csv");
-        save.setInitialFileName(baseName() + " shots.csv");
-        Path out = MainController.toPath(save.showSaveDialog(main.window()));
-        if (out == null) return;
+        Optional<Path> out = dialogs.chooseSave(FileKind.SHOT_LIST_EXPORT, Path.of(baseName() + " shots.csv"));
+        if (out.isEmpty()) return;
         var data = session().snapshot();
-        main.run("Exporting " + out.getFileName(), "Could not export the shot list",
-                () -> { CsvExport.write(data, out); return null; }, done -> main.status("Exported " + out.getFileName()));
+        tasks.run("Exporting " + out.get().getFileName(), () -> { CsvExport.write(data, out.get()); return null; })
+                .failureTitle("Could not export the shot list")
+                .onSuccess(done -> status.accept("Exported " + out.get().getFileName())).start();
     }
 
     /** The breakdown PDF, with the flags the app already holds for each shot. */
@@ -115,56 +121,53 @@ final class ProductionActions {
         java.util.Map<java.util.UUID, java.util.List<org.clearframe.rules.Flag>> flags = new java.util.LinkedHashMap<>();
         for (var shot : s.shots()) flags.put(shot.id(), s.flags(shot.id()));
         // the PDF's cover carries the file's fingerprint, so the file must hold every edit first
-        if (!Dialogs.attempt(main.window(), "Could not prepare the export", () -> s.store().flush())) return;
-        org.clearframe.ui.pdf.ExportPdfDialog.show(main.window(), s.snapshot(), flags, s.file());
+        if (!dialogs.attempt("Could not prepare the export", () -> s.store().flush())) return;
+        org.clearframe.ui.pdf.ExportPdfDialog.show(views, dialogs, tasks, s.snapshot(), flags, s.file());
     }
 
     /** The evidence pack, written from the saved file (so every edit is in it and the file's fingerprint is the one signed). */
     void exportEvidence() {
         Session s = session();
         if (s == null) return;
-        if (!Dialogs.attempt(main.window(), "Could not prepare the evidence pack", () -> s.store().flush())) return;
-        FileChooser save = chooser("Export Evidence Pack", "Evidence pack (*.zip)", "*.zip");
-        save.setInitialFileName(baseName() + " evidence.zip");
-        Path out = MainController.toPath(save.showSaveDialog(main.window()));
-        if (out == null) return;
-        org.clearframe.ui.evidence.ExportEvidenceDialog.show(main.window(), s.file(), out);
+        if (!dialogs.attempt("Could not prepare the evidence pack", () -> s.store().flush())) return;
+        dialogs.chooseSave(FileKind.EVIDENCE_PACK, Path.of(baseName() + " evidence.zip")).ifPresent(out ->
+                org.clearframe.ui.evidence.ExportEvidenceDialog.show(dialogs, tasks, s.file(), out));
     }
 
     void exportJson() {
         if (session() == null) return;
-        FileChooser save = chooser("Export Production as JSON", "Clearframe JSON (*.json)", "*.json");
-        save.setInitialFileName(baseName() + ".json");
-        Path out = MainController.toPath(save.showSaveDialog(main.window()));
-        if (out == null) return;
+        Optional<Path> out = dialogs.chooseSave(FileKind.JSON_EXPORT, Path.of(baseName() + ".json"));
+        if (out.isEmpty()) return;
         Session s = session();
-        main.run("Exporting " + out.getFileName(), "Could not export the production",
-                () -> { ProjectJson.export(s.store(), out); return null; }, done -> main.status("Exported " + out.getFileName()));
+        tasks.run("Exporting " + out.get().getFileName(), () -> { ProjectJson.export(s.store(), out.get()); return null; })
+                .failureTitle("Could not export the production")
+                .onSuccess(done -> status.accept("Exported " + out.get().getFileName())).start();
     }
 
     void importJson() {
-        Path json = MainController.toPath(chooser("Import Production from JSON", "Clearframe JSON (*.json)", "*.json").showOpenDialog(main.window()));
-        if (json == null) return;
-        FileChooser save = MainController.chooser("Save the Imported Production");
-        save.setInitialFileName(json.getFileName().toString().replaceFirst("\\.json$", "") + ".clearframe");
-        Path out = MainController.toPath(save.showSaveDialog(main.window()));
-        if (out == null) return;
-        main.run("Importing " + json.getFileName(), "Could not import " + json.getFileName(),
-                () -> ProjectJson.importTo(json, out), data -> main.openFile(out));
+        Optional<Path> json = dialogs.chooseOpen(FileKind.JSON_IMPORT);
+        if (json.isEmpty()) return;
+        Optional<Path> out = dialogs.chooseSave(FileKind.IMPORTED_PRODUCTION,
+                Path.of(json.get().getFileName().toString().replaceFirst("\\.json$", "") + ".clearframe"));
+        if (out.isEmpty()) return;
+        tasks.run("Importing " + json.get().getFileName(), () -> ProjectJson.importTo(json.get(), out.get()))
+                .failureTitle("Could not import " + json.get().getFileName())
+                .onSuccess(data -> files.openFile(out.get())).start();
     }
 
     // ------------------------------------------------------------------------------------------ policy
 
     void loadPolicy() {
         if (session() == null) return;
-        Path file = MainController.toPath(chooser("Load Studio Policy", "Policy files (*.json)", "*.json").showOpenDialog(main.window()));
-        if (file == null) return;
-        Dialogs.attempt(main.window(), "The policy was not loaded", () -> {
+        Optional<Path> chosen = dialogs.chooseOpen(FileKind.POLICY);
+        if (chosen.isEmpty()) return;
+        Path file = chosen.get();
+        dialogs.attempt("The policy was not loaded", () -> {
             String json = Files.readString(file, StandardCharsets.UTF_8);
             Policy policy = Policy.parse(json, file.getFileName().toString()); // refuses a bad file before anything changes
             session().setPolicy(file.getFileName().toString(), json);
-            main.status("Policy in force: " + policy.name() + " (" + policy.rules().size() + " rules)");
-            main.select(Page.POLICY);
+            status.accept("Policy in force: " + policy.name() + " (" + policy.rules().size() + " rules)");
+            navigator.show(Page.POLICY);
         });
     }
 
@@ -172,10 +175,10 @@ final class ProductionActions {
         if (session() == null) return;
         // The default is the newest built-in version; a production already under a built-in one upgrades from Production > Policy.
         if (BuiltInPolicies.identify(session().policy()).isPresent()) return;
-        if (Dialogs.confirm(main.window(), "Go back to the built-in policy?",
+        if (dialogs.confirm("Go back to the built-in policy?",
                 "The studio policy stored in this production is replaced by Clearframe's default (" + BuiltInPolicies.latest().version()
                         + "). Flags are re-evaluated.", "Use Default")) {
-            Dialogs.attempt(main.window(), "Could not change the policy",
+            dialogs.attempt("Could not change the policy",
                     () -> session().setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json()));
         }
     }
@@ -186,36 +189,35 @@ final class ProductionActions {
         if (session() == null) return;
         // only the departments whose head signs for some role, and no department chosen for the producer
         var names = SigningDepartments.signing(session().snapshot());
-        ChoiceDialog<String> pick = new ChoiceDialog<>(null, names);
-        pick.initOwner(main.window());
-        pick.setTitle("Send to Department");
-        pick.setHeaderText("Which department's head will review and sign?");
-        pick.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
-        pick.showAndWait().ifPresent(department -> {
-            FileChooser save = chooser("Save Share Package", "Clearframe share packages (*.cfshare)", "*" + SharePackage.EXTENSION);
-            save.setInitialFileName(baseName() + " - " + department.replaceAll("[/\\\\:]", "-") + SharePackage.EXTENSION);
-            Path out = MainController.toPath(save.showSaveDialog(main.window()));
-            if (out == null) return;
+        if (names.isEmpty()) {
+            dialogs.showInfo("No department to send to", "No department's head signs for any role in this production's policy.");
+            return;
+        }
+        dialogs.choose("Send to Department", "Which department's head will review and sign?", names, null).ifPresent(department -> {
+            Optional<Path> out = dialogs.chooseSave(FileKind.SHARE_PACKAGE,
+                    Path.of(baseName() + " - " + department.replaceAll("[/\\\\:]", "-") + SharePackage.EXTENSION));
+            if (out.isEmpty()) return;
             var data = session().snapshot();
-            main.run("Writing " + out.getFileName(), "Could not write the share package", () -> {
-                SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, department)).write(out);
+            tasks.run("Writing " + out.get().getFileName(), () -> {
+                SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, department)).write(out.get());
                 return null;
-            }, done -> info("Package ready", "Send " + out.getFileName() + " to the head of " + department
-                    + ". They open it in Clearframe (Share > Review a Package), sign their part and send back a reply file."));
+            }).failureTitle("Could not write the share package").onSuccess(done -> dialogs.showInfo("Package ready",
+                    "Send " + out.get().getFileName() + " to the head of " + department
+                    + ". They open it in Clearframe (Share > Review a Package), sign their part and send back a reply file.")).start();
         });
     }
 
     void reviewPackage() {
-        Path file = MainController.toPath(chooser("Review a Package", "Clearframe share packages (*.cfshare)", "*" + SharePackage.EXTENSION)
-                .showOpenDialog(main.window()));
-        if (file == null) return;
-        Dialogs.attempt(main.window(), "Could not open the package", () -> ReviewWindow.show(main.window(), file));
+        dialogs.chooseOpen(FileKind.PACKAGE_TO_REVIEW).ifPresent(file ->
+                dialogs.attempt("Could not open the package", () -> ReviewWindow.show(views, dialogs, file)));
     }
 
     void importReply() {
-        if (session() == null) return;
-        ImportSignOffs.show(main.window(), session().store()).ifPresent(applied ->
-                Dialogs.attempt(main.window(), "Could not show the imported sign-offs", session()::reloadSignOffs));
+        Session s = session();
+        if (s == null) return;
+        dialogs.chooseOpen(FileKind.REPLY).ifPresent(file ->
+                new ImportSignOffs(dialogs, tasks, views, TrustStore.forUser()).start(s.store(), file, applied ->
+                        dialogs.attempt("Could not show the imported sign-offs", s::reloadSignOffs)));
     }
 
     /**
@@ -226,7 +228,7 @@ final class ProductionActions {
         if (session() == null) return;
         var earlier = session().ignoredSignOffs().stream().filter(i -> i.why() != org.clearframe.exchange.SignedRecord.Why.NO_VALID_PROOF).toList();
         if (earlier.isEmpty()) {
-            info("Nothing to attest", "Every sign-off in this production counts already, or has no valid proof (and is never attested).");
+            dialogs.showInfo("Nothing to attest", "Every sign-off in this production counts already, or has no valid proof (and is never attested).");
             return;
         }
         StringBuilder text = new StringBuilder("These sign-offs do not count yet: they were recorded before Clearframe kept proofs, or "
@@ -236,20 +238,12 @@ final class ProductionActions {
                 .append(": ").append(i.signOff().role().label()).append(", ").append(i.signOff().ruleId()).append(", ")
                 .append(i.signOff().decision().label()).append(" (").append(i.signOff().signedAt()).append(")"));
         if (earlier.size() > 30) text.append("\n… and ").append(earlier.size() - 30).append(" more");
-        ButtonType attest = new ButtonType("Attest " + earlier.size(), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text.toString(), attest, ButtonType.CANCEL);
-        Dialogs.prepare(confirm, main.window(), "Attest " + earlier.size() + " earlier sign-off" + (earlier.size() == 1 ? "" : "s") + "?");
-        if (confirm.showAndWait().filter(b -> b == attest).isEmpty()) return;
-        Dialogs.attempt(main.window(), "Could not attest the earlier sign-offs", () -> session().attestEarlierSignOffs());
+        if (!dialogs.confirm("Attest " + earlier.size() + " earlier sign-off" + (earlier.size() == 1 ? "" : "s") + "?", text.toString(),
+                "Attest " + earlier.size())) return;
+        dialogs.attempt("Could not attest the earlier sign-offs", () -> session().attestEarlierSignOffs());
     }
 
     private String baseName() {
         return session().file().getFileName().toString().replaceFirst("\\.clearframe$", "");
-    }
-
-    private void info(String header, String text) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
-        Dialogs.prepare(alert, main.window(), header);
-        alert.showAndWait();
     }
 }

@@ -21,14 +21,18 @@ public final class ProductionController implements PageController {
     @FXML private TextArea notes;
 
     private final ValidationSupport validation = new ValidationSupport();
-    private Session session;
-    private MainController main;
     private boolean loading;
 
-    @Override
-    public void bind(Session session, MainController main) {
+    private final Session session;
+    private final DialogService dialogs;
+
+    ProductionController(Session session, DialogService dialogs) {
         this.session = session;
-        this.main = main;
+        this.dialogs = dialogs;
+    }
+
+    @FXML
+    private void initialize() {
         Styles.fill(format, Format.class);
         Styles.fill(genre, Genre.class);
         validation.registerValidator(title, Validator.createEmptyValidator("A production needs a title"));
@@ -56,6 +60,6 @@ public final class ProductionController implements PageController {
         Production p = session.production();
         Production next = new Production(p.id(), title.getText().strip(), format.getValue(), genre.getValue(), studio.getText().strip(),
                 producer.getText().strip(), director.getText().strip(), principalPhotography.getValue(), notes.getText());
-        Dialogs.attempt(main.window(), "Could not save the production details", () -> session.updateProduction(next));
+        dialogs.attempt("Could not save the production details", () -> session.updateProduction(next));
     }
 }

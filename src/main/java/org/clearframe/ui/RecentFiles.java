@@ -11,17 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The most recently opened production files, newest first, kept as a plain list in the config folder. */
-final class RecentFiles {
+public final class RecentFiles {
     private static final int LIMIT = 10;
     private static final System.Logger LOG = System.getLogger(RecentFiles.class.getName());
 
     private final Path store;
 
-    RecentFiles(Path configFolder) {
+    public RecentFiles(Path configFolder) {
         this.store = configFolder.resolve("recent-files.txt");
     }
 
-    static RecentFiles forUser() {
+    public static RecentFiles forUser() {
         return new RecentFiles(AppFolders.config());
     }
 

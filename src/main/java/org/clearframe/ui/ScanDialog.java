@@ -6,7 +6,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Window;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Scan;
 
@@ -18,7 +17,7 @@ final class ScanDialog {
 
     private ScanDialog() {}
 
-    static Optional<Scan> show(Window owner, CastMember member, Scan scan) {
+    static Optional<Scan> show(DialogService dialogs, CastMember member, Scan scan) {
         DatePicker scannedOn = new DatePicker(scan == null ? null : scan.scannedOn());
         DatePicker noticeOn = new DatePicker(scan == null ? null : scan.noticeGivenOn());
         TextField reason = new TextField(scan == null ? "" : scan.businessReason());
@@ -37,16 +36,14 @@ final class ScanDialog {
         hint.setMaxWidth(460);
         grid.add(hint, 0, 3, 2, 1);
         Dialog<Scan> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle("Record Scan");
         dialog.setHeaderText("Replica scan of " + member.display());
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(scannedOn.valueProperty().isNull());
         dialog.setResultConverter(b -> b == ButtonType.OK
                 ? new Scan(scan == null ? UUID.randomUUID() : scan.id(), member.id(), scannedOn.getValue(), noticeOn.getValue(), reason.getText().strip())
                 : null);
-        return dialog.showAndWait();
+        return dialogs.show(dialog);
     }
 }

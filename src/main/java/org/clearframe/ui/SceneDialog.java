@@ -8,7 +8,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.stage.Window;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.IntExt;
 import org.clearframe.model.Scene;
@@ -32,21 +31,19 @@ public final class SceneDialog {
     private final FieldChecks checks = new FieldChecks();
 
     /** Shows the dialog; {@code scene} null means a new scene numbered {@code suggestedNumber}. */
-    static Optional<Scene> show(Window owner, Session session, Scene scene, String suggestedNumber) {
-        Views.Loaded<SceneDialog> view = Views.load(SceneDialog.class, "SceneDialog.fxml");
+    static Optional<Scene> show(ViewFactory views, DialogService dialogs, Session session, Scene scene, String suggestedNumber) {
+        ViewFactory.Loaded<SceneDialog> view = views.load(View.SCENE_DIALOG);
         SceneDialog form = view.controller();
         form.fill(session, scene, suggestedNumber);
         form.validate();
         Dialog<Scene> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle(scene == null ? "Add Scene" : "Edit Scene " + scene.number());
         dialog.getDialogPane().setContent(view.root());
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(form.checks.invalidProperty());
         dialog.setResultConverter(button -> button == ButtonType.OK ? form.result(scene) : null);
         javafx.application.Platform.runLater(form.number::requestFocus);
-        return dialog.showAndWait();
+        return dialogs.show(dialog);
     }
 
     private void fill(Session session, Scene scene, String suggestedNumber) {

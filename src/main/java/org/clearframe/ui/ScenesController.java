@@ -9,11 +9,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import org.clearframe.model.CastMember;
 import org.clearframe.model.Scene;
 
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** The scene list in script order: add, edit, delete and reorder scenes. */
 public final class ScenesController implements PageController {
@@ -23,13 +20,23 @@ public final class ScenesController implements PageController {
     @FXML private TableColumn<Scene, Number> shotCount;
     @FXML private Button editButton, deleteButton, upButton, downButton, shotsButton;
 
-    private Session session;
-    private MainController main;
 
-    @Override
-    public void bind(Session session, MainController main) {
+    private final ScenesViewModel model;
+    private final Session session;
+    private final DialogService dialogs;
+    private final ViewFactory views;
+    private final Navigator navigator;
+
+    ScenesController(ScenesViewModel model, Session session, DialogService dialogs, ViewFactory views, Navigator navigator) {
+        this.model = model;
         this.session = session;
-        this.main = main;
+        this.dialogs = dialogs;
+        this.views = views;
+        this.navigator = navigator;
+    }
+
+    @FXML
+    private void initialize() {
         table.setItems(session.scenes());
         number.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().omitted() ? c.getValue().number() + " OMITTED" : c.getValue().number()));
         intExt.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().intExt().label()));
@@ -37,9 +44,9 @@ public final class ScenesController implements PageController {
         time.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().timeOfDay()));
         pages.setCellValueFactory(c -> new ReadOnlyStringWrapper(Scene.pages(c.getValue().eighths())));
         storyDay.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().storyDay()));
-        cast.setCellValueFactory(c -> new ReadOnlyStringWrapper(castNames(c.getValue())));
+        cast.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.castNames(c.getValue())));
         synopsis.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().synopsis()));
-        shotCount.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.shotsOf(c.getValue().id()).size()));
+        shotCount.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(model.shotCount(c.getValue())));
         session.shots().addListener((javafx.collections.ListChangeListener<Object>) c -> table.refresh());
         session.cast().addListener((javafx.collections.ListChangeListener<Object>) c -> table.refresh());
         table.setRowFactory(t -> {
@@ -67,19 +74,11 @@ public final class ScenesController implements PageController {
         if (!session.scenes().isEmpty()) table.getSelectionModel().selectFirst();
     }
 
-    private String castNames(Scene scene) {
-        return scene.castIds().stream().map(id -> session.cast().stream().filter(m -> m.id().equals(id)).findFirst()
-                .map(CastMember::character).filter(s -> !s.isBlank()).orElse(null)).filter(Objects::nonNull).collect(Collectors.joining(", "));
-    }
-
     @FXML
     void add() {
-        int at = table.getSelectionModel().getSelectedIndex() + 1;
-        if (at == 0) at = session.scenes().size();
-        String suggested = Integer.toString(session.scenes().size() + 1);
-        int index = at;
-        SceneDialog.show(main.window(), session, null, suggested).ifPresent(scene -> {
-            if (Dialogs.attempt(main.window(), "Could not add the scene", () -> session.addScene(scene, index))) {
+        int index = model.insertionIndex(table.getSelectionModel().getSelectedIndex());
+        SceneDialog.show(views, dialogs, session, null, model.suggestedNumber()).ifPresent(scene -> {
+            if (model.add(scene, index)) {
                 table.getSelectionModel().select(scene);
                 table.scrollTo(scene);
             }
@@ -90,8 +89,8 @@ public final class ScenesController implements PageController {
     void edit() {
         Scene scene = table.getSelectionModel().getSelectedItem();
         if (scene == null) return;
-        SceneDialog.show(main.window(), session, scene, scene.number()).ifPresent(edited -> {
-            if (Dialogs.attempt(main.window(), "Could not save the scene", () -> session.saveScene(edited))) {
+        SceneDialog.show(views, dialogs, session, scene, scene.number()).ifPresent(edited -> {
+            if (model.save(edited)) {
                 table.getSelectionModel().select(edited);
             }
         });
@@ -101,12 +100,7 @@ public final class ScenesController implements PageController {
     void delete() {
         Scene scene = table.getSelectionModel().getSelectedItem();
         if (scene == null) return;
-        int shots = session.shotsOf(scene.id()).size();
-        String detail = shots == 0 ? "The scene has no shots." : "Its " + shots + (shots == 1 ? " shot" : " shots")
-                + ", their AI uses and sign-offs will be deleted too. You can undo this with Edit > Undo.";
-        if (Dialogs.confirm(main.window(), "Delete scene " + scene.number() + "?", detail, "Delete Scene")) {
-            Dialogs.attempt(main.window(), "Could not delete the scene", () -> session.deleteScene(scene));
-        }
+        model.delete(scene);
     }
 
     @FXML void moveUp() { move(-1); }
@@ -115,8 +109,7 @@ public final class ScenesController implements PageController {
     private void move(int delta) {
         Scene scene = table.getSelectionModel().getSelectedItem();
         if (scene == null) return;
-        int to = session.scenes().indexOf(scene) + delta;
-        if (Dialogs.attempt(main.window(), "Could not move the scene", () -> session.moveScene(scene, to))) {
+        if (model.move(scene, delta)) {
             table.getSelectionModel().select(scene);
         }
     }
@@ -125,7 +118,6 @@ public final class ScenesController implements PageController {
     void showShots() {
         Scene scene = table.getSelectionModel().getSelectedItem();
         if (scene == null) return;
-        ShotsController shots = main.page(Page.SHOTS);
-        shots.showScene(scene);
+        navigator.showShotsOf(scene);
     }
 }

@@ -13,13 +13,11 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.Department;
 import org.clearframe.model.Output;
 import org.clearframe.model.ReferenceImage;
-import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.ShotSize;
 import org.controlsfx.control.CheckComboBox;
@@ -29,7 +27,6 @@ import org.controlsfx.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -52,14 +49,27 @@ public final class ShotDetailController {
     @FXML private VBox flagsBox, consentBox;
 
     private final ValidationSupport validation = new ValidationSupport();
-    private Session session;
-    private MainController main;
     private Shot shot;
+    /** The shot whose picture is being shown, so a picture decoded too late for it is dropped. */
+    private UUID imageFor;
     private boolean loading;
 
-    void bind(Session session, MainController main) {
+    private final ShotDetailViewModel model;
+    private final Session session;
+    private final DialogService dialogs;
+    private final UiTasks tasks;
+    private final ViewFactory views;
+
+    ShotDetailController(ShotDetailViewModel model, Session session, DialogService dialogs, UiTasks tasks, ViewFactory views) {
+        this.model = model;
         this.session = session;
-        this.main = main;
+        this.dialogs = dialogs;
+        this.tasks = tasks;
+        this.views = views;
+    }
+
+    @FXML
+    private void initialize() {
         Styles.fill(size, ShotSize.class);
         departments.setConverter(new StringConverter<>() {
             @Override public String toString(Department d) { return d == null ? "" : d.name(); }
@@ -103,9 +113,7 @@ public final class ShotDetailController {
         empty.setVisible(!has);
         empty.setManaged(!has);
         if (has) {
-            Scene scene = session.scenes().stream().filter(s -> s.id().equals(next.sceneId())).findFirst().orElse(null);
-            heading.setText("Shot " + (scene == null ? "" : scene.number() + "/") + next.number()
-                    + (scene == null ? "" : "  ·  " + scene.heading().replaceFirst("^\\S+\\s", "")));
+            heading.setText(model.heading(next));
             number.setText(next.number());
             description.setText(next.description());
             size.setValue(next.size());
@@ -146,7 +154,7 @@ public final class ShotDetailController {
         if (edited.equals(shot)) return;
         Shot before = shot;
         shot = edited; // so a second commit from the same gesture compares against the saved value
-        if (!Dialogs.attempt(main.window(), "Could not save shot " + edited.number(), () -> session.saveShot(edited))) show(before);
+        if (!model.save(edited)) show(before);
     }
 
     // ------------------------------------------------------------------------------------------ AI uses
@@ -154,11 +162,8 @@ public final class ShotDetailController {
     @FXML
     void addUse() {
         if (shot == null) return;
-        AiUseDialog.show(main.window(), session, null).ifPresent(use -> {
-            List<AiUse> uses = new ArrayList<>(shot.aiUses());
-            uses.add(use);
-            saveUses(uses);
-            aiUses.getSelectionModel().select(use);
+        AiUseDialog.show(views, dialogs, session, null).ifPresent(use -> {
+            if (model.addUse(shot, use)) aiUses.getSelectionModel().select(use);
         });
     }
 
@@ -166,37 +171,25 @@ public final class ShotDetailController {
     void editUse() {
         AiUse use = aiUses.getSelectionModel().getSelectedItem();
         if (shot == null || use == null) return;
-        AiUseDialog.show(main.window(), session, use).ifPresent(edited -> {
-            List<AiUse> uses = new ArrayList<>(shot.aiUses());
-            uses.replaceAll(u -> u.id().equals(edited.id()) ? edited : u);
-            saveUses(uses);
-        });
+        AiUseDialog.show(views, dialogs, session, use).ifPresent(edited -> model.replaceUse(shot, edited));
     }
 
     @FXML
     void removeUse() {
         AiUse use = aiUses.getSelectionModel().getSelectedItem();
         if (shot == null || use == null) return;
-        List<AiUse> uses = new ArrayList<>(shot.aiUses());
-        uses.removeIf(u -> u.id().equals(use.id()));
-        saveUses(uses);
-    }
-
-    private void saveUses(List<AiUse> uses) {
-        Shot edited = shot.withAiUses(uses);
-        Dialogs.attempt(main.window(), "Could not save the AI uses of shot " + shot.number(), () -> session.saveShot(edited));
+        model.removeUse(shot, use.id());
     }
 
     // ------------------------------------------------------------------------------------------- flags
 
     /** One card per flag: the rule, why it applies, where it comes from, and each signature with a Sign button. */
     private void showFlags(Shot s) {
-        List<org.clearframe.rules.Flag> flags = session.flags(s.id());
-        long open = flags.stream().filter(org.clearframe.rules.Flag::open).count();
-        flagSummary.setText(flags.isEmpty() ? "" : open == 0 ? "all signed" : open + " of " + flags.size() + " open");
+        List<org.clearframe.rules.Flag> flags = model.flags(s);
+        flagSummary.setText(model.flagSummary(s));
         flagsBox.getChildren().clear();
         if (flags.isEmpty()) {
-            Label none = new Label(s.hasAiUse() ? "The policy in force asks for no sign-off on this shot." : "Nothing to sign: no AI use planned.");
+            Label none = new Label(model.noFlags(s));
             none.getStyleClass().add("hint");
             none.setWrapText(true);
             flagsBox.getChildren().add(none);
@@ -208,15 +201,15 @@ public final class ShotDetailController {
     /** Each person the shot's AI uses reproduce or alter, and whether the consent on record covers each use. */
     private void showConsent(Shot s) {
         consentBox.getChildren().clear();
-        List<org.clearframe.rules.ConsentCoverage.Coverage> coverage = org.clearframe.rules.ConsentCoverage.of(session.snapshot(), s);
+        List<ShotDetailViewModel.ConsentLine> coverage = model.consent(s);
         if (coverage.isEmpty()) {
             Label none = new Label("No AI use on this shot reproduces or alters a person.");
             none.getStyleClass().add("hint");
             consentBox.getChildren().add(none);
             return;
         }
-        for (org.clearframe.rules.ConsentCoverage.Coverage c : coverage) {
-            Label line = new Label(c.person() + " · " + c.kind().label() + ": " + (c.covered() ? c.why() : "not covered, " + c.why()));
+        for (ShotDetailViewModel.ConsentLine c : coverage) {
+            Label line = new Label(c.text());
             line.setWrapText(true);
             line.getStyleClass().addAll("consent-line", c.covered() ? "consent-covered" : "consent-gap");
             consentBox.getChildren().add(line);
@@ -261,10 +254,7 @@ public final class ShotDetailController {
         who.setWrapText(true);
         VBox whoBox = new VBox(1, who);
         sig.latest().ifPresent(latest -> {
-            Label by = new Label(latest.signer() + ", " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy")
-                    .format(latest.signedAt().atZone(java.time.ZoneId.systemDefault()))
-                    + (latest.note().isBlank() ? "" : " — " + latest.note())
-                    + session.proof(latest.id()).filter(p -> p.attested()).map(p -> " (" + p.label() + ")").orElse(""));
+            Label by = new Label(model.signedBy(latest));
             by.getStyleClass().add("hint");
             by.setWrapText(true);
             whoBox.getChildren().add(by);
@@ -272,8 +262,8 @@ public final class ShotDetailController {
         HBox.setHgrow(whoBox, javafx.scene.layout.Priority.ALWAYS);
         Button sign = new Button(sig.state().open() ? "Sign…" : "Re-sign…");
         sign.getStyleClass().add("small");
-        sign.setOnAction(e -> SignOffDialog.show(main.window(), session, s, flag, sig).ifPresent(signOff ->
-                Dialogs.attempt(main.window(), "Could not record the sign-off", () -> session.addSignOff(signOff))));
+        sign.setOnAction(e -> SignOffDialog.show(views, dialogs, session, s, flag, sig).ifPresent(signOff ->
+                model.sign(signOff)));
         HBox row = new HBox(8, state, whoBox, sign);
         row.getStyleClass().add("signature-row");
         return row;
@@ -281,45 +271,50 @@ public final class ShotDetailController {
 
     // -------------------------------------------------------------------------------------------- image
 
+    /**
+     * Shows the shot's reference image. The bytes come from the session (one indexed read); decoding up to 8 MB of
+     * JPEG runs off the FX thread, and a picture that arrives after the producer moved on is dropped.
+     */
     private void loadImage(UUID shotId) {
-        try {
-            var stored = session.referenceImage(shotId);
-            image.setImage(stored.map(i -> new Image(new ByteArrayInputStream(i.bytes()))).orElse(null));
-            removeImageButton.setDisable(stored.isEmpty());
-            imageHint.setVisible(stored.isEmpty());
-            imageHint.setManaged(stored.isEmpty());
-        } catch (Exception e) {
-            image.setImage(null);
-        }
+        imageFor = shotId;
+        java.util.Optional<ReferenceImage> stored = model.referenceImage(shotId);
+        removeImageButton.setDisable(stored.isEmpty());
+        imageHint.setVisible(stored.isEmpty());
+        imageHint.setManaged(stored.isEmpty());
+        image.setImage(null);
+        if (stored.isEmpty()) return;
+        byte[] bytes = stored.get().bytes();
+        tasks.background("Loading the reference image", () -> new Image(new ByteArrayInputStream(bytes)))
+                .onSuccess(decoded -> {
+                    if (shotId.equals(imageFor)) image.setImage(decoded);
+                })
+                .onFailure(e -> { }) // logged by the task runner; the image box stays empty
+                .start();
     }
 
     @FXML
     void chooseImage() {
         if (shot == null) return;
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Reference Image for Shot " + shot.number());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images (PNG, JPEG)", "*.png", "*.jpg", "*.jpeg"));
-        Path file = MainController.toPath(chooser.showOpenDialog(main.window()));
-        if (file == null) return;
+        java.util.Optional<Path> chosen = dialogs.chooseOpen(FileKind.REFERENCE_IMAGE, "Reference Image for Shot " + shot.number());
+        if (chosen.isEmpty()) return;
+        Path file = chosen.get();
         UUID id = shot.id();
-        Dialogs.attempt(main.window(), "Could not use that image", () -> {
+        tasks.run("Reading " + file.getFileName(), () -> {
             if (Files.size(file) > MAX_IMAGE_BYTES) throw new IllegalArgumentException("The image is larger than 8 MB; use a smaller frame grab.");
             byte[] bytes = Files.readAllBytes(file);
             if (new Image(new ByteArrayInputStream(bytes)).isError()) throw new IllegalArgumentException(file.getFileName() + " is not a readable image.");
             String type = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
-            session.setReferenceImage(id, new ReferenceImage(type, bytes));
-            loadImage(id);
-        });
+            return new ReferenceImage(type, bytes);
+        }).failureTitle("Could not use that image").onSuccess(picture -> {
+            if (model.setReferenceImage(id, picture) && shot != null && shot.id().equals(id)) loadImage(id);
+        }).start();
     }
 
     @FXML
     void removeImage() {
         if (shot == null) return;
         UUID id = shot.id();
-        Dialogs.attempt(main.window(), "Could not remove the image", () -> {
-            session.setReferenceImage(id, null);
-            loadImage(id);
-        });
+        if (model.setReferenceImage(id, null)) loadImage(id);
     }
 
     /** One AI use: technique in bold, then purpose, tool and whether it reaches the final cut. */

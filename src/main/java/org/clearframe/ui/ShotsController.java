@@ -3,7 +3,6 @@ package org.clearframe.ui;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.FilteredList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -23,13 +22,11 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.util.StringConverter;
 import org.clearframe.model.Department;
-import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.ShotSize;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -39,10 +36,6 @@ import java.util.stream.Collectors;
  * filters, and the selected shot's details beside it.
  */
 public final class ShotsController implements PageController {
-
-    /** Stands for "all scenes" / "all departments" in the filter boxes. */
-    private static final Scene ALL_SCENES = Scene.numbered("", null, "All scenes", "");
-    private static final Department ALL_DEPARTMENTS = Department.named("All departments", null);
 
     @FXML private ComboBox<Scene> sceneFilter;
     @FXML private ComboBox<Department> departmentFilter;
@@ -56,24 +49,24 @@ public final class ShotsController implements PageController {
     @FXML private Button addButton, duplicateButton, deleteButton, upButton, downButton;
     @FXML private ShotDetailController shotDetailController;
 
-    private Session session;
-    private MainController main;
-    private FilteredList<Shot> visible;
-    private Map<UUID, Scene> scenesById = Map.of();
     /** The shot the producer last selected, kept by id because edits replace the row object. */
     private UUID currentShot;
 
-    @Override
-    public void bind(Session session, MainController main) {
+    private final ShotsViewModel model;
+    private final Session session;
+
+    ShotsController(ShotsViewModel model, Session session) {
+        this.model = model;
         this.session = session;
-        this.main = main;
-        visible = new FilteredList<>(session.shots(), s -> true);
-        table.setItems(visible);
+    }
+
+    @FXML
+    private void initialize() {
+        table.setItems(model.visible());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setEditable(true);
         setUpColumns();
         setUpFilters();
-        shotDetailController.bind(session, main);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, shot) -> {
             if (shot != null) shotDetailController.show(shot);
             else javafx.application.Platform.runLater(this::settleSelection);
@@ -81,10 +74,7 @@ public final class ShotsController implements PageController {
         table.getSelectionModel().selectedItemProperty().addListener((o, was, shot) -> {
             if (shot != null) currentShot = shot.id();
         });
-        session.shots().addListener((ListChangeListener<Shot>) c -> {
-            updateCount();
-            javafx.application.Platform.runLater(this::settleSelection);
-        });
+        session.shots().addListener((ListChangeListener<Shot>) c -> javafx.application.Platform.runLater(this::settleSelection));
         session.scenes().addListener((ListChangeListener<Scene>) c -> refreshScenes());
         session.departments().addListener((ListChangeListener<Department>) c -> refreshDepartments());
         refreshScenes();
@@ -105,12 +95,12 @@ public final class ShotsController implements PageController {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN), this::moveUp);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN), this::moveDown);
         });
-        updateCount();
-        if (!visible.isEmpty()) table.getSelectionModel().selectFirst();
+        countLabel.textProperty().bind(model.countProperty());
+        if (!model.visible().isEmpty()) table.getSelectionModel().selectFirst();
     }
 
     private void setUpColumns() {
-        sceneColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(sceneNumber(c.getValue())));
+        sceneColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.sceneNumber(c.getValue())));
         numberColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().number()));
         descriptionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
         sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
@@ -143,18 +133,13 @@ public final class ShotsController implements PageController {
 
     /** Saves an edited shot; null stands for an edit that left it without a number. */
     private void save(Shot edited) {
-        if (edited == null) {
-            Dialogs.error(main.window(), "A shot needs a number", "Give the shot a number, like 1, 1A or 2.");
-            table.refresh();
-            return;
-        }
-        if (!Dialogs.attempt(main.window(), "Could not save shot " + edited.number(), () -> session.saveShot(edited))) table.refresh();
+        if (!model.save(edited)) table.refresh();
     }
 
     private void setUpFilters() {
         StringConverter<Scene> sceneNames = new StringConverter<>() {
             @Override public String toString(Scene s) {
-                return s == null ? "" : s == ALL_SCENES ? "All scenes" : s.heading();
+                return s == null ? "" : s == ShotsViewModel.ALL_SCENES ? "All scenes" : s.heading();
             }
             @Override public Scene fromString(String s) { return null; }
         };
@@ -163,64 +148,29 @@ public final class ShotsController implements PageController {
             @Override public String toString(Department d) { return d == null ? "" : d.name(); }
             @Override public Department fromString(String s) { return null; }
         });
-        sceneFilter.valueProperty().addListener((o, a, b) -> applyFilter());
-        departmentFilter.valueProperty().addListener((o, a, b) -> applyFilter());
-        aiOnly.selectedProperty().addListener((o, a, b) -> applyFilter());
-        openOnly.selectedProperty().addListener((o, a, b) -> applyFilter());
-        session.flagsRevisionProperty().addListener((o, a, b) -> {
-            if (openOnly.isSelected()) applyFilter();
-            table.refresh();
-        });
-        search.textProperty().addListener((o, a, b) -> applyFilter());
+        sceneFilter.valueProperty().bindBidirectional(model.sceneProperty());
+        departmentFilter.valueProperty().bindBidirectional(model.departmentProperty());
+        aiOnly.selectedProperty().bindBidirectional(model.aiOnlyProperty());
+        openOnly.selectedProperty().bindBidirectional(model.openOnlyProperty());
+        search.textProperty().bindBidirectional(model.searchProperty());
+        model.sceneProperty().addListener((o, a, b) -> sceneColumn.setVisible(!model.oneScene()));
+        session.flagsRevisionProperty().addListener((o, a, b) -> table.refresh());
     }
 
     private void refreshScenes() {
-        scenesById = ProductionData.index(session.scenes(), Scene::id);
         Scene chosen = sceneFilter.getValue();
-        sceneFilter.getItems().setAll(ALL_SCENES);
+        sceneFilter.getItems().setAll(ShotsViewModel.ALL_SCENES);
         sceneFilter.getItems().addAll(session.scenes());
-        sceneFilter.setValue(chosen != null && (chosen == ALL_SCENES || scenesById.containsKey(chosen.id()))
-                ? (chosen == ALL_SCENES ? ALL_SCENES : scenesById.get(chosen.id())) : ALL_SCENES);
+        sceneFilter.setValue(model.current(chosen));
         table.refresh();
     }
 
     private void refreshDepartments() {
         Department chosen = departmentFilter.getValue();
-        departmentFilter.getItems().setAll(ALL_DEPARTMENTS);
+        departmentFilter.getItems().setAll(ShotsViewModel.ALL_DEPARTMENTS);
         departmentFilter.getItems().addAll(session.departments());
-        departmentFilter.setValue(chosen != null && session.departments().stream().anyMatch(d -> d.id().equals(chosen.id()))
-                ? chosen : ALL_DEPARTMENTS);
+        departmentFilter.setValue(model.current(chosen));
         table.refresh();
-    }
-
-    private void applyFilter() {
-        Scene scene = sceneFilter.getValue();
-        Department department = departmentFilter.getValue();
-        boolean ai = aiOnly.isSelected();
-        boolean open = openOnly.isSelected();
-        String text = search.getText() == null ? "" : search.getText().strip().toLowerCase();
-        visible.setPredicate(shot -> (scene == null || scene == ALL_SCENES || shot.sceneId().equals(scene.id()))
-                && (department == null || department == ALL_DEPARTMENTS || touches(shot, department.id()))
-                && (!ai || shot.hasAiUse())
-                && (!open || session.flags(shot.id()).stream().anyMatch(org.clearframe.rules.Flag::open))
-                && (text.isEmpty() || shot.description().toLowerCase().contains(text) || shot.number().toLowerCase().contains(text)
-                    || shot.notes().toLowerCase().contains(text)));
-        sceneColumn.setVisible(scene == null || scene == ALL_SCENES);
-        updateCount();
-    }
-
-    private static boolean touches(Shot shot, UUID department) {
-        return shot.departmentIds().contains(department) || shot.aiUses().stream().anyMatch(u -> u.departmentIds().contains(department));
-    }
-
-    private void updateCount() {
-        countLabel.setText(visible.size() == session.shots().size() ? session.shots().size() + " shots"
-                : visible.size() + " of " + session.shots().size() + " shots");
-    }
-
-    private String sceneNumber(Shot shot) {
-        Scene s = scenesById.get(shot.sceneId());
-        return s == null ? "" : s.number();
     }
 
     /**
@@ -231,24 +181,20 @@ public final class ShotsController implements PageController {
     private void settleSelection() {
         if (!table.getSelectionModel().isEmpty()) return;
         var again = currentShot == null ? java.util.Optional.<Shot>empty()
-                : visible.stream().filter(s -> s.id().equals(currentShot)).findFirst();
+                : model.visible().stream().filter(s -> s.id().equals(currentShot)).findFirst();
         if (again.isPresent()) table.getSelectionModel().select(again.get());
         else shotDetailController.show(null);
     }
 
     /** Shows only the shots of {@code scene} (from the Scenes page's "Show Shots"). */
     void showScene(Scene scene) {
-        sceneFilter.setValue(scenesById.getOrDefault(scene.id(), ALL_SCENES));
-        if (!visible.isEmpty()) table.getSelectionModel().clearAndSelect(0);
+        model.sceneProperty().set(model.current(scene));
+        if (!model.visible().isEmpty()) table.getSelectionModel().clearAndSelect(0);
     }
 
     /** Shows every shot and selects {@code shot} (links from other pages). */
     void reveal(UUID shotId) {
-        sceneFilter.setValue(ALL_SCENES);
-        departmentFilter.setValue(ALL_DEPARTMENTS);
-        aiOnly.setSelected(false);
-        openOnly.setSelected(false);
-        search.clear();
+        model.clearFilters();
         session.shots().stream().filter(s -> s.id().equals(shotId)).findFirst().ifPresent(s -> {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(s);
@@ -265,27 +211,13 @@ public final class ShotsController implements PageController {
     /** Adds a shot after the selected one (or at the end of the chosen scene). */
     @FXML
     void add() {
-        if (session.scenes().isEmpty()) return;
-        Shot selected = table.getSelectionModel().getSelectedItem();
-        Scene scene = sceneFilter.getValue() != null && sceneFilter.getValue() != ALL_SCENES ? sceneFilter.getValue()
-                : selected != null ? scenesById.get(selected.sceneId()) : session.scenes().get(session.scenes().size() - 1);
-        List<Shot> siblings = session.shotsOf(scene.id());
-        int index = selected != null && selected.sceneId().equals(scene.id()) ? siblings.indexOf(selected) + 1 : siblings.size();
-        Shot shot = Shot.numbered(scene.id(), session.nextShotNumber(scene.id()), "");
-        if (Dialogs.attempt(main.window(), "Could not add a shot", () -> session.addShot(shot, index))) {
-            selectAndEdit(shot);
-        }
+        model.add(table.getSelectionModel().getSelectedItem()).ifPresent(this::selectAndEdit);
     }
 
     @FXML
     void duplicate() {
         Shot selected = table.getSelectionModel().getSelectedItem();
-        if (selected == null) return;
-        Shot copy = selected.duplicate(session.nextShotNumber(selected.sceneId()));
-        int index = session.shotsOf(selected.sceneId()).indexOf(selected) + 1;
-        if (Dialogs.attempt(main.window(), "Could not duplicate the shot", () -> session.addShot(copy, index))) {
-            selectAndEdit(copy);
-        }
+        if (selected != null) model.duplicate(selected).ifPresent(this::selectAndEdit);
     }
 
     private void selectAndEdit(Shot shot) {
@@ -297,15 +229,7 @@ public final class ShotsController implements PageController {
 
     @FXML
     void delete() {
-        List<Shot> doomed = List.copyOf(table.getSelectionModel().getSelectedItems()).stream().filter(Objects::nonNull).toList();
-        if (doomed.isEmpty()) return;
-        long signed = doomed.stream().mapToLong(s -> session.signOffs().stream().filter(x -> x.shotId().equals(s.id())).count()).sum();
-        String what = doomed.size() == 1 ? "shot " + sceneNumber(doomed.get(0)) + "/" + doomed.get(0).number() : doomed.size() + " shots";
-        String detail = "Their AI uses" + (signed > 0 ? " and " + signed + " recorded sign-offs" : "")
-                + " go with them. You can undo this with Edit > Undo.";
-        if (Dialogs.confirm(main.window(), "Delete " + what + "?", detail, doomed.size() == 1 ? "Delete Shot" : "Delete Shots")) {
-            Dialogs.attempt(main.window(), "Could not delete", () -> session.deleteShots(doomed));
-        }
+        model.delete(List.copyOf(table.getSelectionModel().getSelectedItems()).stream().filter(Objects::nonNull).toList());
     }
 
     @FXML void moveUp() { move(-1); }
@@ -314,8 +238,7 @@ public final class ShotsController implements PageController {
     private void move(int delta) {
         Shot shot = table.getSelectionModel().getSelectedItem();
         if (shot == null) return;
-        int to = session.shotsOf(shot.sceneId()).indexOf(shot) + delta;
-        if (Dialogs.attempt(main.window(), "Could not move the shot", () -> session.moveShot(shot, to))) {
+        if (model.move(shot, delta)) {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(shot);
         }

@@ -7,7 +7,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.stage.Window;
 import org.clearframe.model.Decision;
 import org.clearframe.model.Department;
 import org.clearframe.model.Shot;
@@ -29,22 +28,20 @@ public final class SignOffDialog {
 
     private final FieldChecks checks = new FieldChecks();
 
-    static Optional<SignOff> show(Window owner, Session session, Shot shot, Flag flag, RequiredSignature signature) {
-        Views.Loaded<SignOffDialog> view = Views.load(SignOffDialog.class, "SignOffDialog.fxml");
+    static Optional<SignOff> show(ViewFactory views, DialogService dialogs, Session session, Shot shot, Flag flag, RequiredSignature signature) {
+        ViewFactory.Loaded<SignOffDialog> view = views.load(View.SIGN_OFF_DIALOG);
         SignOffDialog form = view.controller();
         form.fill(session, flag, signature);
         Dialog<SignOff> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle("Record Sign-off");
         dialog.setHeaderText(signature.who() + " — " + flag.rule().title());
         dialog.getDialogPane().setContent(view.root());
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(form.checks.invalidProperty());
         dialog.setResultConverter(b -> b == ButtonType.OK
                 ? SignOffs.sign(shot, flag, signature, form.signer.getText().strip(), form.decision.getValue(), form.note.getText().strip())
                 : null);
-        return dialog.showAndWait();
+        return dialogs.show(dialog);
     }
 
     private void fill(Session session, Flag flag, RequiredSignature signature) {

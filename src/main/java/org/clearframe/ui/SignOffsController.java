@@ -11,31 +11,20 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.MouseButton;
-import org.clearframe.model.Department;
-import org.clearframe.model.ProductionData;
-import org.clearframe.model.Scene;
-import org.clearframe.model.Shot;
-import org.clearframe.rules.Flag;
-import org.clearframe.rules.FlagIndex;
-import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.SignatureState;
+import org.clearframe.ui.SignOffsViewModel.Row;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /** Who has to sign what: every required signature, grouped by department or by role, open ones first. */
 public final class SignOffsController implements PageController {
 
-    /**
-     * A group heading (flag null), one required signature on one shot, or (signature null) a record the flag waits
-     * for, such as a consent that covers the use: listed beside the signatures, since no signature closes it.
-     */
-    record Row(String group, Scene scene, Shot shot, Flag flag, RequiredSignature signature) {}
 
-    @FXML private ComboBox<String> grouping;
+    /** A row of the tree: a group heading (flag null) or one of the view model's rows. */
+    private static Row heading(String text) {
+        return new Row(text, null, null, null, null);
+    }
+
+    @FXML private ComboBox<SignOffsViewModel.Grouping> grouping;
     @FXML private CheckBox openOnly;
     @FXML private Label summary;
     @FXML private TreeTableView<Row> tree;
@@ -43,19 +32,21 @@ public final class SignOffsController implements PageController {
 
     private static final String NEEDS_RECORD = "NEEDS_RECORD";
 
-    private Session session;
-    private MainController main;
 
-    @Override
-    public void bind(Session session, MainController main) {
-        this.session = session;
-        this.main = main;
-        grouping.getItems().setAll("By department", "By role");
-        grouping.setValue("By department");
-        openOnly.setSelected(true);
-        grouping.valueProperty().addListener((o, a, b) -> rebuild());
-        openOnly.selectedProperty().addListener((o, a, b) -> rebuild());
-        session.flagsRevisionProperty().addListener((o, a, b) -> rebuild());
+    private final SignOffsViewModel model;
+    private final Navigator navigator;
+
+    SignOffsController(SignOffsViewModel model, Navigator navigator) {
+        this.model = model;
+        this.navigator = navigator;
+    }
+
+    @FXML
+    private void initialize() {
+        grouping.getItems().setAll(SignOffsViewModel.Grouping.values());
+        grouping.valueProperty().bindBidirectional(model.groupingProperty());
+        openOnly.selectedProperty().bindBidirectional(model.openOnlyProperty());
+        model.addListener(o -> rebuild());
         tree.setShowRoot(false);
         whatColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null
                 ? c.getValue().getValue().group() : c.getValue().getValue().signature() == null
@@ -97,8 +88,7 @@ public final class SignOffsController implements PageController {
             };
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null && row.getItem().shot() != null) {
-                    ShotsController shots = main.page(Page.SHOTS);
-                    shots.reveal(row.getItem().shot().id());
+                    navigator.revealShot(row.getItem().shot().id());
                 }
             });
             return row;
@@ -112,42 +102,14 @@ public final class SignOffsController implements PageController {
     }
 
     private void rebuild() {
-        boolean byDepartment = "By department".equals(grouping.getValue());
-        Map<UUID, Scene> scenes = ProductionData.index(session.scenes(), Scene::id);
-        Map<String, List<Row>> groups = new TreeMap<>();
-        for (Shot shot : session.shots()) {
-            for (Flag flag : session.flags(shot.id())) {
-                if (flag.needsRecord()) {
-                    String group = flag.rule() == org.clearframe.rules.PerformerChecks.CONSENT_NOT_COVERED ? "Consent" : "Cast";
-                    groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Row(group, scenes.get(shot.sceneId()), shot, flag, null));
-                }
-                for (RequiredSignature sig : flag.signatures()) {
-                    if (openOnly.isSelected() && !sig.state().open()) continue;
-                    String group = byDepartment ? departmentOf(sig) : sig.role().label();
-                    groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Row(group, scenes.get(shot.sceneId()), shot, flag, sig));
-                }
-            }
-        }
-        TreeItem<Row> root = new TreeItem<>(new Row("", null, null, null, null));
-        groups.forEach((name, rows) -> {
-            TreeItem<Row> group = new TreeItem<>(new Row(name + "  (" + rows.size() + ")", null, null, null, null));
+        TreeItem<Row> root = new TreeItem<>(heading(""));
+        model.groups().forEach((name, rows) -> {
+            TreeItem<Row> group = new TreeItem<>(heading(name + "  (" + rows.size() + ")"));
             group.setExpanded(true);
             for (Row r : rows) group.getChildren().add(new TreeItem<>(r));
             root.getChildren().add(group);
         });
         tree.setRoot(root);
-        FlagIndex.Summary s = session.flagSummaryProperty().get();
-        if (!session.policyProblem().isEmpty()) {
-            summary.setText("The studio policy stored in this production cannot be read: no flag is evaluated and nothing is cleared.");
-            return;
-        }
-        summary.setText(s.openBlocking() + " blocking and " + s.openAdvisory() + " advisory flags open · " + s.stale() + " stale · " + s.declined() + " declined");
-    }
-
-    /** The department whose head signs for the role; performers are grouped under "Cast". */
-    private String departmentOf(RequiredSignature sig) {
-        String name = sig.role().department();
-        boolean exists = session.departments().stream().map(Department::name).anyMatch(name::equals);
-        return exists || name.equals("Cast") ? name : name + " (no such department here)";
+        summary.setText(model.summary());
     }
 }

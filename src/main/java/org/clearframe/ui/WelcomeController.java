@@ -14,10 +14,10 @@ public final class WelcomeController {
     @FXML private VBox recentList;
     @FXML private Label recentEmpty;
 
-    private MainController main;
+    private final ProductionFiles files;
 
-    void bind(MainController main) {
-        this.main = main;
+    WelcomeController(ProductionFiles files) {
+        this.files = files;
     }
 
     void refresh(List<Path> recent) {
@@ -25,7 +25,7 @@ public final class WelcomeController {
             Hyperlink link = new Hyperlink(p.getFileName().toString());
             link.getStyleClass().add("recent-link");
             link.setMnemonicParsing(false);
-            link.setOnAction(e -> main.openFile(p));
+            link.setOnAction(e -> files.openFile(p));
             javafx.scene.control.Tooltip.install(link, new javafx.scene.control.Tooltip(p.toString()));
             return link;
         }).toList());
@@ -33,7 +33,7 @@ public final class WelcomeController {
         recentEmpty.setManaged(recent.isEmpty());
     }
 
-    @FXML private void newProduction() { main.newProduction(); }
-    @FXML private void open() { main.open(); }
-    @FXML private void openSample() { main.openSample(); }
+    @FXML private void newProduction() { files.newProduction(); }
+    @FXML private void open() { files.open(); }
+    @FXML private void openSample() { files.openSample(); }
 }

@@ -4,9 +4,20 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import org.clearframe.store.ProductionStore;
+import org.clearframe.ui.Composition;
+import org.clearframe.ui.UiTasks;
+import org.clearframe.ui.ViewFactory;
+
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 
 import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
@@ -69,4 +80,53 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("org.clearframe.cli..")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
             .because("everything else logs through System.Logger");
+
+    // ------------------------------------------------------------------------------------------ desktop
+
+    private static final String MAIN_CONTROLLER = "org.clearframe.ui.MainController";
+
+    /** The main window and its nested classes, the composition root that makes it and the app that starts it. */
+    private static final DescribedPredicate<JavaClass> theWindowAndWhatMakesIt = DescribedPredicate.describe(
+            "the main window, its composition root or the application",
+            c -> c.getName().equals(MAIN_CONTROLLER) || c.getName().startsWith(MAIN_CONTROLLER + "$")
+                    || c.getName().equals(Composition.class.getName()) || c.getName().startsWith("org.clearframe.ui.ClearframeApp"));
+
+    /** Pages reach each other through Navigator; nothing but the window's makers knows the window. */
+    @ArchTest
+    static final ArchRule controllersDoNotKnowTheMainWindow = noClasses()
+            .that().resideInAPackage("org.clearframe.ui..").and(DescribedPredicate.not(theWindowAndWhatMakesIt))
+            .should().dependOnClassesThat().haveFullyQualifiedName(MAIN_CONTROLLER)
+            .because("pages and actions reach the window through Navigator and ProductionFiles, so they can be built and tested alone");
+
+    /** One executor for the app: work started elsewhere would not be cancelled on close, nor keep the menus off. */
+    @ArchTest
+    static final ArchRule onlyTheTaskRunnerMakesThreads = noClasses()
+            .that().doNotHaveFullyQualifiedName(UiTasks.class.getName())
+            .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
+            .orShould().callConstructorWhere(target(owner(assignableTo(AbstractExecutorService.class))))
+            .orShould().callMethodWhere(target(owner(type(Executors.class))))
+            .orShould().callMethodWhere(target(owner(type(ForkJoinPool.class))).and(target(name("commonPool"))))
+            .orShould().callMethodWhere(target(owner(type(Thread.class))).and(target(name("ofVirtual"))
+                    .or(target(name("ofPlatform"))).or(target(name("startVirtualThread")))))
+            .orShould().callMethodWhere(target(owner(type(CompletableFuture.class))).and(target(name("supplyAsync"))
+                    .or(target(name("runAsync")))))
+            .because("slow work runs through ui.UiTasks: one executor, callbacks on the FX thread, cancelled when the window closes");
+
+    /** One way to build a view: FXML is loaded only by the view factory, with its controller factory. */
+    @ArchTest
+    static final ArchRule onlyTheViewFactoryLoadsFxml = noClasses()
+            .that().doNotHaveFullyQualifiedName(ViewFactory.class.getName())
+            .should().dependOnClassesThat().haveFullyQualifiedName("javafx.fxml.FXMLLoader")
+            .because("controllers get their dependencies through the constructor from the composition root's controller factory");
+
+    /** Every message box, file chooser and window is built by the dialog service: styled, owned and answerable in tests. */
+    @ArchTest
+    static final ArchRule onlyTheDialogServiceBuildsAlertsAndChoosers = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.clearframe.ui.FxDialogService")
+            .should().dependOnClassesThat().haveFullyQualifiedName("javafx.scene.control.Alert")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.scene.control.ChoiceDialog")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.FileChooser")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.DirectoryChooser")
+            .orShould().callConstructorWhere(target(owner(assignableTo(javafx.stage.Stage.class))))
+            .because("ui.DialogService is the one way to ask the producer something or open a window");
 }

@@ -61,15 +61,15 @@ class CastFactsTest {
                 .anyMatch(f -> f.rule().id().equals("SCAN-NOTICE")));
 
         // Renaming the character keeps the performer facts the row already had.
-        robot.interact(() -> Dialogs.attempt(main.window(), "rename", () -> main.session().saveCastMember(
+        robot.interact(() -> UiTestSupport.attempt(() -> main.session().saveCastMember(
                 new CastMember(nico.id(), nico.performer(), "Nico Varga", nico.unionMember(), nico.deceased(), nico.minor(), nico.representation()))));
         try (ProductionStore store = ProductionStore.openReadOnly(file)) {
             CastMember saved = store.load().castMember(nico.id()).orElseThrow();
             assertEquals(Representation.UNION, saved.representation());
             assertEquals(2, store.load().scansOf(nico.id()).size());
         }
-        robot.interact(() -> Dialogs.attempt(main.window(), "undo", () -> main.session().undo()));
-        robot.interact(() -> Dialogs.attempt(main.window(), "undo", () -> main.session().undo()));
+        robot.interact(() -> UiTestSupport.attempt(() -> main.session().undo()));
+        robot.interact(() -> UiTestSupport.attempt(() -> main.session().undo()));
         UiTestSupport.waitUntil(() -> main.session().scans().size() == 1);
         assertTrue(main.session().flags(main.session().shots().get(3).id()).stream().noneMatch(f -> f.rule().id().equals("SCAN-NOTICE")));
         if (System.getProperty("clearframe.snapshots") != null) {

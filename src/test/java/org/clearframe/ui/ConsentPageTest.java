@@ -45,7 +45,7 @@ class ConsentPageTest {
         UiTestSupport.openAndWait(robot, main, file);
         // The Sign-offs page lists the missing consent beside the signatures, as a record to make.
         robot.interact(main::showSignOffs);
-        javafx.scene.control.TreeTableView<SignOffsController.Row> tree = robot.lookup(".signoffs-tree").queryAs(javafx.scene.control.TreeTableView.class);
+        javafx.scene.control.TreeTableView<SignOffsViewModel.Row> tree = robot.lookup(".signoffs-tree").queryAs(javafx.scene.control.TreeTableView.class);
         assertTrue(tree.getRoot().getChildren().stream().flatMap(g -> g.getChildren().stream()).map(javafx.scene.control.TreeItem::getValue)
                 .anyMatch(r -> r.signature() == null && r.flag().rule().id().equals("CONSENT-NOT-COVERED") && r.shot().number().equals("1")),
                 "a row for Zoë's missing consent");

@@ -59,8 +59,8 @@ public final class OpenProductionBenchmark {
 
         CompletableFuture<MainController> window = new CompletableFuture<>();
         Platform.runLater(() -> {
-            Views.Loaded<MainController> loaded = Views.load(ClearframeApp.class, "MainWindow.fxml");
             Stage stage = new Stage();
+            ViewFactory.Loaded<MainController> loaded = new Composition(new FxDialogService(() -> stage), RecentFiles.forUser()).mainWindow();
             Scene scene = new Scene(loaded.root(), 1280, 800);
             scene.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(scene);

@@ -5,21 +5,43 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Starts the real main window (FXML, CSS, controllers) on a TestFX stage. */
+/**
+ * The one way tests start the real main window (FXML, CSS, controllers) on a TestFX stage: through the app's
+ * {@link Composition}, with the real JavaFX dialogs or with {@link ScriptedDialogs} answering instead of a person.
+ */
 final class UiTestSupport {
     private UiTestSupport() {}
 
     static MainController start(Stage stage) {
-        Views.Loaded<MainController> loaded = Views.load(ClearframeApp.class, "MainWindow.fxml");
+        return start(stage, new FxDialogService(() -> stage));
+    }
+
+    static MainController start(Stage stage, DialogService dialogs) {
+        Composition app = new Composition(dialogs, recentFilesOfATest());
+        ViewFactory.Loaded<MainController> loaded = app.mainWindow();
         Scene scene = new Scene(loaded.root(), 1280, 800);
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.show();
         return loaded.controller();
+    }
+
+    /** A test's recent-files list lives in its own folder, never in the user's. */
+    private static RecentFiles recentFilesOfATest() {
+        try {
+            Path folder = Files.createTempDirectory("clearframe-ui-test");
+            folder.toFile().deleteOnExit();
+            return new RecentFiles(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void waitUntil(BooleanSupplier condition) {
@@ -34,5 +56,14 @@ final class UiTestSupport {
     static void openAndWait(FxRobot robot, MainController main, Path file) {
         robot.interact(() -> main.openFile(file));
         waitUntil(() -> main.session() != null && main.session().file().equals(file.toAbsolutePath().normalize()));
+    }
+
+    /** Runs an action on the open production the way a page does: a failure fails the test. */
+    static void attempt(DialogService.Attempt action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

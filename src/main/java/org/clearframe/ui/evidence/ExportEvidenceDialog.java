@@ -3,7 +3,6 @@ package org.clearframe.ui.evidence;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -11,21 +10,18 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.clearframe.OutputFile;
 import org.clearframe.evidence.Audience;
 import org.clearframe.evidence.EvidencePack;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.pdf.ExportProgress;
-import org.clearframe.ui.Styles;
+import org.clearframe.ui.DialogService;
+import org.clearframe.ui.UiTasks;
 
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * File > Export Evidence Pack...: whom the pack is for, then the pack written off the FX thread with progress and
@@ -34,16 +30,10 @@ import java.util.concurrent.Executors;
  */
 public final class ExportEvidenceDialog {
 
-    private static final ExecutorService EXPORTS = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "evidence-export");
-        t.setDaemon(true);
-        return t;
-    });
-
     private ExportEvidenceDialog() {}
 
     /** Shows the dialog for writing the pack of the saved production {@code production} to {@code out}. */
-    public static Stage show(Window owner, Path production, Path out) {
+    public static Stage show(DialogService dialogs, UiTasks tasks, Path production, Path out) {
         ComboBox<Audience> audience = new ComboBox<>();
         audience.getItems().setAll(Audience.values());
         audience.setValue(Audience.INSURER);
@@ -74,15 +64,7 @@ public final class ExportEvidenceDialog {
         VBox root = new VBox(10, new HBox(8, new Label("Prepared for"), audience), status, progress, summary, new HBox(8, export, cancel));
         root.setPadding(new Insets(16));
         root.setPrefWidth(560);
-        Stage stage = new Stage();
-        Scene scene = new Scene(root);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.setTitle("Export Evidence Pack");
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
+        Stage stage = dialogs.openWindow("Export Evidence Pack", root, true);
         Task<EvidencePack.Summary>[] running = new Task[1];
         export.setOnAction(e -> {
             audience.setDisable(true);
@@ -122,7 +104,7 @@ public final class ExportEvidenceDialog {
                             : "The pack could not be written: " + (t == null || t.getMessage() == null ? "unknown error" : t.getMessage()));
                 }
             });
-            EXPORTS.execute(task);
+            tasks.execute(task);
         });
         cancel.setOnAction(e -> {
             if (running[0] != null) running[0].cancel();

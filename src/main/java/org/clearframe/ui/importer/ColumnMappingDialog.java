@@ -12,7 +12,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Window;
+import org.clearframe.ui.View;
+import org.clearframe.ui.ViewFactory;
 import org.clearframe.importer.ColumnMapping;
 import org.clearframe.importer.ShotField;
 import org.clearframe.importer.ShotList;
@@ -22,7 +23,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Lets the producer say which CSV column holds which shot field, starting from a guess made from the header
@@ -50,26 +50,20 @@ public final class ColumnMappingDialog {
 
     private ColumnMappingDialog() {}
 
-    /** Shows the dialog starting from the guessed mapping; present when the producer chose Import. */
-    public static Optional<ColumnMapping> show(Window owner, ShotList shots) {
-        return show(owner, shots, ColumnMapping.guess(shots.header()));
+    /** The dialog starting from the guessed mapping; its result is present when the producer chose Import. */
+    public static Dialog<ColumnMapping> create(ViewFactory views, ShotList shots) {
+        return create(views, shots, ColumnMapping.guess(shots.header()));
     }
 
-    public static Optional<ColumnMapping> show(Window owner, ShotList shots, ColumnMapping initial) {
-        return create(owner, shots, initial).showAndWait();
-    }
-
-    static Dialog<ColumnMapping> create(Window owner, ShotList shots, ColumnMapping initial) {
+    static Dialog<ColumnMapping> create(ViewFactory views, ShotList shots, ColumnMapping initial) {
         ColumnMappingDialog view = new ColumnMappingDialog();
-        Node content = ScriptRevisionDialog.load(view);
+        Node content = views.load(View.COLUMN_MAPPING, view).root();
         view.fill(shots, initial);
 
         Dialog<ColumnMapping> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle("Import shot list");
         dialog.setHeaderText("Match the columns of " + shots.fileName());
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getStylesheets().add(org.clearframe.ui.Styles.STYLESHEET);
         dialog.getDialogPane().getButtonTypes().setAll(IMPORT, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(IMPORT);
         Runnable check = () -> {

@@ -1,7 +1,6 @@
 package org.clearframe.ui.importer;
 
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -10,15 +9,13 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TitledPane;
-import javafx.stage.Window;
+import org.clearframe.ui.View;
+import org.clearframe.ui.ViewFactory;
 import org.clearframe.importer.ScriptRevision;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Scene;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -40,22 +37,16 @@ public final class ScriptRevisionDialog {
 
     private ScriptRevisionDialog() {}
 
-    /** Shows the revision and waits; present when the producer chose Apply. */
-    public static Optional<ScriptRevision> show(Window owner, ScriptRevision revision) {
-        return create(owner, revision).showAndWait();
-    }
-
-    static Dialog<ScriptRevision> create(Window owner, ScriptRevision revision) {
+    /** The dialog (shown through the DialogService); its result is present when the producer chose Apply. */
+    public static Dialog<ScriptRevision> create(ViewFactory views, ScriptRevision revision) {
         ScriptRevisionDialog view = new ScriptRevisionDialog();
-        Node content = load(view);
+        Node content = views.load(View.SCRIPT_REVISION, view).root();
         view.fill(revision);
 
         Dialog<ScriptRevision> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle("Re-import " + revision.scriptName());
         dialog.setHeaderText("Changes from " + revision.scriptName());
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getStylesheets().add(org.clearframe.ui.Styles.STYLESHEET);
         dialog.getDialogPane().getButtonTypes().setAll(APPLY, ButtonType.CANCEL);
         Button apply = (Button) dialog.getDialogPane().lookupButton(APPLY);
         apply.setDisable(revision.isEmpty());
@@ -84,16 +75,5 @@ public final class ScriptRevisionDialog {
 
     private static String line(Scene s) {
         return s.heading() + "   " + Scene.pages(s.eighths());
-    }
-
-    static Node load(Object controller) {
-        String name = controller.getClass().getSimpleName() + ".fxml";
-        FXMLLoader loader = new FXMLLoader(controller.getClass().getResource(name));
-        loader.setController(controller);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load " + name, e);
-        }
     }
 }

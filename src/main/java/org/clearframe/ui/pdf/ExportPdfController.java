@@ -10,33 +10,25 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.clearframe.model.ProductionData;
 import org.clearframe.pdf.ExportSummary;
 import org.clearframe.pdf.PaperSize;
 import org.clearframe.rules.Flag;
+import org.clearframe.ui.DialogService;
+import org.clearframe.ui.FileKind;
 import org.clearframe.ui.Styles;
+import org.clearframe.ui.UiTasks;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /** The export dialog: the choices, then a progress bar with Cancel while the export runs in the background. */
 public final class ExportPdfController {
-
-    /** One export at a time, on a daemon thread so an unfinished export never keeps the app from quitting. */
-    private static final ExecutorService EXPORTS = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pdf-export");
-        t.setDaemon(true);
-        return t;
-    });
 
     @FXML private GridPane form;
     @FXML private VBox working;
@@ -51,12 +43,19 @@ public final class ExportPdfController {
     @FXML private Button cancel;
     @FXML private Button export;
 
+    private final DialogService dialogs;
+    private final UiTasks tasks;
     private ExportPdfModel model;
     private ProductionData data;
     private Map<UUID, List<Flag>> flags;
     private Path productionFile;
     private Consumer<ExportSummary> onDone;
     private ExportPdfTask task;
+
+    ExportPdfController(DialogService dialogs, UiTasks tasks) {
+        this.dialogs = dialogs;
+        this.tasks = tasks;
+    }
 
     void init(ExportPdfModel model, ProductionData data, Map<UUID, List<Flag>> flags, Path productionFile,
               Consumer<ExportSummary> onDone) {
@@ -77,16 +76,8 @@ public final class ExportPdfController {
 
     @FXML
     private void choose() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save breakdown PDF");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF documents", "*.pdf"));
-        Path current = model.outputPath().toAbsolutePath();
-        if (current.getParent() != null && current.getParent().toFile().isDirectory()) {
-            chooser.setInitialDirectory(current.getParent().toFile());
-        }
-        chooser.setInitialFileName(current.getFileName().toString());
-        File picked = chooser.showSaveDialog(output.getScene().getWindow());
-        if (picked != null) model.outputProperty().set(picked.getPath());
+        dialogs.chooseSave(FileKind.BREAKDOWN_PDF, model.outputPath().toAbsolutePath())
+                .ifPresent(picked -> model.outputProperty().set(picked.toString()));
     }
 
     @FXML
@@ -98,7 +89,7 @@ public final class ExportPdfController {
         status.textProperty().bind(task.messageProperty());
         showWorking(true);
         task.stateProperty().addListener((obs, was, now) -> finished(now));
-        EXPORTS.execute(task);
+        tasks.execute(task);
     }
 
     private void finished(Worker.State state) {

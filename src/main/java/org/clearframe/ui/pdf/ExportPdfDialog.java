@@ -1,23 +1,20 @@
 package org.clearframe.ui.pdf;
 
 import javafx.application.HostServices;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.clearframe.model.ProductionData;
 import org.clearframe.pdf.ExportSummary;
-import org.clearframe.ui.Styles;
+import org.clearframe.ui.DialogService;
+import org.clearframe.ui.UiTasks;
+import org.clearframe.ui.View;
+import org.clearframe.ui.ViewFactory;
 import org.clearframe.rules.Flag;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.action.Action;
 
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,38 +42,26 @@ public final class ExportPdfDialog {
      * @param flags          the policy's flags per shot, as the app's evaluator computed them
      * @param productionFile the open production file, for the cover's fingerprint and the default folder; may be null
      */
-    public static Stage show(Window owner, ProductionData data, Map<UUID, List<Flag>> flags, Path productionFile) {
-        FXMLLoader loader = new FXMLLoader(ExportPdfDialog.class.getResource("ExportPdfDialog.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the export dialog's layout is missing from the application", e);
-        }
-        ExportPdfController controller = loader.getController();
-        Stage stage = new Stage();
+    public static Stage show(ViewFactory views, DialogService dialogs, UiTasks tasks, ProductionData data,
+                             Map<UUID, List<Flag>> flags, Path productionFile) {
+        ViewFactory.Loaded<ExportPdfController> view = views.with(Map.of(ExportPdfController.class,
+                () -> new ExportPdfController(dialogs, tasks))).load(View.EXPORT_PDF);
+        ExportPdfController controller = view.controller();
+        Stage stage = dialogs.openWindow("Export Breakdown PDF", view.root(), true);
         controller.init(new ExportPdfModel(data, productionFile), data, flags, productionFile,
-                summary -> notifyDone(owner, summary));
-        Scene scene = new Scene(root);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.setTitle("Export Breakdown PDF");
+                summary -> notifyDone(stage.getOwner(), tasks, summary));
         // Closing the window mid-export cancels it, which removes the unfinished file.
         stage.setOnCloseRequest(e -> controller.cancelRunning());
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
         stage.show();
         return stage;
     }
 
-    private static void notifyDone(Window owner, ExportSummary summary) {
+    private static void notifyDone(Window owner, UiTasks tasks, ExportSummary summary) {
         Notifications note = Notifications.create()
                 .title("Breakdown PDF exported")
                 .text(summary.file().getFileName() + " \u2014 " + summary.pages() + (summary.pages() == 1 ? " page" : " pages"));
         if (owner != null) note.owner(owner);
-        if (canOpen()) note.action(new Action("Open", e -> open(summary.file())));
+        if (canOpen()) note.action(new Action("Open", e -> open(tasks, summary.file())));
         note.showInformation();
     }
 
@@ -85,21 +70,16 @@ public final class ExportPdfDialog {
                 && Desktop.getDesktop().isSupported(Desktop.Action.OPEN));
     }
 
-    private static void open(Path file) {
+    private static void open(UiTasks tasks, Path file) {
         HostServices services = hostServices;
         if (services != null) {
             services.showDocument(file.toUri().toString());
             return;
         }
         // AWT's Desktop must not be called on the FX thread (it can deadlock with the toolkit on some platforms).
-        Thread opener = new Thread(() -> {
-            try {
-                Desktop.getDesktop().open(file.toFile());
-            } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Cannot open " + file, e);
-            }
-        }, "open-pdf");
-        opener.setDaemon(true);
-        opener.start();
+        tasks.background("Opening " + file.getFileName(), () -> {
+            Desktop.getDesktop().open(file.toFile());
+            return null;
+        }).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "Cannot open " + file, e)).start();
     }
 }

@@ -1,69 +1,76 @@
 package org.clearframe.ui.review;
 
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.Reply;
 import org.clearframe.exchange.ReplyImport;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.store.ProductionStore;
-import org.clearframe.store.StoreException;
+import org.clearframe.ui.DialogService;
+import org.clearframe.ui.UiTasks;
+import org.clearframe.ui.View;
+import org.clearframe.ui.ViewFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Production > Import Sign-offs...: read and verify a reply, show what it will do, apply it on Apply. A reply
- * signed by a new key for a known head is refused with a loud warning; the producer can re-pin only by choosing
- * to, after comparing the fingerprint with the head.
+ * Production > Import Sign-offs...: read and verify a reply off the FX thread, show what it will do, apply it on
+ * Apply (off the FX thread again). A reply signed by a new key for a known head is refused with a loud warning; the
+ * producer can re-pin only by choosing to, after comparing the fingerprint with the head.
  */
 public final class ImportSignOffs {
 
     public static final ButtonType APPLY = new ButtonType("Apply", ButtonBar.ButtonData.OK_DONE);
-    static final ButtonType REPIN = new ButtonType("Re-pin Their Key...", ButtonBar.ButtonData.OTHER);
+    static final String REPIN = "Re-pin Their Key...";
+    static final String REFUSED = "This reply was not imported";
 
-    private ImportSignOffs() {}
+    private final DialogService dialogs;
+    private final UiTasks tasks;
+    private final ViewFactory views;
+    private final TrustStore trust;
 
-    /**
-     * The whole flow, asking for the reply file first. Returns what was applied, or empty when the producer
-     * cancelled or the reply was refused (the refusal has been shown).
-     */
-    public static Optional<ReplyImport.Preview> show(Window owner, ProductionStore store) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import Sign-offs");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Clearframe reply", "*" + Reply.EXTENSION));
-        java.io.File file = chooser.showOpenDialog(owner);
-        return file == null ? Optional.empty() : show(owner, store, file.toPath(), TrustStore.forUser());
+    public ImportSignOffs(DialogService dialogs, UiTasks tasks, ViewFactory views, TrustStore trust) {
+        this.dialogs = dialogs;
+        this.tasks = tasks;
+        this.views = views;
+        this.trust = trust;
     }
 
-    public static Optional<ReplyImport.Preview> show(Window owner, ProductionStore store, Path replyFile, TrustStore trust) {
-        ReplyImport importer = new ReplyImport(trust);
-        try {
+    /** What the background step hands the FX thread: the importer that verified the reply, the reply and its preview. */
+    private record Checked(ReplyImport importer, Reply reply, ReplyImport.Preview preview) {}
+
+    /**
+     * The whole flow for {@code replyFile}. {@code applied} runs on the FX thread once the sign-offs are recorded;
+     * nothing runs when the producer cancels, and a refusal is shown once.
+     */
+    public void start(ProductionStore store, Path replyFile, Consumer<ReplyImport.Preview> applied) {
+        check(store, replyFile, new ReplyImport(trust), applied);
+    }
+
+    private void check(ProductionStore store, Path replyFile, ReplyImport importer, Consumer<ReplyImport.Preview> applied) {
+        tasks.run("Checking " + replyFile.getFileName(), () -> {
             Reply reply = importer.read(replyFile);
-            ReplyImport.Preview preview;
-            try {
-                preview = importer.preview(SignedRecord.load(store).data(), reply);
-            } catch (ExchangeException e) {
-                if (e.problem() != ExchangeException.Problem.KEY_CHANGED || !confirmRepin(owner, e)) throw e;
-                importer = importer.repinning();
-                preview = importer.preview(SignedRecord.load(store).data(), reply);
+            return new Checked(importer, reply, importer.preview(SignedRecord.load(store).data(), reply));
+        }).onFailure(e -> {
+            if (e instanceof ExchangeException x && x.problem() == ExchangeException.Problem.KEY_CHANGED) {
+                if (dialogs.confirmWarning("This reply is signed with a key Clearframe does not know for this person", x.getMessage(), REPIN)) {
+                    check(store, replyFile, importer.repinning(), applied);
+                }
+                return;
             }
-            if (previewDialog(owner, preview).showAndWait().filter(b -> b == APPLY).isEmpty()) return Optional.empty();
-            return Optional.of(importer.apply(store, reply, readBytes(replyFile)));
-        } catch (ExchangeException | StoreException e) {
-            if (e instanceof ExchangeException x && x.problem() == ExchangeException.Problem.KEY_CHANGED) return Optional.empty();
-            refused(owner, e.getMessage());
-            return Optional.empty();
-        }
+            dialogs.showError(REFUSED, UiTasks.message(e));
+        }).onSuccess(checked -> {
+            if (dialogs.show(previewDialog(views, checked.preview())).filter(b -> b == APPLY).isEmpty()) return;
+            tasks.run("Recording the sign-offs of " + replyFile.getFileName(),
+                            () -> checked.importer().apply(store, checked.reply(), readBytes(replyFile)))
+                    .onFailure(e -> dialogs.showError(REFUSED, UiTasks.message(e)))
+                    .onSuccess(applied).start();
+        }).start();
     }
 
     /** The reply file as received, kept in the production as the proof of its sign-offs. */
@@ -76,43 +83,15 @@ public final class ImportSignOffs {
     }
 
     /** The preview dialog (not yet shown): Apply or Cancel. */
-    public static Dialog<ButtonType> previewDialog(Window owner, ReplyImport.Preview preview) {
-        FXMLLoader loader = new FXMLLoader(ImportSignOffs.class.getResource("/org/clearframe/ui/review/ImportPreview.fxml"));
-        Parent content;
-        try {
-            content = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("ImportPreview.fxml is missing or broken in this build", e);
-        }
-        ImportPreviewController controller = loader.getController();
-        controller.show(preview);
+    public static Dialog<ButtonType> previewDialog(ViewFactory views, ReplyImport.Preview preview) {
+        ViewFactory.Loaded<ImportPreviewController> view = views.load(View.IMPORT_PREVIEW);
+        view.controller().show(preview);
         Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.getDialogPane().getStylesheets().add(org.clearframe.ui.Styles.STYLESHEET);
-        if (owner != null) dialog.initOwner(owner);
         dialog.setTitle("Import Sign-offs");
         dialog.setHeaderText("What this reply will do");
-        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setContent(view.root());
         dialog.getDialogPane().getButtonTypes().setAll(APPLY, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(APPLY).setDisable(preview.changesNothing());
         return dialog;
-    }
-
-    /** The loud warning for a known head's new key. True only if the producer explicitly chose to re-pin. */
-    static boolean confirmRepin(Window owner, ExchangeException keyChanged) {
-        Alert alert = new Alert(Alert.AlertType.WARNING, keyChanged.getMessage(), REPIN, ButtonType.CANCEL);
-        if (owner != null) alert.initOwner(owner);
-        alert.setTitle("Import Sign-offs");
-        alert.setHeaderText("This reply is signed with a key Clearframe does not know for this person");
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(REPIN)).setDefaultButton(false);
-        return alert.showAndWait().filter(b -> b == REPIN).isPresent();
-    }
-
-    private static void refused(Window owner, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        if (owner != null) alert.initOwner(owner);
-        alert.setTitle("Import Sign-offs");
-        alert.setHeaderText("This reply was not imported");
-        alert.showAndWait();
     }
 }

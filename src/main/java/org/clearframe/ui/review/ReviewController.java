@@ -2,7 +2,6 @@ package org.clearframe.ui.review;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -10,13 +9,14 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.Reply;
 import org.clearframe.model.Decision;
+import org.clearframe.ui.DialogService;
+import org.clearframe.ui.FileKind;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,6 +36,7 @@ public final class ReviewController {
     @FXML private Label status, keyLabel;
     @FXML private Button returnButton;
 
+    private final DialogService dialogs;
     private ReviewModel model;
     private KeyRing keys;
     private ReviewModel.Row bound;
@@ -43,6 +44,10 @@ public final class ReviewController {
     private Path lastWritten;
     private String producerLine = "";
     private final javafx.beans.property.StringProperty saved = new javafx.beans.property.SimpleStringProperty("");
+
+    ReviewController(DialogService dialogs) {
+        this.dialogs = dialogs;
+    }
 
     void init(ReviewModel model, KeyRing keys) {
         this.model = model;
@@ -127,20 +132,13 @@ public final class ReviewController {
             LOG.log(System.Logger.Level.INFO, "Wrote {0} decisions to {1}", reply.decisions().size(), target.get());
             saved.set("Saved " + target.get().getFileName() + " (" + reply.decisions().size() + " decisions). Send it to the producer.");
         } catch (ExchangeException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            alert.initOwner(window);
-            alert.setHeaderText("The sign-offs could not be returned");
-            alert.show();
+            dialogs.showError("The sign-offs could not be returned", e.getMessage());
         }
     }
 
     private Optional<Path> askForTarget(Window window) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Return Sign-offs");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Clearframe reply", "*" + Reply.EXTENSION));
         String who = model.signerProperty().get().isBlank() ? "" : "-" + model.signerProperty().get().strip().replaceAll("[^\\p{L}\\p{N}]+", "-");
-        chooser.setInitialFileName(model.pkg().production().title().replaceAll("[^\\p{L}\\p{N}]+", "-") + who + Reply.EXTENSION);
-        java.io.File file = chooser.showSaveDialog(window);
-        return Optional.ofNullable(file).map(java.io.File::toPath);
+        return dialogs.chooseSave(FileKind.REPLY_TO_RETURN,
+                Path.of(model.pkg().production().title().replaceAll("[^\\p{L}\\p{N}]+", "-") + who + Reply.EXTENSION));
     }
 }

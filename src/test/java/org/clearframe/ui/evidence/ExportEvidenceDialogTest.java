@@ -1,6 +1,9 @@
 package org.clearframe.ui.evidence;
 
 import org.clearframe.testkit.ProductionBuilder;
+import org.clearframe.ui.FxDialogService;
+import org.clearframe.ui.UiTasks;
+
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -44,7 +47,7 @@ class ExportEvidenceDialogTest {
         assertEquals(0, org.clearframe.cli.Cli.run(new String[]{"attest", production.toString()},
                 new java.io.PrintStream(new java.io.ByteArrayOutputStream()), System.err));
         Path out = dir.resolve("harbour evidence.zip");
-        WaitForAsyncUtils.asyncFx(() -> ExportEvidenceDialog.show(owner, production, out)).get();
+        WaitForAsyncUtils.asyncFx(() -> ExportEvidenceDialog.show(new FxDialogService(() -> owner), new UiTasks(new FxDialogService(() -> owner)), production, out)).get();
 
         robot.clickOn("#export");
 
@@ -64,7 +67,7 @@ class ExportEvidenceDialogTest {
         Path production = dir.resolve("big.clearframe");
         ProductionBuilder.from(SyntheticProduction.generate(6_000, 3)).write(production);
         Path out = dir.resolve("big.zip");
-        WaitForAsyncUtils.asyncFx(() -> ExportEvidenceDialog.show(owner, production, out)).get();
+        WaitForAsyncUtils.asyncFx(() -> ExportEvidenceDialog.show(new FxDialogService(() -> owner), new UiTasks(new FxDialogService(() -> owner)), production, out)).get();
 
         robot.clickOn("#export");
         robot.clickOn("#cancel");

@@ -1,5 +1,7 @@
 package org.clearframe.ui.importer;
 
+import org.clearframe.ui.ViewFactory;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -42,7 +44,8 @@ class ColumnMappingDialogTest {
         ShotList shots = new ShotList("dp-list.csv", List.of("Where", "Shot #", "What happens", "Lens"), rows);
 
         Dialog<ColumnMapping> dialog = WaitForAsyncUtils.asyncFx(() -> {
-            Dialog<ColumnMapping> d = ColumnMappingDialog.create(stage, shots, ColumnMapping.guess(shots.header()));
+            Dialog<ColumnMapping> d = ColumnMappingDialog.create(ViewFactory.forms(), shots, ColumnMapping.guess(shots.header()));
+            new org.clearframe.ui.FxDialogService(() -> stage).prepare(d);
             d.show();
             return d;
         }).get(10, TimeUnit.SECONDS);

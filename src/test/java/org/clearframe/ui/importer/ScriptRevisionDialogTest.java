@@ -1,6 +1,7 @@
 package org.clearframe.ui.importer;
 
-import javafx.concurrent.Task;
+import org.clearframe.ui.ViewFactory;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.ListView;
@@ -68,13 +69,11 @@ class ScriptRevisionDialogTest {
                 GRETA
                 Who moved my rake?
                 """);
-        Task<ScriptRevision> task = ImportTasks.previewRevision(production, revised);
-        Thread worker = new Thread(task);
-        worker.start();
-        ScriptRevision revision = task.get(10, TimeUnit.SECONDS);
+        ScriptRevision revision = ScriptImport.preview(production, revised);
 
         Dialog<ScriptRevision> dialog = WaitForAsyncUtils.asyncFx(() -> {
-            Dialog<ScriptRevision> d = ScriptRevisionDialog.create(stage, revision);
+            Dialog<ScriptRevision> d = ScriptRevisionDialog.create(ViewFactory.forms(), revision);
+            new org.clearframe.ui.FxDialogService(() -> stage).prepare(d);
             d.show();
             return d;
         }).get(10, TimeUnit.SECONDS);
@@ -99,7 +98,8 @@ class ScriptRevisionDialogTest {
         ProductionData production = ScriptImport.newProduction(FountainParser.parse(text, Path.of("a.fountain")), "a.fountain");
         ScriptRevision same = ScriptImport.preview(production, FountainParser.parse(text, Path.of("a.fountain")), "a.fountain");
         Dialog<ScriptRevision> dialog = WaitForAsyncUtils.asyncFx(() -> {
-            Dialog<ScriptRevision> d = ScriptRevisionDialog.create(stage, same);
+            Dialog<ScriptRevision> d = ScriptRevisionDialog.create(ViewFactory.forms(), same);
+            new org.clearframe.ui.FxDialogService(() -> stage).prepare(d);
             d.show();
             return d;
         }).get(10, TimeUnit.SECONDS);

@@ -1,5 +1,8 @@
 package org.clearframe.ui.pdf;
 
+import org.clearframe.ui.FxDialogService;
+import org.clearframe.ui.ViewFactory;
+
 import com.lowagie.text.pdf.PdfReader;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -31,6 +34,17 @@ class ExportPdfDialogTest {
     @TempDir Path dir;
     private Stage owner;
 
+    private org.clearframe.ui.UiTasks tasks;
+
+    private org.clearframe.ui.DialogService dialogs() {
+        return new FxDialogService(() -> owner);
+    }
+
+    private org.clearframe.ui.UiTasks tasks() {
+        if (tasks == null) tasks = new org.clearframe.ui.UiTasks(dialogs());
+        return tasks;
+    }
+
     @Start
     void start(Stage stage) {
         owner = stage;
@@ -43,7 +57,7 @@ class ExportPdfDialogTest {
         SampleBreakdown sample = SampleBreakdown.create();
         Path production = Files.writeString(dir.resolve("salt.clearframe"), "stands in for the production file");
         Path out = dir.resolve("salt breakdown.pdf");
-        Stage dialog = WaitForAsyncUtils.asyncFx(() -> ExportPdfDialog.show(owner, sample.data, sample.flags, production)).get();
+        Stage dialog = WaitForAsyncUtils.asyncFx(() -> ExportPdfDialog.show(ViewFactory.forms(), dialogs(), tasks(), sample.data, sample.flags, production)).get();
         robot.interact(() -> robot.lookup("#output").queryAs(TextField.class).setText(out.toString()));
 
         robot.clickOn("#export");
@@ -62,7 +76,7 @@ class ExportPdfDialogTest {
         // Large enough that the export is still running when Cancel is clicked.
         ProductionData big = SyntheticProduction.generate(8_000, 3);
         Path out = dir.resolve("big.pdf");
-        WaitForAsyncUtils.asyncFx(() -> ExportPdfDialog.show(owner, big, Map.of(), null)).get();
+        WaitForAsyncUtils.asyncFx(() -> ExportPdfDialog.show(ViewFactory.forms(), dialogs(), tasks(), big, Map.of(), null)).get();
         robot.interact(() -> robot.lookup("#output").queryAs(TextField.class).setText(out.toString()));
 
         robot.clickOn("#export");
@@ -81,7 +95,7 @@ class ExportPdfDialogTest {
     void anUnwritablePathIsExplainedInTheDialog(FxRobot robot) throws Exception {
         SampleBreakdown sample = SampleBreakdown.create();
         Path out = dir.resolve("missing folder").resolve("x.pdf");
-        Stage dialog = WaitForAsyncUtils.asyncFx(() -> ExportPdfDialog.show(owner, sample.data, sample.flags, null)).get();
+        Stage dialog = WaitForAsyncUtils.asyncFx(() -> ExportPdfDialog.show(ViewFactory.forms(), dialogs(), tasks(), sample.data, sample.flags, null)).get();
         robot.interact(() -> robot.lookup("#output").queryAs(TextField.class).setText(out.toString()));
 
         robot.clickOn("#export");

@@ -1,5 +1,7 @@
 package org.clearframe.ui.review;
 
+import org.clearframe.ui.ViewFactory;
+
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.ListView;
@@ -50,7 +52,7 @@ class ImportPreviewDialogTest {
         AtomicReference<Dialog<ButtonType>> dialog = new AtomicReference<>();
         AtomicReference<Optional<ButtonType>> result = new AtomicReference<>();
         robot.interact(() -> {
-            dialog.set(ImportSignOffs.previewDialog(null, p));
+            dialog.set(ImportSignOffs.previewDialog(ViewFactory.forms(), p));
             dialog.get().setOnHidden(e -> result.set(Optional.ofNullable(dialog.get().getResult())));
             dialog.get().show();
         });
@@ -76,7 +78,7 @@ class ImportPreviewDialogTest {
         assertTrue(again.changesNothing());
         AtomicReference<Dialog<ButtonType>> dialog = new AtomicReference<>();
         robot.interact(() -> {
-            dialog.set(ImportSignOffs.previewDialog(null, again));
+            dialog.set(ImportSignOffs.previewDialog(ViewFactory.forms(), again));
             dialog.get().show();
         });
         assertTrue(dialog.get().getDialogPane().lookupButton(ImportSignOffs.APPLY).isDisabled());
@@ -95,7 +97,7 @@ class ImportPreviewDialogTest {
                 () -> new ReplyImport(trust).preview(fixture.load(), spoof));
         assertEquals(org.clearframe.exchange.ExchangeException.Problem.KEY_CHANGED, refused.problem(), "the UI asks before re-pinning");
         ReplyImport.Preview p = new ReplyImport(trust).repinning().preview(fixture.load(), spoof);
-        robot.interact(() -> ImportSignOffs.previewDialog(null, p).show());
+        robot.interact(() -> ImportSignOffs.previewDialog(ViewFactory.forms(), p).show());
         javafx.scene.control.Label warnings = robot.lookup("#warnings").queryAs(javafx.scene.control.Label.class);
         assertTrue(warnings.isVisible() && warnings.getText().contains("LOOK-ALIKE NAME"), warnings.getText());
         assertTrue(robot.lookup("#key").queryLabeled().getText().startsWith("RE-PINNING"));

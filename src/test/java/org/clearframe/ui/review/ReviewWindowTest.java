@@ -1,5 +1,8 @@
 package org.clearframe.ui.review;
 
+import org.clearframe.ui.FxDialogService;
+import org.clearframe.ui.ViewFactory;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -43,7 +46,7 @@ class ReviewWindowTest {
     void theHeadRecordsADecisionAndReturnsASignedReply(FxRobot robot) throws Exception {
         Fixture fixture = new Fixture(dir);
         Path config = dir.resolve("dana-config");
-        robot.interact(() -> window = ReviewWindow.show(null, fixture.vfx, new KeyRing(config)));
+        robot.interact(() -> window = ReviewWindow.show(ViewFactory.forms(), new FxDialogService(() -> null), fixture.vfx, new KeyRing(config)));
         Button returnButton = robot.lookup("#returnButton").queryButton();
         assertTrue(returnButton.isDisabled(), "nothing decided yet");
         assertTrue(robot.lookup("#details").queryAs(TextArea.class).getText().contains("VFX-GEN-FINAL"), "the rule and its reason are shown");
@@ -77,7 +80,7 @@ class ReviewWindowTest {
     @Test
     void eachRowKeepsItsOwnDecision(FxRobot robot) throws Exception {
         Fixture fixture = new Fixture(dir);
-        robot.interact(() -> window = ReviewWindow.show(null, fixture.vfx, new KeyRing(dir.resolve("k"))));
+        robot.interact(() -> window = ReviewWindow.show(ViewFactory.forms(), new FxDialogService(() -> null), fixture.vfx, new KeyRing(dir.resolve("k"))));
         robot.clickOn("#decision");
         robot.clickOn("Declined");
         robot.clickOn("#note").write("No");
@@ -108,7 +111,7 @@ class ReviewWindowTest {
         java.util.concurrent.atomic.AtomicReference<Exception> refused = new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> {
             try {
-                window = ReviewWindow.show(null, altered, trust, dana);
+                window = ReviewWindow.show(ViewFactory.forms(), new FxDialogService(() -> null), altered, trust, dana);
             } catch (Exception e) {
                 refused.set(e);
             }
@@ -120,7 +123,7 @@ class ReviewWindowTest {
 
         robot.interact(() -> {
             try {
-                window = ReviewWindow.show(null, genuine, trust, dana);
+                window = ReviewWindow.show(ViewFactory.forms(), new FxDialogService(() -> null), genuine, trust, dana);
             } catch (Exception e) {
                 refused.set(e);
             }
@@ -141,7 +144,7 @@ class ReviewWindowTest {
         KeyRing dana = new KeyRing(dir.resolve("dana"));
         robot.interact(() -> {
             try {
-                ReviewWindow.show(null, first, trust, dana).stage().close();
+                ReviewWindow.show(ViewFactory.forms(), new FxDialogService(() -> null), first, trust, dana).stage().close();
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -149,7 +152,7 @@ class ReviewWindowTest {
         java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
         javafx.application.Platform.runLater(() -> {
             try {
-                outcome.set(ReviewWindow.show(null, other, trust, dana));
+                outcome.set(ReviewWindow.show(ViewFactory.forms(), new FxDialogService(() -> null), other, trust, dana));
             } catch (Exception e) {
                 outcome.set(e);
             }
@@ -164,7 +167,7 @@ class ReviewWindowTest {
         outcome.set(null);
         javafx.application.Platform.runLater(() -> {
             try {
-                outcome.set(ReviewWindow.show(null, other, trust, dana));
+                outcome.set(ReviewWindow.show(ViewFactory.forms(), new FxDialogService(() -> null), other, trust, dana));
             } catch (Exception e) {
                 outcome.set(e);
             }

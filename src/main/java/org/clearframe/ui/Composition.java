@@ -1,0 +1,65 @@
+package org.clearframe.ui;
+
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: the one place that makes the desktop app's parts and hands each its dependencies. The app
+ * has one {@link DialogService}, one {@link UiTasks} and one {@link ViewFactory}; each open production gets its
+ * own page controllers, made with its {@link Session} and the main window as their {@link Navigator}.
+ */
+public final class Composition {
+
+    private final DialogService dialogs;
+    private final UiTasks tasks;
+    private final RecentFiles recent;
+    private final ViewFactory views;
+    private MainController main;
+
+    public Composition(DialogService dialogs, RecentFiles recent) {
+        this.dialogs = dialogs;
+        this.tasks = new UiTasks(dialogs);
+        this.recent = recent;
+        this.views = new ViewFactory(Map.of(
+                MainController.class, this::newMainController,
+                WelcomeController.class, () -> new WelcomeController(main)));
+    }
+
+    private MainController newMainController() {
+        main = new MainController(dialogs, tasks, views, this::pagesFor, recent);
+        return main;
+    }
+
+    /** The main window's view and its controller. */
+    public ViewFactory.Loaded<MainController> mainWindow() {
+        return views.load(View.MAIN_WINDOW);
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public UiTasks tasks() {
+        return tasks;
+    }
+
+    public ViewFactory views() {
+        return views;
+    }
+
+    /** The views of one open production: each page's controller with the session and what it needs besides. */
+    private ViewFactory pagesFor(Session session, Navigator navigator) {
+        Map<Class<?>, Supplier<?>> pages = Map.of(
+                ProductionController.class, () -> new ProductionController(session, dialogs),
+                ScenesController.class, () -> new ScenesController(new ScenesViewModel(session, dialogs), session, dialogs, views, navigator),
+                ShotsController.class, () -> new ShotsController(new ShotsViewModel(session, dialogs), session),
+                ShotDetailController.class, () -> new ShotDetailController(new ShotDetailViewModel(session, dialogs), session, dialogs, tasks, views),
+                DepartmentsController.class, () -> new DepartmentsController(session, dialogs, navigator),
+                CastController.class, () -> new CastController(session, dialogs),
+                SignOffsController.class, () -> new SignOffsController(new SignOffsViewModel(session), navigator),
+                ConsentController.class, () -> new ConsentController(session, dialogs),
+                PolicyController.class, () -> new PolicyController(session, dialogs));
+        return views.with(pages);
+    }
+}

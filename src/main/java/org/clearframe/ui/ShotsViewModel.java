@@ -1,0 +1,177 @@
+package org.clearframe.ui;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import org.clearframe.model.Department;
+import org.clearframe.model.ProductionData;
+import org.clearframe.model.Scene;
+import org.clearframe.model.Shot;
+import org.clearframe.rules.Flag;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The Shots page without its nodes: the filters, the shots they leave, the count line, and the commands (add,
+ * duplicate, delete, move) with their questions and messages, all through the session. Tested without a window.
+ */
+public final class ShotsViewModel {
+
+    /** Stands for "all scenes" / "all departments" in the filters. */
+    public static final Scene ALL_SCENES = Scene.numbered("", null, "All scenes", "");
+    public static final Department ALL_DEPARTMENTS = Department.named("All departments", null);
+
+    private final Session session;
+    private final DialogService dialogs;
+    private final ObjectProperty<Scene> scene = new SimpleObjectProperty<>(ALL_SCENES);
+    private final ObjectProperty<Department> department = new SimpleObjectProperty<>(ALL_DEPARTMENTS);
+    private final BooleanProperty aiOnly = new SimpleBooleanProperty(false);
+    private final BooleanProperty openOnly = new SimpleBooleanProperty(false);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("");
+    private final FilteredList<Shot> visible;
+    private Map<UUID, Scene> scenesById = Map.of();
+
+    public ShotsViewModel(Session session, DialogService dialogs) {
+        this.session = session;
+        this.dialogs = dialogs;
+        this.visible = new FilteredList<>(session.shots(), s -> true);
+        scene.addListener((o, a, b) -> applyFilter());
+        department.addListener((o, a, b) -> applyFilter());
+        aiOnly.addListener((o, a, b) -> applyFilter());
+        openOnly.addListener((o, a, b) -> applyFilter());
+        search.addListener((o, a, b) -> applyFilter());
+        session.flagsRevisionProperty().addListener((o, a, b) -> {
+            if (openOnly.get()) applyFilter();
+        });
+        session.shots().addListener((ListChangeListener<Shot>) c -> updateCount());
+        session.scenes().addListener((ListChangeListener<Scene>) c -> indexScenes());
+        indexScenes();
+        updateCount();
+    }
+
+    public FilteredList<Shot> visible() { return visible; }
+    public ObjectProperty<Scene> sceneProperty() { return scene; }
+    public ObjectProperty<Department> departmentProperty() { return department; }
+    public BooleanProperty aiOnlyProperty() { return aiOnly; }
+    public BooleanProperty openOnlyProperty() { return openOnly; }
+    public StringProperty searchProperty() { return search; }
+    /** "148 shots", or "12 of 148 shots" while a filter hides some. */
+    public ReadOnlyStringProperty countProperty() { return count.getReadOnlyProperty(); }
+
+    /** True while the shots of one scene are shown (the table then leaves out the scene column). */
+    public boolean oneScene() {
+        return scene.get() != null && scene.get() != ALL_SCENES;
+    }
+
+    /** The scene as the session holds it now (a filter may hold an edited scene's older row), or all scenes. */
+    public Scene current(Scene chosen) {
+        return chosen == null || chosen == ALL_SCENES ? ALL_SCENES : scenesById.getOrDefault(chosen.id(), ALL_SCENES);
+    }
+
+    public Department current(Department chosen) {
+        return chosen == null || chosen == ALL_DEPARTMENTS ? ALL_DEPARTMENTS
+                : session.departments().stream().filter(d -> d.id().equals(chosen.id())).findFirst().orElse(ALL_DEPARTMENTS);
+    }
+
+    public String sceneNumber(Shot shot) {
+        Scene s = scenesById.get(shot.sceneId());
+        return s == null ? "" : s.number();
+    }
+
+    /** Every shot listed again (links from other pages). */
+    public void clearFilters() {
+        scene.set(ALL_SCENES);
+        department.set(ALL_DEPARTMENTS);
+        aiOnly.set(false);
+        openOnly.set(false);
+        search.set("");
+    }
+
+    private void indexScenes() {
+        scenesById = ProductionData.index(session.scenes(), Scene::id);
+    }
+
+    private void applyFilter() {
+        Scene s = scene.get();
+        Department d = department.get();
+        boolean ai = aiOnly.get();
+        boolean open = openOnly.get();
+        String text = search.get() == null ? "" : search.get().strip().toLowerCase();
+        visible.setPredicate(shot -> (s == null || s == ALL_SCENES || shot.sceneId().equals(s.id()))
+                && (d == null || d == ALL_DEPARTMENTS || touches(shot, d.id()))
+                && (!ai || shot.hasAiUse())
+                && (!open || session.flags(shot.id()).stream().anyMatch(Flag::open))
+                && (text.isEmpty() || shot.description().toLowerCase().contains(text) || shot.number().toLowerCase().contains(text)
+                    || shot.notes().toLowerCase().contains(text)));
+        updateCount();
+    }
+
+    private static boolean touches(Shot shot, UUID department) {
+        return shot.departmentIds().contains(department) || shot.aiUses().stream().anyMatch(u -> u.departmentIds().contains(department));
+    }
+
+    private void updateCount() {
+        int all = session.shots().size();
+        count.set(visible.size() == all ? all + " shots" : visible.size() + " of " + all + " shots");
+    }
+
+    // ------------------------------------------------------------------------------------------ commands
+
+    /**
+     * Adds a shot after {@code selected} (or at the end of the chosen scene, or of the last scene), numbered next in
+     * its scene. Empty when there is no scene to add to or the file refused it (the refusal has been shown).
+     */
+    public Optional<Shot> add(Shot selected) {
+        if (session.scenes().isEmpty()) return Optional.empty();
+        Scene target = oneScene() ? current(scene.get())
+                : selected != null ? scenesById.get(selected.sceneId()) : session.scenes().get(session.scenes().size() - 1);
+        List<Shot> siblings = session.shotsOf(target.id());
+        int index = selected != null && selected.sceneId().equals(target.id()) ? siblings.indexOf(selected) + 1 : siblings.size();
+        Shot shot = Shot.numbered(target.id(), session.nextShotNumber(target.id()), "");
+        return dialogs.attempt("Could not add a shot", () -> session.addShot(shot, index)) ? Optional.of(shot) : Optional.empty();
+    }
+
+    /** A copy of {@code original} just after it, with the next free number in its scene. */
+    public Optional<Shot> duplicate(Shot original) {
+        Shot copy = original.duplicate(session.nextShotNumber(original.sceneId()));
+        int index = session.shotsOf(original.sceneId()).indexOf(original) + 1;
+        return dialogs.attempt("Could not duplicate the shot", () -> session.addShot(copy, index)) ? Optional.of(copy) : Optional.empty();
+    }
+
+    /** Asks first, naming what goes with the shots; true when they were deleted. */
+    public boolean delete(List<Shot> doomed) {
+        if (doomed.isEmpty()) return false;
+        long signed = doomed.stream().mapToLong(s -> session.signOffs().stream().filter(x -> x.shotId().equals(s.id())).count()).sum();
+        String what = doomed.size() == 1 ? "shot " + sceneNumber(doomed.get(0)) + "/" + doomed.get(0).number() : doomed.size() + " shots";
+        String detail = "Their AI uses" + (signed > 0 ? " and " + signed + " recorded sign-offs" : "")
+                + " go with them. You can undo this with Edit > Undo.";
+        if (!dialogs.confirm("Delete " + what + "?", detail, doomed.size() == 1 ? "Delete Shot" : "Delete Shots")) return false;
+        return dialogs.attempt("Could not delete", () -> session.deleteShots(doomed));
+    }
+
+    /** Moves the shot {@code delta} places within its scene; true when it moved. */
+    public boolean move(Shot shot, int delta) {
+        int to = session.shotsOf(shot.sceneId()).indexOf(shot) + delta;
+        return dialogs.attempt("Could not move the shot", () -> session.moveShot(shot, to));
+    }
+
+    /** Saves an edited row; null stands for an edit that left the shot without a number. True when saved. */
+    public boolean save(Shot edited) {
+        if (edited == null) {
+            dialogs.showError("A shot needs a number", "Give the shot a number, like 1, 1A or 2.");
+            return false;
+        }
+        return dialogs.attempt("Could not save shot " + edited.number(), () -> session.saveShot(edited));
+    }
+}
