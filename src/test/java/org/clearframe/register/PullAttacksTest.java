@@ -9,6 +9,7 @@ import org.clearframe.model.ProductionData;
 import org.clearframe.model.Role;
 import org.clearframe.model.Shot;
 import org.clearframe.model.Tristate;
+import org.clearframe.testkit.RegisterProductions;
 import org.clearframe.rules.Fingerprint;
 import org.clearframe.store.ProductionStore;
 import org.junit.jupiter.api.AfterEach;
@@ -52,8 +53,8 @@ class PullAttacksTest {
         reg = TestRegister.fresh();
         alice = reg.role("alice", "clearframe_producer");
         studio = reg.role("sam", "clearframe_studio");
-        data = Productions.of("Tidewater", LocalDate.now(), "Mara Lind", "CloudGen", Tristate.NO);
-        file = Productions.write(dir.resolve("a.clearframe"), data);
+        data = RegisterProductions.of("Tidewater", LocalDate.now(), "Mara Lind", "CloudGen", Tristate.NO);
+        file = RegisterProductions.write(dir.resolve("a.clearframe"), data);
         Publishing.publish(file, reg.url(alice));
     }
 

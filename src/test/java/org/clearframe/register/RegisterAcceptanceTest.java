@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clearframe.cli.Console;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Tristate;
+import org.clearframe.testkit.RegisterProductions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,11 @@ class RegisterAcceptanceTest {
         alice = reg.role("alice", "clearframe_producer");
         bob = reg.role("bob", "clearframe_producer");
         studio = reg.role("sam", "clearframe_studio");
-        tidewater = Productions.of("Tidewater", LocalDate.now().minusDays(3), "Mara Lind", "CloudGen", Tristate.NO);
+        tidewater = RegisterProductions.of("Tidewater", LocalDate.now().minusDays(3), "Mara Lind", "CloudGen", Tristate.NO);
         // The same performer, written with other spacing and case: the register matches her by normalised name.
-        northern = Productions.of("Northern Line", LocalDate.now().plusDays(60), "  MARA   lind ", "FrameForge", Tristate.YES);
-        tidewaterFile = Productions.write(dir.resolve("tidewater.clearframe"), tidewater);
-        northernFile = Productions.write(dir.resolve("northern.clearframe"), northern);
+        northern = RegisterProductions.of("Northern Line", LocalDate.now().plusDays(60), "  MARA   lind ", "FrameForge", Tristate.YES);
+        tidewaterFile = RegisterProductions.write(dir.resolve("tidewater.clearframe"), tidewater);
+        northernFile = RegisterProductions.write(dir.resolve("northern.clearframe"), northern);
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package org.clearframe.register;
 import org.clearframe.model.Decision;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Tristate;
+import org.clearframe.testkit.RegisterProductions;
 import org.clearframe.store.register.Register;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,12 +42,12 @@ class RegisterSecurityTest {
         alice = reg.role("alice", "clearframe_producer");
         bob = reg.role("bob", "clearframe_producer");
         studio = reg.role("sam", "clearframe_studio");
-        ProductionData a = Productions.of("Tidewater", LocalDate.now(), "Mara Lind", "CloudGen", Tristate.NO);
-        ProductionData b = Productions.of("Northern Line", null, "Ona Fey", "FrameForge", Tristate.YES);
+        ProductionData a = RegisterProductions.of("Tidewater", LocalDate.now(), "Mara Lind", "CloudGen", Tristate.NO);
+        ProductionData b = RegisterProductions.of("Northern Line", null, "Ona Fey", "FrameForge", Tristate.YES);
         tidewater = a.production().id();
         northern = b.production().id();
-        Publishing.publish(Productions.write(dir.resolve("a.clearframe"), a), reg.url(alice));
-        Publishing.publish(Productions.write(dir.resolve("b.clearframe"), b), reg.url(bob));
+        Publishing.publish(RegisterProductions.write(dir.resolve("a.clearframe"), a), reg.url(alice));
+        Publishing.publish(RegisterProductions.write(dir.resolve("b.clearframe"), b), reg.url(bob));
         StudioSigning.sign(reg.url(studio), tidewater, "Sam Okafor", Decision.APPROVED, "",
                 java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
     }

@@ -29,7 +29,7 @@ public final class TestRegister {
         this.tag = tag;
     }
 
-    static synchronized EmbeddedPostgres server() {
+    public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();

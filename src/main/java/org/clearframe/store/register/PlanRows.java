@@ -100,10 +100,13 @@ final class PlanRows {
         List<Row> flags = new ArrayList<>();
         for (Map.Entry<UUID, List<Flag>> e : p.flags().entrySet()) {
             String fp = fingerprints.getOrDefault(e.getKey(), "");
+            Map<String, Integer> seen = new HashMap<>();
             for (Flag f : e.getValue()) {
                 String[] open = f.openSignatures().stream().map(RequiredSignature::role).distinct().map(Role::name).toArray(String[]::new);
                 boolean studio = Arrays.asList(open).contains(Role.STUDIO_AI_CONTACT.name());
-                flags.add(Row.of(flagId(f), f.shotId(), f.aiUse().id(), f.rule().id(), f.blocking(), f.open(), open, studio, fp));
+                // One rule can flag one AI use more than once (once per performer a consent must cover): number them.
+                int nth = seen.merge(f.aiUse().id() + ":" + f.rule().id(), 1, Integer::sum);
+                flags.add(Row.of(flagId(f, nth), f.shotId(), f.aiUse().id(), f.rule().id(), f.blocking(), f.open(), open, studio, fp));
             }
         }
         rows.put(FLAGS, flags);
@@ -120,8 +123,9 @@ final class PlanRows {
         return rows;
     }
 
-    /** A flag's stable id: one per rule, AI use and shot, so re-publishing finds the same row. */
-    static UUID flagId(Flag f) {
-        return UUID.nameUUIDFromBytes(("clearframe-flag:" + f.shotId() + ":" + f.aiUse().id() + ":" + f.rule().id()).getBytes(StandardCharsets.UTF_8));
+    /** A flag's stable id: from its shot, AI use, rule and place among that rule's flags of the use, so re-publishing finds the same row. */
+    static UUID flagId(Flag f, int nth) {
+        return UUID.nameUUIDFromBytes(("clearframe-flag:" + f.shotId() + ":" + f.aiUse().id() + ":" + f.rule().id() + ":" + nth)
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -166,8 +166,10 @@ public final class Register implements AutoCloseable {
 
     /** A register error with PostgreSQL's own reason, phrased for the person who asked. */
     RegisterException failure(String what, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String reason = firstLine(e.getMessage());
+        // A failed batch reports the whole statement; the server's own reason is the next exception.
+        SQLException cause = e instanceof java.sql.BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+        String state = cause.getSQLState() == null ? "" : cause.getSQLState();
+        String reason = firstLine(cause.getMessage());
         if (state.equals("42501")) {
             return new RegisterException("The register refused to " + what + ": your database role may not do this (" + reason + ").", e);
         }
@@ -175,10 +177,12 @@ public final class Register implements AutoCloseable {
         return new RegisterException("Could not " + what + " in the register: " + reason, e);
     }
 
+    /** The first line of a driver message, at most 300 characters: never a page of SQL in front of the user. */
     static String firstLine(String message) {
         if (message == null) return "no reason given";
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) + "\u2026" : line;
     }
 
     @Override

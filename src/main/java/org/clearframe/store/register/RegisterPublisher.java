@@ -46,24 +46,32 @@ public final class RegisterPublisher {
         try {
             c.setAutoCommit(false);
             String hash = productionHash(p);
-            String existing = null;
-            try (PreparedStatement s = c.prepareStatement("SELECT row_hash FROM clearframe.productions WHERE id = ?")) {
+            String existing = null, digestsThere = "";
+            try (PreparedStatement s = c.prepareStatement("SELECT row_hash, table_digests FROM clearframe.productions WHERE id = ?")) {
                 s.setObject(1, id);
                 try (ResultSet r = s.executeQuery()) {
-                    if (r.next()) existing = r.getString(1);
+                    if (r.next()) {
+                        existing = r.getString(1);
+                        digestsThere = r.getString(2);
+                    }
                 }
             }
+            Map<PlanRows.Table, List<PlanRows.Row>> tables = PlanRows.of(p);
+            String digests = digests(tables);
             int written = 0, removed = 0;
-            if (!hash.equals(existing)) {
-                upsertProduction(p, hash);
+            if (!hash.equals(existing) || !digests.equals(digestsThere)) {
+                upsertProduction(p, hash, digests);
                 written++;
             }
+            Set<String> unchanged = new HashSet<>(List.of(digestsThere.split(",")));
             try (PreparedStatement s = c.prepareStatement("INSERT INTO clearframe.policy_versions (name, version) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 s.setString(1, p.policy().name());
                 s.setString(2, p.policy().version());
                 s.executeUpdate();
             }
-            for (Map.Entry<PlanRows.Table, List<PlanRows.Row>> e : PlanRows.of(p).entrySet()) {
+            for (Map.Entry<PlanRows.Table, List<PlanRows.Row>> e : tables.entrySet()) {
+                // A table whose digest the register already has holds exactly these rows: nothing to compare or send.
+                if (unchanged.contains(digest(e.getKey(), e.getValue()))) continue;
                 int[] counts = sync(id, e.getKey(), e.getValue());
                 written += counts[0];
                 removed += counts[1];
@@ -74,9 +82,10 @@ public final class RegisterPublisher {
             return new Result(existing == null, written, removed, signOffs, replies);
         } catch (SQLException e) {
             register.rollback();
-            if ("42501".equals(e.getSQLState()) || String.valueOf(e.getMessage()).contains("row-level security")) {
+            SQLException cause = e instanceof java.sql.BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+            if ("42501".equals(cause.getSQLState()) || String.valueOf(cause.getMessage()).contains("row-level security")) {
                 throw new RegisterException("The register refused to publish \"" + production.title() + "\" (" + id + "): your database role "
-                        + "does not own it, or may not publish (" + Register.firstLine(e.getMessage()) + "). Nothing was published.", e);
+                        + "does not own it, or may not publish (" + Register.firstLine(cause.getMessage()) + "). Nothing was published.", e);
             }
             throw register.failure("publish \"" + production.title() + "\"; nothing was published", e);
         } finally {
@@ -90,13 +99,33 @@ public final class RegisterPublisher {
                 p.policy().version(), p.newerPolicy()).hash();
     }
 
-    private void upsertProduction(Publication p, String hash) throws SQLException {
+    /** "shots:3fa2…": a table's name and the hash of its rows' ids and hashes, in order. */
+    private static String digest(PlanRows.Table table, List<PlanRows.Row> rows) {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (PlanRows.Row row : rows) {
+            md.update(row.id().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            md.update(row.hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return table.name() + ":" + java.util.HexFormat.of().formatHex(md.digest(), 0, 16);
+    }
+
+    private static String digests(Map<PlanRows.Table, List<PlanRows.Row>> tables) {
+        return String.join(",", tables.entrySet().stream().map(e -> digest(e.getKey(), e.getValue())).toList());
+    }
+
+    private void upsertProduction(Publication p, String hash, String digests) throws SQLException {
         Production x = p.data().production();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO clearframe.productions (id, title, studio, producer, format, shoot_date, "
-                + "policy_name, policy_version, newer_policy, row_hash, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                + "policy_name, policy_version, newer_policy, row_hash, table_digests, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
                 + "ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, studio = EXCLUDED.studio, producer = EXCLUDED.producer, "
                 + "format = EXCLUDED.format, shoot_date = EXCLUDED.shoot_date, policy_name = EXCLUDED.policy_name, "
                 + "policy_version = EXCLUDED.policy_version, newer_policy = EXCLUDED.newer_policy, row_hash = EXCLUDED.row_hash, "
+                + "table_digests = EXCLUDED.table_digests, "
                 + "published_at = now()")) {
             s.setObject(1, x.id());
             s.setString(2, x.title());
@@ -108,6 +137,7 @@ public final class RegisterPublisher {
             s.setString(8, p.policy().version());
             s.setString(9, p.newerPolicy().isBlank() ? null : p.newerPolicy());
             s.setString(10, hash);
+            s.setString(11, digests);
             if (s.executeUpdate() != 1) throw new SQLException("new row violates row-level security policy for table \"productions\"", "42501");
         }
     }

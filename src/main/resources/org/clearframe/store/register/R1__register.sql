@@ -29,6 +29,7 @@ CREATE TABLE clearframe.productions (
     policy_version  text NOT NULL,
     newer_policy    text,               -- the newer built-in version the publishing app knew of, if any
     row_hash        text NOT NULL,
+    table_digests   text NOT NULL DEFAULT '',   -- one digest per plan table, so a re-publish skips unchanged tables
     published_at    timestamptz NOT NULL DEFAULT now(),
     UNIQUE (id, owner)
 );

@@ -1,4 +1,4 @@
-package org.clearframe.register;
+package org.clearframe.testkit;
 
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
@@ -24,15 +24,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Small productions for the register tests: a generative VFX shot (needs the studio AI contact) and a replica of a performer. */
-final class Productions {
+public final class RegisterProductions {
 
-    private Productions() {}
+    private RegisterProductions() {}
 
     /**
      * A production whose performer {@code performer} gets a digital replica in the final cut, with a generative VFX shot
      * whose tool is {@code tool} (vendor training on uploads: {@code trains}).
      */
-    static ProductionData of(String title, LocalDate shoot, String performer, String tool, Tristate trains) {
+    public static ProductionData of(String title, LocalDate shoot, String performer, String tool, Tristate trains) {
         List<Department> departments = Department.defaults();
         UUID vfx = departments.stream().filter(d -> d.name().equals("VFX")).findFirst().orElseThrow().id();
         CastMember lead = CastMember.of(performer, "Inspector Hale", Tristate.YES);
@@ -47,7 +47,7 @@ final class Productions {
         return new ProductionData(p, departments, List.of(lead), List.of(scene), List.of(collapse, dbl), List.of(), "");
     }
 
-    static Path write(Path file, ProductionData data) throws Exception {
+    public static Path write(Path file, ProductionData data) throws Exception {
         ProductionStore.createFrom(file, data);
         return file;
     }
