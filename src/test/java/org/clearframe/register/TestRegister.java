@@ -69,7 +69,7 @@ public final class TestRegister {
         return r;
     }
 
-    static Connection admin(String db) throws SQLException {
+    public static Connection admin(String db) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + server().getPort() + "/" + db + "?user=postgres");
     }
 
