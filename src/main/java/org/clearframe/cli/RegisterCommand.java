@@ -24,6 +24,9 @@ import java.util.UUID;
  */
 final class RegisterCommand implements Command {
 
+    private static final Set<String> TAKES_VALUE = Set.of(PublishCommand.REGISTER, "--as", "--note");
+    private static final Set<String> KNOWN_OPTIONS = Set.of(PublishCommand.REGISTER, "--as", "--note", "--json", "--decline");
+
     @Override public String name() { return "register"; }
     @Override public String usage() {
         return "register (report [--json] | sign PRODUCTION-ID --as NAME [--decline] [--note TEXT] | migrate) --register URL";
@@ -34,6 +37,13 @@ final class RegisterCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) return usageError(err, "missing report, sign or migrate.");
+        // An unknown option is named as such, whatever the sub-command, before anything else is read.
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!Arguments.isOption(a)) continue;
+            if (!KNOWN_OPTIONS.contains(a)) return usageError(err, "unknown option '" + a + "'.");
+            if (TAKES_VALUE.contains(a)) i++;
+        }
         try {
             List<String> rest = args.subList(1, args.size());
             return switch (args.get(0)) {
