@@ -33,7 +33,10 @@ public final class Cli {
             new ExportPdfCommand(),
             new ConsentCommand(),
             new EvidenceCommand(),
-            new VerifyPackCommand());
+            new VerifyPackCommand(),
+            new PublishCommand(),
+            new PullCommand(),
+            new RegisterCommand());
 
     private Cli() {}
 

@@ -416,6 +416,8 @@ public final class MainController implements Navigator, ProductionFiles {
     @FXML void attestEarlierSignOffs() { actions.attestEarlierSignOffs(); }
     @FXML void shareWithDepartment() { actions.shareWithDepartment(); }
     @FXML void reviewPackage() { actions.reviewPackage(); }
+    @FXML void publishToRegister() { if (session != null) org.clearframe.ui.studio.StudioWindows.publish(window(), session.file()); }
+    @FXML void showStudioRegister() { org.clearframe.ui.studio.StudioWindows.showReport(window()); }
     @FXML void showPolicy() { select(Page.POLICY); }
 
     // ------------------------------------------------------------------------------------------ editing

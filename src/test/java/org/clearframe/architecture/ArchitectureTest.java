@@ -36,7 +36,8 @@ class ArchitectureTest {
             .layer("Model").definedBy("org.clearframe.model..")
             .layer("Rules").definedBy("org.clearframe.rules..")
             .layer("Store").definedBy("org.clearframe.store..")
-            .layer("Services").definedBy("org.clearframe.pdf..", "org.clearframe.exchange..", "org.clearframe.importer..", "org.clearframe.evidence..")
+            .layer("Services").definedBy("org.clearframe.pdf..", "org.clearframe.exchange..", "org.clearframe.importer..", "org.clearframe.evidence..",
+                    "org.clearframe.register..")
             .layer("UI").definedBy("org.clearframe.ui..")
             .layer("CLI").definedBy("org.clearframe.cli..")
             .whereLayer("CLI").mayNotBeAccessedByAnyLayer()
@@ -48,13 +49,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheUiUsesJavaFx = noClasses()
             .that().resideInAnyPackage("org.clearframe.model..", "org.clearframe.rules..", "org.clearframe.store..",
-                    "org.clearframe.pdf..", "org.clearframe.exchange..", "org.clearframe.importer..", "org.clearframe.evidence..", "org.clearframe.cli..")
+                    "org.clearframe.pdf..", "org.clearframe.exchange..", "org.clearframe.importer..", "org.clearframe.evidence..", "org.clearframe.register..", "org.clearframe.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
 
     @ArchTest
     static final ArchRule onlyTheStoreSpeaksSql = noClasses()
             .that().resideOutsideOfPackage("org.clearframe.store..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..");
 
     @ArchTest
     static final ArchRule theModelStandsAlone = noClasses()

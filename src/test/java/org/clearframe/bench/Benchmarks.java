@@ -21,6 +21,7 @@ public final class Benchmarks {
         lines.addAll(PdfBenchmark.run());
         lines.addAll(ExchangeBench.run(3_000));
         lines.addAll(EvidenceBench.run(10_000));
+        lines.addAll(RegisterBench.run());
         lines.forEach(l -> System.out.println("  " + l));
         Platform.exit();
     }

@@ -1,0 +1,131 @@
+package org.clearframe.store.register;
+
+import org.clearframe.Sha256;
+import org.clearframe.model.AiUse;
+import org.clearframe.model.CastMember;
+import org.clearframe.model.Consent;
+import org.clearframe.model.ProductionData;
+import org.clearframe.model.Role;
+import org.clearframe.model.Scene;
+import org.clearframe.model.Shot;
+import org.clearframe.model.Technique;
+import org.clearframe.rules.Fingerprint;
+import org.clearframe.rules.Flag;
+import org.clearframe.rules.Names;
+import org.clearframe.rules.RequiredSignature;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A production's plan as register rows, table by table, each with a hash of its content: publishing compares these
+ * hashes with the ones in the register and sends only the rows that differ.
+ */
+final class PlanRows {
+
+    /** One row: its id, its column values in {@link Table#columns} order, and the hash of those values. */
+    record Row(UUID id, Object[] values, String hash) {
+        static Row of(UUID id, Object... values) {
+            StringBuilder b = new StringBuilder();
+            for (Object v : values) {
+                b.append(v instanceof Object[] a ? Arrays.toString(a) : String.valueOf(v)).append('\u001f');
+            }
+            String hash = Sha256.hex(b.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+            return new Row(id, values, hash);
+        }
+    }
+
+    /** A plan table: its name and the columns publishing writes (besides id, production_id, owner and row_hash). */
+    record Table(String name, List<String> columns) {}
+
+    static final Table SCENES = new Table("scenes", List.of("position", "number", "heading"));
+    static final Table SHOTS = new Table("shots", List.of("scene_id", "number", "description", "fingerprint"));
+    static final Table AI_USES = new Table("ai_uses", List.of("shot_id", "technique", "purpose", "tool", "tool_key", "output",
+            "vendor_trains", "performer_ids"));
+    static final Table PEOPLE = new Table("people", List.of("name", "name_key", "member_id", "character", "likeness_uses", "consents"));
+    static final Table FLAGS = new Table("flags", List.of("shot_id", "ai_use_id", "rule_id", "blocking", "open", "open_roles",
+            "studio_open", "fingerprint"));
+    static final Table PACKAGES = new Table("packages", List.of("department", "replies", "last_returned"));
+
+    static final List<Table> TABLES = List.of(SCENES, SHOTS, AI_USES, PEOPLE, FLAGS, PACKAGES);
+
+    /** Uses that make a replica, likeness or voice of a person: the ones a studio tracks across productions. */
+    static final Set<Technique> LIKENESS = EnumSet.of(Technique.DIGITAL_REPLICA, Technique.DE_AGING, Technique.FACE_BODY_REPLACEMENT,
+            Technique.PERFORMANCE_ALTERATION, Technique.VOICE_SYNTHESIS);
+
+    private PlanRows() {}
+
+    static Map<Table, List<Row>> of(Publication p) {
+        ProductionData data = p.data();
+        Map<Table, List<Row>> rows = new LinkedHashMap<>();
+        List<Row> scenes = new ArrayList<>(data.scenes().size());
+        int position = 0;
+        for (Scene s : data.scenes()) scenes.add(Row.of(s.id(), position++, s.number(), s.heading()));
+        rows.put(SCENES, scenes);
+
+        List<Row> shots = new ArrayList<>(data.shots().size());
+        List<Row> uses = new ArrayList<>();
+        Map<UUID, Integer> likeness = new HashMap<>();
+        Map<UUID, String> fingerprints = new HashMap<>(data.shots().size() * 2);
+        for (Shot shot : data.shots()) {
+            String fp = Fingerprint.of(shot);
+            fingerprints.put(shot.id(), fp);
+            shots.add(Row.of(shot.id(), shot.sceneId(), shot.number(), shot.description(), fp));
+            for (AiUse u : shot.aiUses()) {
+                uses.add(Row.of(u.id(), shot.id(), u.technique().name(), u.purpose(), u.tool(), Names.normalise(u.tool()), u.output().name(),
+                        u.vendorTrains().name(), u.performerIds().toArray(new UUID[0])));
+                if (LIKENESS.contains(u.technique())) u.performerIds().forEach(id -> likeness.merge(id, 1, Integer::sum));
+            }
+        }
+        rows.put(SHOTS, shots);
+        rows.put(AI_USES, uses);
+
+        List<Row> people = new ArrayList<>(data.cast().size());
+        Map<UUID, Integer> consents = new HashMap<>();
+        for (Consent c : data.consents()) if (c.castId() != null && !c.withdrawn()) consents.merge(c.castId(), 1, Integer::sum);
+        for (CastMember m : data.cast()) {
+            people.add(Row.of(m.id(), m.performer(), Names.normalise(m.performer()), null, m.character(),
+                    likeness.getOrDefault(m.id(), 0), consents.getOrDefault(m.id(), 0)));
+        }
+        rows.put(PEOPLE, people);
+
+        List<Row> flags = new ArrayList<>();
+        for (Map.Entry<UUID, List<Flag>> e : p.flags().entrySet()) {
+            String fp = fingerprints.getOrDefault(e.getKey(), "");
+            Map<String, Integer> seen = new HashMap<>();
+            for (Flag f : e.getValue()) {
+                String[] open = f.openSignatures().stream().map(RequiredSignature::role).distinct().map(Role::name).toArray(String[]::new);
+                boolean studio = Arrays.asList(open).contains(Role.STUDIO_AI_CONTACT.name());
+                // One rule can flag one AI use more than once (once per performer a consent must cover): number them.
+                int nth = seen.merge(f.aiUse().id() + ":" + f.rule().id(), 1, Integer::sum);
+                flags.add(Row.of(flagId(f, nth), f.shotId(), f.aiUse().id(), f.rule().id(), f.blocking(), f.open(), open, studio, fp));
+            }
+        }
+        rows.put(FLAGS, flags);
+
+        Map<UUID, List<Publication.Reply>> byPackage = new LinkedHashMap<>();
+        for (Publication.Reply r : p.replies()) byPackage.computeIfAbsent(r.packageId(), k -> new ArrayList<>()).add(r);
+        List<Row> packages = new ArrayList<>();
+        for (Map.Entry<UUID, List<Publication.Reply>> e : byPackage.entrySet()) {
+            var last = e.getValue().stream().map(Publication.Reply::receivedAt).max(java.time.Instant::compareTo).orElseThrow();
+            packages.add(Row.of(e.getKey(), e.getValue().get(0).department(), e.getValue().size(),
+                    java.time.OffsetDateTime.ofInstant(last, java.time.ZoneOffset.UTC)));
+        }
+        rows.put(PACKAGES, packages);
+        return rows;
+    }
+
+    /** A flag's stable id: from its shot, AI use, rule and place among that rule's flags of the use, so re-publishing finds the same row. */
+    static UUID flagId(Flag f, int nth) {
+        return UUID.nameUUIDFromBytes(("clearframe-flag:" + f.shotId() + ":" + f.aiUse().id() + ":" + f.rule().id() + ":" + nth)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}
