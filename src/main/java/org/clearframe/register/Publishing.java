@@ -6,8 +6,7 @@ import org.clearframe.exchange.ReplyVerifier;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.ProductionData;
 import org.clearframe.rules.BuiltInPolicies;
-import org.clearframe.rules.Evaluator;
-import org.clearframe.rules.Policies;
+import org.clearframe.rules.Assessment;
 import org.clearframe.rules.Policy;
 import org.clearframe.rules.PolicyStanding;
 import org.clearframe.store.ProductionStore;
@@ -55,7 +54,8 @@ public final class Publishing {
     /** The publication of an already loaded production (the app's, after a save). */
     public static Publication of(SignedRecord record, ProofRepository.Evidence evidence) throws ExchangeException {
         ProductionData data = record.data();
-        Policy policy = Policies.inForce(data);
+        Assessment assessment = Assessment.of(data);
+        Policy policy = assessment.policy();
         String newer = PolicyStanding.of(policy).newer().map(BuiltInPolicies.BuiltIn::version).orElse("");
         Map<UUID, UUID> replyOf = new HashMap<>();
         for (ProofRepository.StoredProof proof : evidence.proofs()) {
@@ -74,6 +74,6 @@ public final class Publishing {
             UUID replyId = replyOf.get(p.signOff().id());
             signed.add(new Publication.Signed(p.signOff(), replies.containsKey(replyId) ? replyId : null, p.keyFingerprint()));
         }
-        return new Publication(data, Evaluator.evaluateAll(policy, data), policy, newer, List.copyOf(replies.values()), signed);
+        return new Publication(data, assessment.flagsByShot(), policy, newer, List.copyOf(replies.values()), signed);
     }
 }

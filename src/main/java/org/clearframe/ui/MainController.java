@@ -16,6 +16,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.clearframe.ui.studio.StudioRegister;
 import org.clearframe.AppFolders;
 import org.clearframe.AppInfo;
 import org.clearframe.exchange.SignedRecord;
@@ -59,6 +60,7 @@ public final class MainController implements Navigator, ProductionFiles {
     private final DialogService dialogs;
     private final UiTasks tasks;
     private final ViewFactory views;
+    private final StudioRegister studio;
     private final BiFunction<Session, Navigator, ViewFactory> pagesFor;
     private final RecentFiles recent;
     private final ProductionActions actions;
@@ -83,6 +85,7 @@ public final class MainController implements Navigator, ProductionFiles {
         this.pagesFor = pagesFor;
         this.recent = recent;
         this.actions = new ProductionActions(this, this, dialogs, tasks, views, this::status);
+        this.studio = new StudioRegister(dialogs, tasks, views);
     }
 
     @FXML
@@ -416,8 +419,8 @@ public final class MainController implements Navigator, ProductionFiles {
     @FXML void attestEarlierSignOffs() { actions.attestEarlierSignOffs(); }
     @FXML void shareWithDepartment() { actions.shareWithDepartment(); }
     @FXML void reviewPackage() { actions.reviewPackage(); }
-    @FXML void publishToRegister() { if (session != null) org.clearframe.ui.studio.StudioWindows.publish(window(), session.file()); }
-    @FXML void showStudioRegister() { org.clearframe.ui.studio.StudioWindows.showReport(window()); }
+    @FXML void publishToRegister() { if (session != null) studio.publish(session.file()); }
+    @FXML void showStudioRegister() { studio.showReport(); }
     @FXML void showPolicy() { select(Page.POLICY); }
 
     // ------------------------------------------------------------------------------------------ editing

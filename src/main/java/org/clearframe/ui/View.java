@@ -19,7 +19,8 @@ public enum View {
     SCRIPT_REVISION("importer/ScriptRevisionDialog.fxml"),
     EXPORT_PDF("pdf/ExportPdfDialog.fxml"),
     IMPORT_PREVIEW("review/ImportPreview.fxml"),
-    REVIEW_WINDOW("review/ReviewWindow.fxml");
+    REVIEW_WINDOW("review/ReviewWindow.fxml"),
+    STUDIO("studio/StudioView.fxml");
 
     private final String fxml;
 

@@ -5,6 +5,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.clearframe.model.Tristate;
+import org.clearframe.ui.ViewFactory;
 import org.clearframe.register.Publishing;
 import org.clearframe.register.StudioReport;
 import org.clearframe.register.TestRegister;
@@ -53,7 +54,7 @@ class StudioWindowTest {
         StudioViewModel model = new StudioViewModel(Executors.newSingleThreadExecutor(), javafx.application.Platform::runLater, "",
                 remembered::add);
         robot.interact(() -> {
-            stage.setScene(new Scene(StudioWindows.load(model)));
+            stage.setScene(new Scene(StudioRegister.load(ViewFactory.forms(), model)));
             stage.show();
         });
         robot.clickOn("#address").write(reg.url(studio));
