@@ -27,11 +27,14 @@ public final class Cli {
             new ExportJsonCommand(),
             new ImportJsonCommand(),
             new ShareCommand(),
+            new PackagesCommand(),
             new SignCommand(),
             new ImportReplyCommand(),
             new AttestCommand(),
             new ExportPdfCommand(),
             new ConsentCommand(),
+            new CalendarCommand(),
+            new ContactCommand(),
             new EvidenceCommand(),
             new VerifyPackCommand());
 

@@ -3,6 +3,7 @@ package org.clearframe.cli;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.Capacity;
 import org.clearframe.exchange.KeyRing;
+import org.clearframe.exchange.SentPackages;
 import org.clearframe.exchange.SharePackage;
 import org.clearframe.model.Labelled;
 import org.clearframe.model.ProductionData;
@@ -70,10 +71,17 @@ final class ShareCommand implements Command {
             } else {
                 audience = SharePackage.forDepartment(data, department);
             }
+            SharePackage built = SharePackage.build(data, audience.withAllShots(all));
+            // A package that asks nothing of its audience only teaches people to ignore packages.
+            java.util.Optional<String> nothing = SentPackages.nothingAsked(built);
+            if (nothing.isPresent()) {
+                err.println("clearframe: " + nothing.get());
+                return BAD_INPUT;
+            }
             KeyRing keys = KeyRing.forUser();
-            SharePackage pkg = SharePackage.build(data, audience.withAllShots(all)).sealedWith(keys.keyPair());
+            SharePackage pkg = built.sealedWith(keys.keyPair());
             Path target = Path.of(positional.get(1));
-            pkg.write(target);
+            PackageRecording.writeAndRecord(pkg, Path.of(positional.get(0)), target);
             String who = audience.performer() == null ? audience.department() : audience.performer().name()
                     + (audience.representative() == null ? "" : " (or their " + audience.representative().capacity().label() + ", "
                     + audience.representative().name() + ")");
@@ -81,7 +89,7 @@ final class ShareCommand implements Command {
                     + pkg.flags().size() + " flags, " + pkg.slots().size() + " signatures to give.");
             out.println("Signed with your key " + keys.fingerprint() + ": the first time, the reviewer is asked to compare it with you.");
             return OK;
-        } catch (ExchangeException | ProjectFileException | StoreException | org.clearframe.OutputFile.Refused e) {
+        } catch (ExchangeException | ProjectFileException | StoreException | java.io.IOException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -970,6 +970,7 @@ public final class ProductionStore implements AutoCloseable {
                 s.id().toString(), s.shotId().toString(), s.ruleId(), s.role().name(), s.subjectId() == null ? null : s.subjectId().toString(),
                 s.signer(), s.decision().name(), s.note(), s.signedAt().toString(), s.fingerprint(), s.subjectName());
         SignOffLog.append(db, s);
+        SignedContents.keepFor(db, s);
     }
 
     /**
@@ -1128,6 +1129,16 @@ public final class ProductionStore implements AutoCloseable {
     /** The evidence behind the sign-offs (signed replies, proofs); see {@link ProofRepository}. */
     public ProofRepository proofs() {
         return new ProofRepository(this);
+    }
+
+    /** The shoot calendar, scene shoot days, due dates set by hand and contact details (schema 8). */
+    public ScheduleRepository schedule() {
+        return new ScheduleRepository(this);
+    }
+
+    /** The packages shared and the replies linked to them, and the content sign-offs were given for (schema 8). */
+    public PackageRepository packages() {
+        return new PackageRepository(this);
     }
 
     /** The hash-chained sign-off log as the file holds it; check it with {@link SignOffLog#verify}. */
