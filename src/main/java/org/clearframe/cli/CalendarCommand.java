@@ -26,6 +26,7 @@ import java.util.Map;
 final class CalendarCommand implements Command {
 
     private static final String NONE = "none";
+    private static final java.util.Set<String> ACTIONS = java.util.Set.of("--import", "--set", "--off", "--on", "--scene", "--due");
 
     @Override public String name() { return "calendar"; }
     @Override public String usage() { return "calendar FILE [--import DAYS.csv | --set DAY DATE|none | --off DATE | --on DATE | "
@@ -38,6 +39,9 @@ final class CalendarCommand implements Command {
         if (args.isEmpty() || Arguments.isOption(args.get(0))) return usageError(err, "name the production file first.");
         Path file = Path.of(args.get(0));
         List<String> rest = args.subList(1, args.size());
+        for (String a : rest) {
+            if (Arguments.isOption(a) && !ACTIONS.contains(a)) return usageError(err, "unknown option '" + a + "'.");
+        }
         try {
             if (rest.isEmpty()) {
                 list(file, out);
@@ -54,46 +58,49 @@ final class CalendarCommand implements Command {
             for (String v : rest.subList(1, rest.size())) if (v.startsWith("--")) return usageError(err, action + " needs a value, not " + v + ".");
             String first = rest.get(1), second = values == 2 ? rest.get(2) : null;
             ProductionData data = Projects.read(file);
-            try (ProductionStore store = ProductionStore.open(file)) {
-                ScheduleRepository schedule = store.schedule();
-                ShootSchedule now = schedule.schedule();
-                switch (action) {
-                    case "--import" -> {
-                        ShootSchedule imported = CalendarCsv.read(Path.of(first));
-                        schedule.replaceCalendar(imported.shootDays(), imported.daysOff());
-                        out.println("Imported " + count(imported.shootDays().size(), "shoot day") + " and " + count(imported.daysOff().size(), "day off")
-                                + " from " + Path.of(first).getFileName() + "; the calendar before was replaced.");
-                    }
-                    case "--set" -> {
-                        int day = day(first);
-                        LocalDate date = NONE.equalsIgnoreCase(second) ? null : date(second);
-                        if (date != null) checkDay(now, day, date);
-                        schedule.setShootDay(day, date);
-                        out.println(date == null ? "Shoot day " + day + " removed from the calendar." : "Shoot day " + day + " is " + date + ".");
-                    }
-                    case "--off", "--on" -> {
-                        LocalDate date = date(first);
-                        boolean off = action.equals("--off");
-                        if (off && now.isShootDate(date)) throw new Refused(date + " is a shoot day; move that day first.");
-                        schedule.setDayOff(date, off);
-                        out.println(date + (off ? " is a day off." : " is not a day off."));
-                    }
-                    case "--scene" -> {
-                        Scene scene = scene(data, first);
-                        Integer day = NONE.equalsIgnoreCase(second) ? null : day(second);
-                        schedule.setSceneDay(scene.id(), day);
-                        out.println("Scene " + scene.number() + (day == null ? " has no shoot day." : " is shot on day " + day
-                                + now.dateOf(day).map(d -> " (" + d + ")").orElse(" (no date in the calendar yet)") + "."));
-                    }
-                    case "--due" -> {
-                        Shot shot = shot(data, first);
-                        LocalDate date = NONE.equalsIgnoreCase(second) ? null : date(second);
-                        schedule.setDueDate(shot.id(), date);
-                        out.println("Shot " + first + (date == null ? ": due date from the policy's lead times." : " is due by " + date + ", set by hand."));
-                    }
-                    default -> throw new IllegalStateException(action);
-                }
+            ShootSchedule now;
+            try (ProductionStore reader = ProductionStore.openReadOnly(file)) {
+                now = reader.schedule().schedule();
             }
+            // Everything is checked on a read-only copy first: a refused edit never opens the production for writing.
+            Edit edit = switch (action) {
+                case "--import" -> {
+                    ShootSchedule imported = CalendarCsv.read(Path.of(first));
+                    yield new Edit(s -> s.replaceCalendar(imported.shootDays(), imported.daysOff()), "Imported "
+                            + count(imported.shootDays().size(), "shoot day") + " and " + count(imported.daysOff().size(), "day off")
+                            + " from " + Path.of(first).getFileName() + "; the calendar before was replaced.");
+                }
+                case "--set" -> {
+                    int day = day(first);
+                    LocalDate date = NONE.equalsIgnoreCase(second) ? null : date(second);
+                    if (date != null) checkDay(now, day, date);
+                    yield new Edit(s -> s.setShootDay(day, date),
+                            date == null ? "Shoot day " + day + " removed from the calendar." : "Shoot day " + day + " is " + date + ".");
+                }
+                case "--off", "--on" -> {
+                    LocalDate date = date(first);
+                    boolean off = action.equals("--off");
+                    if (off && now.isShootDate(date)) throw new Refused(date + " is a shoot day; move that day first.");
+                    yield new Edit(s -> s.setDayOff(date, off), date + (off ? " is a day off." : " is not a day off."));
+                }
+                case "--scene" -> {
+                    Scene scene = scene(data, first);
+                    Integer day = NONE.equalsIgnoreCase(second) ? null : day(second);
+                    yield new Edit(s -> s.setSceneDay(scene.id(), day), "Scene " + scene.number() + (day == null ? " has no shoot day." : " is shot on day " + day
+                            + now.dateOf(day).map(d -> " (" + d + ")").orElse(" (no date in the calendar yet)") + "."));
+                }
+                case "--due" -> {
+                    Shot shot = shot(data, first);
+                    LocalDate date = NONE.equalsIgnoreCase(second) ? null : date(second);
+                    yield new Edit(s -> s.setDueDate(shot.id(), date),
+                            "Shot " + first + (date == null ? ": due date from the policy's lead times." : " is due by " + date + ", set by hand."));
+                }
+                default -> throw new IllegalStateException(action);
+            };
+            try (ProductionStore store = ProductionStore.open(file)) {
+                edit.apply().to(store.schedule());
+            }
+            out.println(edit.done());
             return OK;
         } catch (Refused e) {
             return usageError(err, e.getMessage());
@@ -182,6 +189,14 @@ final class CalendarCommand implements Command {
 
     static String count(int n, String what) {
         return n + " " + (n == 1 ? what : what.endsWith("day off") ? what.replace("day off", "days off") : what + "s");
+    }
+
+    /** One checked edit of the calendar, and what to say when it is saved. */
+    private record Edit(Write apply, String done) {}
+
+    @FunctionalInterface
+    private interface Write {
+        void to(ScheduleRepository schedule) throws StoreException;
     }
 
     /** An edit that does not fit the calendar: exit 2 with the reason, nothing saved. */

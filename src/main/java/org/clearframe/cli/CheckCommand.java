@@ -84,13 +84,13 @@ final class CheckCommand implements Command {
             return usageError(err, e.getMessage());
         }
         SignOffLog.Check log;
-        org.clearframe.model.ShootSchedule schedule;
+        ProducerFacts facts;
         try {
             Projects.Checked checked = Projects.readChecked(file, trust);
             record = checked.record();
             log = checked.log();
             data = record.data();
-            schedule = DueReport.schedule(file);
+            facts = ProducerFacts.read(file);
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
@@ -105,7 +105,7 @@ final class CheckCommand implements Command {
         }
         Map<UUID, List<Flag>> flags = Evaluator.evaluateAll(policy.policy(), data);
         FlagIndex.Summary summary = FlagIndex.Summary.of(flags.values());
-        DueReport due = new DueReport(data, flags, schedule, today);
+        DueReport due = new DueReport(data, flags, facts, today);
         if (json) printJson(file, record, policy, flags, summary, log, due, dueWithin, out);
         else printText(record, policy, flags, summary, log, due, dueWithin, out);
         // With --due-within the gate is the deadline: something due in the window is unsigned.
@@ -148,7 +148,10 @@ final class CheckCommand implements Command {
                 out.println("    Why: " + f.reason());
                 if (f.needsRecord()) out.println("    Needs: " + f.unresolved() + " (recorded in the production; no signature closes this)");
                 if (f.needsRecord() && !due.text(due.ofRecord(shot, f)).isEmpty()) out.println("      " + due.text(due.ofRecord(shot, f)).substring(2));
-                for (RequiredSignature s : f.signatures()) out.println("    - " + s.who() + ": " + describe(s, record) + due.text(due.of(shot, f, s)));
+                for (RequiredSignature s : f.signatures()) {
+                    out.println("    - " + s.who() + ": " + describe(s, record) + due.text(due.of(shot, f, s)));
+                    due.changeLine(s, shot, data).ifPresent(line -> out.println("      Changed since signed: " + line));
+                }
                 out.println("    Sources: " + f.rule().sources().stream().map(Source::label).collect(Collectors.joining(", ")));
             }
         }
@@ -292,6 +295,7 @@ final class CheckCommand implements Command {
                     else sj.put("subjectName", r.subjectName());
                     sj.put("state", r.state().name());
                     due.put(sj, due.of(shot, f, r));
+                    due.putChanges(sj, r, shot, data);
                     SignOff latest = r.latestOrNull();
                     if (latest == null) {
                         sj.putNull("latest");

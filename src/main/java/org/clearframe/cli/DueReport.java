@@ -7,11 +7,6 @@ import org.clearframe.model.Shot;
 import org.clearframe.rules.DueDates;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.RequiredSignature;
-import org.clearframe.store.ProductionStore;
-import org.clearframe.store.ProjectFileException;
-import org.clearframe.store.StoreException;
-
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,23 +21,35 @@ import java.util.UUID;
 final class DueReport {
 
     private final ShootSchedule schedule;
+    private final ProducerFacts facts;
     private final LocalDate today;
     private final Map<DueDates.Urgency, Integer> counts = new EnumMap<>(DueDates.Urgency.class);
     private final List<DueDates.Due> all;
 
-    DueReport(ProductionData data, Map<UUID, List<Flag>> flags, ShootSchedule schedule, LocalDate today) {
-        this.schedule = schedule;
+    DueReport(ProductionData data, Map<UUID, List<Flag>> flags, ProducerFacts facts, LocalDate today) {
+        this.facts = facts;
+        this.schedule = facts.schedule();
         this.today = today;
         this.all = DueDates.all(data, flags, schedule);
         for (DueDates.Urgency u : DueDates.Urgency.values()) counts.put(u, 0);
         for (DueDates.Due d : all) counts.merge(d.urgency(today), 1, Integer::sum);
     }
 
-    /** The production's schedule, read from its own private copy. */
-    static ShootSchedule schedule(Path file) throws ProjectFileException, StoreException {
-        try (ProductionStore store = ProductionStore.openReadOnly(file)) {
-            return store.schedule().schedule();
+    /** For a stale signature: what changed since it was signed, as one line (empty when the content signed was not kept). */
+    java.util.Optional<String> changeLine(RequiredSignature s, Shot shot, ProductionData data) {
+        if (s.state() != org.clearframe.rules.SignatureState.STALE || s.latestOrNull() == null) return java.util.Optional.empty();
+        return facts.changesSince(s.latestOrNull(), shot, data).filter(c -> !c.isEmpty()).map(c -> String.join("; ", c));
+    }
+
+    /** {@code changes}: for a stale signature whose signed content is kept, the changes since, field by field; else null. */
+    void putChanges(ObjectNode sig, RequiredSignature s, Shot shot, ProductionData data) {
+        if (s.state() != org.clearframe.rules.SignatureState.STALE || s.latestOrNull() == null) {
+            sig.putNull("changes");
+            return;
         }
+        var changes = facts.changesSince(s.latestOrNull(), shot, data);
+        if (changes.isEmpty()) sig.putNull("changes");
+        else changes.get().forEach(sig.putArray("changes")::add);
     }
 
     DueDates.Due of(Shot shot, Flag flag, RequiredSignature s) {
