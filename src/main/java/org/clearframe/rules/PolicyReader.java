@@ -69,7 +69,7 @@ final class PolicyReader {
                     Severity severity, List<String> sources, LeadTimeFile leadTime) {}
 
     /** {@code "leadTime": {"workingDays": 5}} or {@code {"hours": 48}}: exactly one of the two. */
-    record LeadTimeFile(Number workingDays, Number hours) {}
+    record LeadTimeFile(com.fasterxml.jackson.databind.JsonNode workingDays, com.fasterxml.jackson.databind.JsonNode hours) {}
 
     private final String source;
     private final List<String> idsSeen = new ArrayList<>();
@@ -382,8 +382,9 @@ final class PolicyReader {
             throw new PolicyException(source, id, "leadTime", "give exactly one of workingDays or hours, e.g. {\"workingDays\": 5} or {\"hours\": 48}");
         }
         String field = lead.workingDays() != null ? "leadTime.workingDays" : "leadTime.hours";
-        Number n = lead.workingDays() != null ? lead.workingDays() : lead.hours();
-        if (!(n instanceof Integer whole)) throw new PolicyException(source, id, field, n + " is not a whole number");
+        com.fasterxml.jackson.databind.JsonNode n = lead.workingDays() != null ? lead.workingDays() : lead.hours();
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) throw new PolicyException(source, id, field, n + " is not a whole number");
+        int whole = n.intValue();
         try {
             return lead.workingDays() != null ? LeadTime.workingDays(whole) : LeadTime.hours(whole);
         } catch (IllegalArgumentException e) {

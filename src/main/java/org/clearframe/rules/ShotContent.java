@@ -26,7 +26,9 @@ import java.util.UUID;
  */
 public record ShotContent(UUID shotId, String description, List<AiUse> aiUses) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final int FORM = 1;
     /** A shot's plan is small; anything larger was not written by Clearframe. */
     private static final int MAX_CHARS = 4 * 1024 * 1024;
