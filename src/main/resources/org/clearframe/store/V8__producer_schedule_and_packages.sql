@@ -87,3 +87,23 @@ CREATE TRIGGER signed_content_never_changes BEFORE UPDATE ON signed_content
 BEGIN
     SELECT RAISE(ABORT, 'signed content is evidence: it cannot be changed');
 END;
+CREATE TRIGGER signed_content_never_deleted BEFORE DELETE ON signed_content
+BEGIN
+    SELECT RAISE(ABORT, 'signed content is evidence: it cannot be deleted');
+END;
+CREATE TRIGGER shared_package_shot_never_changes BEFORE UPDATE ON shared_package_shot
+BEGIN
+    SELECT RAISE(ABORT, 'a shared package is history: it cannot be changed');
+END;
+CREATE TRIGGER shared_package_shot_never_deleted BEFORE DELETE ON shared_package_shot
+BEGIN
+    SELECT RAISE(ABORT, 'a shared package is history: it cannot be changed');
+END;
+CREATE TRIGGER shared_package_signature_never_changes BEFORE UPDATE ON shared_package_signature
+BEGIN
+    SELECT RAISE(ABORT, 'a shared package is history: it cannot be changed');
+END;
+CREATE TRIGGER shared_package_signature_never_deleted BEFORE DELETE ON shared_package_signature
+BEGIN
+    SELECT RAISE(ABORT, 'a shared package is history: it cannot be changed');
+END;
