@@ -21,8 +21,8 @@ import java.util.TreeSet;
  */
 public final class CalendarCsv {
 
-    /** More rows than any shoot has days (about 27 years): anything larger is not a calendar. */
-    static final int MAX_ROWS = 10_000;
+    /** More rows than any shoot has days (over 13 years of them): anything larger is not a calendar. */
+    static final int MAX_ROWS = 5_000;
     private static final Set<String> OFF = Set.of("off", "yes", "y", "true", "1", "x", "day off");
     private static final Set<String> NOT_OFF = Set.of("", "no", "n", "false", "0", "shoot");
 
@@ -105,7 +105,7 @@ public final class CalendarCsv {
     private static int day(String text, Path file, String name, int line) throws ImportException {
         if (text.isEmpty()) throw bad(file, name, line, "has a date but no shoot day; write the day's number, or off in the third column for a day off");
         if (text.length() > 4 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw bad(file, name, line, "\"" + shown(text) + "\" is not a shoot day number; write 1, 2, 3 ...");
+            throw bad(file, name, line, "\"" + shown(text) + "\" is not a shoot day number; write 1, 2, 3 and so on");
         }
         int day = Integer.parseInt(text);
         if (day < 1) throw bad(file, name, line, "shoot days are numbered from 1");
