@@ -321,6 +321,34 @@ class ProducerDayCommandsTest {
         assertFalse(Files.exists(dir.resolve("altered.clearframe")));
     }
 
+    @Test
+    void thePdfSummaryShowsDueDatesOverdueAndWhatChanged() throws Exception {
+        // A shoot already past, so its open signatures are overdue whenever the test runs.
+        Files.writeString(dir.resolve("days.csv"), "1,2021-03-01\n2,2021-03-02\n");
+        assertEquals(0, run("producer", "calendar", file.toString(), "--import", p("days.csv")), err);
+        assertEquals(0, run("producer", "calendar", file.toString(), "--scene", "12A", "1"), err);
+        assertEquals(0, run("producer", "share", file.toString(), "--department", "VFX", p("vfx.cfshare")), err);
+        assertEquals(0, run("dana", "sign", p("vfx.cfshare"), "--name", "Dana Reyes", "--decide-all", "approve", p("vfx.cfreply")), err);
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("vfx.cfreply")), err);
+        try (ProductionStore store = ProductionStore.open(file)) {
+            store.saveShot(collapse.withAiUses(List.of(collapse.aiUses().get(0).withPurpose("Collapse, slower"))));
+        }
+        assertEquals(0, run("producer", "export-pdf", file.toString(), p("breakdown.pdf")), err);
+        String text = pdfText(dir.resolve("breakdown.pdf")).replaceAll("\\s+", " "); // a table cell's lines wrap
+        assertTrue(text.contains("Due 22 Feb 2021 (overdue, shoot day 1)"), text);
+        assertTrue(text.contains("Changed: Purpose: \"Collapse\" -> \"Collapse, slower\""), text);
+        assertFalse(text.contains("no shoot date"), "a signature without a date shows nothing rather than a non-date");
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(Files.readAllBytes(pdf));
+        com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= reader.getNumberOfPages(); i++) b.append(extractor.getTextFromPage(i)).append('\n');
+        reader.close();
+        return b.toString();
+    }
+
     private List<SentPackage> packages() throws Exception {
         try (ProductionStore store = ProductionStore.openReadOnly(file)) {
             return store.packages().all();
