@@ -56,16 +56,23 @@ class ProducerRecordsStoreTest {
     }
 
     @Test
-    void theSampleAtSchema7OpensAndGainsEmptyRecords() throws Exception {
-        Path copy = dir.resolve("sample.clearframe");
-        Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), copy);
-        try (ProductionStore store = ProductionStore.open(copy)) {
+    void aSchema7FileOpensAndGainsEmptyRecords() throws Exception {
+        Path file = dir.resolve("v7.clearframe");
+        UUID department = UUID.randomUUID();
+        // What Clearframe wrote before schema 8: a department head's e-mail on the department row.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA application_id = " + FileHeader.APPLICATION_ID);
+            Migrations.migrate(c, 0, 7);
+            s.execute("INSERT INTO production (id, title, format, genre) VALUES ('" + UUID.randomUUID() + "', 'Old', 'FEATURE', 'FICTION')");
+            s.execute("INSERT INTO department (id, position, name, email) VALUES ('" + department + "', 0, 'VFX', 'vfx@example.com')");
+        }
+        try (ProductionStore store = ProductionStore.open(file)) {
             assertEquals(Migrations.LATEST, store.formatVersion());
             assertEquals(ShootSchedule.EMPTY, store.schedule().schedule());
             assertTrue(store.packages().all().isEmpty());
-            assertTrue(store.schedule().contacts().values().stream().allMatch(c -> c.phone().isEmpty()), "only the departments' own e-mail");
+            assertEquals(new Contact(department, "vfx@example.com", ""), store.schedule().contacts().get(department));
         }
-        try (ProductionStore again = ProductionStore.openReadOnly(copy)) {
+        try (ProductionStore again = ProductionStore.openReadOnly(file)) {
             assertEquals(Migrations.LATEST, again.formatVersion(), "the upgraded file passes the schema check");
         }
     }
