@@ -56,7 +56,7 @@ final class ImportReplyCommand implements Command {
             if (!dryRun) {
                 try (ProductionStore store = ProductionStore.open(file)) {
                     preview = importer.apply(store, reply, java.nio.file.Files.readAllBytes(Path.of(positional.get(1))));
-                    linked = store.packages().linkReply(reply.packageId(), SentPackages.answer(reply, java.time.Instant.now()));
+                    linked = SentPackages.link(store, reply);
                 }
             }
             print(preview, out);

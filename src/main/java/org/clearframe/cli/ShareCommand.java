@@ -81,7 +81,10 @@ final class ShareCommand implements Command {
             KeyRing keys = KeyRing.forUser();
             SharePackage pkg = built.sealedWith(keys.keyPair());
             Path target = Path.of(positional.get(1));
-            PackageRecording.writeAndRecord(pkg, Path.of(positional.get(0)), target);
+            // Every package is recorded: the production is opened for writing (refused while the app holds it) before anything is written.
+            try (org.clearframe.store.ProductionStore store = org.clearframe.store.ProductionStore.open(Path.of(positional.get(0)))) {
+                SentPackages.writeAndRecord(store, pkg, target);
+            }
             String who = audience.performer() == null ? audience.department() : audience.performer().name()
                     + (audience.representative() == null ? "" : " (or their " + audience.representative().capacity().label() + ", "
                     + audience.representative().name() + ")");
@@ -89,7 +92,7 @@ final class ShareCommand implements Command {
                     + pkg.flags().size() + " flags, " + pkg.slots().size() + " signatures to give.");
             out.println("Signed with your key " + keys.fingerprint() + ": the first time, the reviewer is asked to compare it with you.");
             return OK;
-        } catch (ExchangeException | ProjectFileException | StoreException | java.io.IOException e) {
+        } catch (ExchangeException | ProjectFileException | StoreException | org.clearframe.OutputFile.Refused e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -3,7 +3,13 @@ package org.clearframe.exchange;
 import org.clearframe.Sha256;
 import org.clearframe.model.Role;
 import org.clearframe.model.SentPackage;
+import org.clearframe.store.ProductionStore;
+import org.clearframe.store.StoreException;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,6 +64,42 @@ public final class SentPackages {
         Set<String> slots = new LinkedHashSet<>();
         reply.decisions().forEach(e -> slots.add(e.slot()));
         return new SentPackage.Answer(reply.id(), reply.signer().name(), at, List.copyOf(slots));
+    }
+
+    /**
+     * Writes {@code pkg} to {@code target} and records it in the open production, both or neither: the package is written
+     * beside its target, recorded (one transaction), then moved into place. The UI's share and {@code share} both come here.
+     */
+    public static SentPackage writeAndRecord(ProductionStore store, SharePackage pkg, Path target) throws ExchangeException, StoreException {
+        Path folder = target.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(folder, ".clearframe-share-", ".part");
+            Files.delete(temp); // the package writer makes its own file; the name only had to be free and ours
+            pkg.write(temp);
+            SentPackage sent = record(pkg, target.getFileName().toString(), Files.readAllBytes(temp));
+            store.packages().record(sent, pkg.shots());
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return sent;
+        } catch (IOException e) {
+            throw new ExchangeException(ExchangeException.Problem.IO, "Could not write " + target.getFileName() + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // only a leftover temporary file; the package is either in place or was never written
+                }
+            }
+        }
+    }
+
+    /**
+     * Links an imported reply to the package it answers, when that package is recorded in this production; false when it
+     * is not (shared before packages were recorded, or from another copy) or the reply was linked before.
+     */
+    public static boolean link(ProductionStore store, Reply reply) throws StoreException {
+        return store.packages().linkReply(reply.packageId(), answer(reply, Instant.now()));
     }
 
     /** The signatures the package asks for: those it shows that are still open (missing, stale or declined). */

@@ -201,6 +201,20 @@ class ProducerDayCommandsTest {
     }
 
     @Test
+    void aPackageIsNeverWrittenWithoutItsRecord() throws Exception {
+        try (ProductionStore app = ProductionStore.open(file)) {
+            // The app holds the production: share cannot record, so it writes nothing.
+            assertEquals(2, run("producer", "share", file.toString(), "--department", "VFX", p("vfx.cfshare")));
+            assertFalse(Files.exists(dir.resolve("vfx.cfshare")), err);
+            try (var left = Files.list(dir)) {
+                assertEquals(List.of(), left.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".part")).toList());
+            }
+        }
+        assertEquals(0, run("producer", "share", file.toString(), "--department", "VFX", p("vfx.cfshare")), err);
+        assertEquals(1, packages().size());
+    }
+
+    @Test
     void packagesAreTrackedFromSentToRepliedSupersededAndExpired() throws Exception {
         Shot skyline = new Shot(UUID.randomUUID(), tower.id(), "2", "Skyline", ShotSize.WIDE, "", "", "", 2, List.of(), "",
                 List.of(new AiUse(UUID.randomUUID(), Technique.GENERATIVE_VFX, "Skyline", "VendorX", Output.FINAL, List.of(), List.of(),
