@@ -325,6 +325,16 @@ class ProducerDayCommandsTest {
             assertEquals(a.packages().allSignedContents(), b.packages().allSignedContents());
             assertFalse(b.packages().allSignedContents().isEmpty());
         }
+        // A file of project schema 3 (before these records) still imports, with none of them.
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(dir.resolve("backup.json").toFile());
+        old.put("schemaVersion", 3);
+        old.remove(List.of("shootCalendar", "contacts", "sharedPackages", "signedContents"));
+        new ObjectMapper().writeValue(dir.resolve("v3.json").toFile(), old);
+        assertEquals(0, run("producer", "import-json", p("v3.json"), p("v3.clearframe")), err);
+        try (ProductionStore v3 = ProductionStore.openReadOnly(dir.resolve("v3.clearframe"))) {
+            assertEquals(org.clearframe.model.ShootSchedule.EMPTY, v3.schedule().schedule());
+            assertTrue(v3.packages().all().isEmpty());
+        }
         // Altered signed content is refused, not imported as if it had been signed.
         Path json = dir.resolve("backup.json");
         String text = Files.readString(json);
