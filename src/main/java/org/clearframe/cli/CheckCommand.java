@@ -26,6 +26,7 @@ import org.clearframe.store.StoreException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,23 +44,35 @@ final class CheckCommand implements Command {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+    private static final String DUE_WITHIN = "--due-within";
+    /** The day due dates are judged against (default: the machine's date), so a pipeline or a test is reproducible. */
+    private static final String TODAY = "--today";
+
     /** A key, besides your own and the heads' keys pinned here, whose proofs count: how a build server gates. */
     private static final String TRUST_KEY = "--trust-key";
 
     @Override public String name() { return "check"; }
-    @Override public String usage() { return "check FILE [--json] [--trust-key FINGERPRINT]..."; }
+    @Override public String usage() { return "check FILE [--json] [--trust-key FINGERPRINT]... [--due-within DAYS] [--today YYYY-MM-DD]"; }
     @Override public String summary() { return "list the shots' sign-off flags; exit 1 while a blocking one is open"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Arguments a;
         try {
-            a = Arguments.parse(args, Set.of("--json"), Set.of(TRUST_KEY), Set.of(TRUST_KEY));
+            a = Arguments.parse(args, Set.of("--json"), Set.of(DUE_WITHIN, TODAY), Set.of(TRUST_KEY));
             a.positional(1, "the production file");
         } catch (Arguments.Invalid e) {
             return usageError(err, e.getMessage());
         }
         boolean json = a.has("--json");
+        Integer dueWithin;
+        LocalDate today;
+        try {
+            dueWithin = a.value(DUE_WITHIN) == null ? null : days(a.value(DUE_WITHIN));
+            today = a.value(TODAY) == null ? LocalDate.now() : CalendarCommand.date(a.value(TODAY));
+        } catch (CalendarCommand.Refused e) {
+            return usageError(err, e.getMessage());
+        }
         Path file = Path.of(a.positional().get(0));
         ProductionData data;
         SignedRecord record;
@@ -70,11 +83,13 @@ final class CheckCommand implements Command {
             return usageError(err, e.getMessage());
         }
         SignOffLog.Check log;
+        ProducerFacts facts;
         try {
             Projects.Checked checked = Projects.readChecked(file, trust);
             record = checked.record();
             log = checked.log();
             data = record.data();
+            facts = ProducerFacts.read(file);
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
@@ -87,15 +102,29 @@ final class CheckCommand implements Command {
             err.println("clearframe: " + file.getFileName() + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        if (json) printJson(file, record, assessment, log, out);
-        else printText(record, assessment, log, out);
+        DueReport due = new DueReport(data, assessment.flagsByShot(), facts, today);
+        if (json) printJson(file, record, assessment, log, due, dueWithin, out);
+        else printText(record, assessment, log, due, dueWithin, out);
+        // With --due-within the gate is the deadline: something due in the window is unsigned.
+        boolean finding = dueWithin != null ? due.dueWithin(dueWithin) > 0 : assessment.blocked();
         // an altered history is a finding like an open blocking flag: the gate does not pass a file that was edited behind its back
-        return assessment.blocked() || !log.intact() ? FINDING : OK;
+        return finding || !log.intact() ? FINDING : OK;
+    }
+
+    private static int days(String text) throws CalendarCommand.Refused {
+        try {
+            int days = Integer.parseInt(text.strip());
+            if (days < 0 || days > 3660) throw new CalendarCommand.Refused("--due-within takes 0 to 3660 days, not " + days + ".");
+            return days;
+        } catch (NumberFormatException e) {
+            throw new CalendarCommand.Refused("--due-within takes a number of days, not '" + text + "'.");
+        }
     }
 
     // -------------------------------------------------------------------------------------------------- text
 
-    private static void printText(SignedRecord record, Assessment assessment, SignOffLog.Check log, PrintStream out) {
+    private static void printText(SignedRecord record, Assessment assessment, SignOffLog.Check log, DueReport due, Integer dueWithin,
+                                  PrintStream out) {
         ProductionData data = record.data();
         Policies.InForce policy = assessment.inForce();
         FlagIndex.Summary summary = assessment.summary();
@@ -115,7 +144,11 @@ final class CheckCommand implements Command {
                         + (f.open() ? "open" : "signed") + "]");
                 out.println("    Why: " + f.reason());
                 if (f.needsRecord()) out.println("    Needs: " + f.unresolved() + " (recorded in the production; no signature closes this)");
-                for (RequiredSignature s : f.signatures()) out.println("    - " + s.who() + ": " + describe(s, record));
+                if (f.needsRecord() && !due.text(due.ofRecord(shot, f)).isEmpty()) out.println("      " + due.text(due.ofRecord(shot, f)).substring(2));
+                for (RequiredSignature s : f.signatures()) {
+                    out.println("    - " + s.who() + ": " + describe(s, record) + due.text(due.of(shot, f, s)));
+                    due.changeLine(s, shot, data).ifPresent(line -> out.println("      Changed since signed: " + line));
+                }
                 out.println("    Sources: " + f.rule().sources().stream().map(Source::label).collect(Collectors.joining(", ")));
             }
         }
@@ -127,6 +160,9 @@ final class CheckCommand implements Command {
         out.printf("Summary: %d flag%s on %d of %d shots; open: %d blocking, %d advisory; %d stale, %d declined.%n",
                 summary.flags(), summary.flags() == 1 ? "" : "s", assessment.shotsWithFlags(), data.shots().size(),
                 summary.openBlocking(), summary.openAdvisory(), summary.stale(), summary.declined());
+        out.println(due.summaryLine());
+        if (dueWithin != null) out.println(due.dueWithin(dueWithin) + " open signature" + (due.dueWithin(dueWithin) == 1 ? " is" : "s are")
+                + " due within " + dueWithin + (dueWithin == 1 ? " day" : " days") + " (overdue included).");
         if (!log.intact()) out.println("Result: not cleared. The sign-off history in this file was altered outside Clearframe.");
         else out.println(summary.blocked()
                 ? "Result: not cleared. " + summary.openBlocking() + " blocking flag" + (summary.openBlocking() == 1 ? " is" : "s are") + " still open."
@@ -196,7 +232,8 @@ final class CheckCommand implements Command {
 
     // -------------------------------------------------------------------------------------------------- JSON
 
-    private static void printJson(Path file, SignedRecord record, Assessment assessment, SignOffLog.Check log, PrintStream out) {
+    private static void printJson(Path file, SignedRecord record, Assessment assessment, SignOffLog.Check log, DueReport due,
+                                  Integer dueWithin, PrintStream out) {
         ProductionData data = record.data();
         Policies.InForce policy = assessment.inForce();
         FlagIndex.Summary summary = assessment.summary();
@@ -236,6 +273,8 @@ final class CheckCommand implements Command {
                 fj.put("reason", f.reason());
                 if (f.needsRecord()) fj.put("needsRecord", f.unresolved());
                 else fj.putNull("needsRecord");
+                if (f.needsRecord()) due.put(fj, due.ofRecord(shot, f));
+                else fj.putNull("due");
                 ObjectNode use = fj.putObject("aiUse");
                 use.put("id", f.aiUse().id().toString());
                 use.put("technique", f.aiUse().technique().name());
@@ -252,6 +291,8 @@ final class CheckCommand implements Command {
                     if (r.subjectId() == null) sj.putNull("subjectName");
                     else sj.put("subjectName", r.subjectName());
                     sj.put("state", r.state().name());
+                    due.put(sj, due.of(shot, f, r));
+                    due.putChanges(sj, r, shot, data);
                     SignOff latest = r.latestOrNull();
                     if (latest == null) {
                         sj.putNull("latest");
@@ -295,6 +336,7 @@ final class CheckCommand implements Command {
         sum.put("stale", summary.stale());
         sum.put("declined", summary.declined());
         sum.put("blocked", summary.blocked());
+        due.putSummary(root, sum, dueWithin);
         root.set("shots", shots);
         ArrayNode uncovered = root.putArray("uncoveredUses");
         Map<UUID, Shot> shotsById = ProductionData.index(data.shots(), Shot::id);

@@ -69,10 +69,12 @@ final class ExportPdfCommand implements Command {
         Path file = Path.of(positional.get(0));
         Path pdf = Path.of(positional.get(1));
         ProductionData data;
+        ProducerFacts facts;
         String fingerprint;
         try {
             Projects.checkOutput(pdf, force, file);
             data = Projects.read(file);
+            facts = ProducerFacts.read(file);
             fingerprint = FileFingerprint.sha256(file);
         } catch (OutputFile.Refused e) {
             err.println("clearframe: " + e.getMessage());
@@ -84,7 +86,8 @@ final class ExportPdfCommand implements Command {
             err.println("clearframe: cannot read " + file + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        ExportOptions options = new ExportOptions(paper, department, flaggedOnly, fingerprint, LocalDate.now());
+        ExportOptions options = new ExportOptions(paper, department, flaggedOnly, fingerprint, LocalDate.now())
+                .withProducerRecords(facts.schedule(), facts.signed());
         Assessment assessment;
         try {
             // Fail closed: a PDF handed to a studio or insurer must not show flags under a policy nobody chose.

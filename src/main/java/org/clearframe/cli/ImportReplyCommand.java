@@ -3,6 +3,7 @@ package org.clearframe.cli;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.Reply;
 import org.clearframe.exchange.ReplyImport;
+import org.clearframe.exchange.SentPackages;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProjectFileException;
@@ -51,14 +52,21 @@ final class ImportReplyCommand implements Command {
             // Checked on a read-only copy first: a refused reply never opens the production for writing, so not one
             // byte of it changes.
             ReplyImport.Preview preview = importer.preview(Projects.read(file), reply);
+            boolean linked = false;
             if (!dryRun) {
                 try (ProductionStore store = ProductionStore.open(file)) {
                     preview = importer.apply(store, reply, java.nio.file.Files.readAllBytes(Path.of(positional.get(1))));
+                    linked = SentPackages.link(store, reply);
                 }
             }
             print(preview, out);
             if (dryRun) out.println("Dry run: nothing was changed.");
-            else out.println("Recorded " + preview.toRecord().size() + " sign-offs in " + file.getFileName() + ".");
+            else {
+                out.println("Recorded " + preview.toRecord().size() + " sign-offs in " + file.getFileName() + ".");
+                out.println(linked ? "Linked to package " + reply.packageId() + " (see clearframe packages FILE)."
+                        : "Package " + reply.packageId() + " is not recorded in this production (shared before packages were recorded, "
+                        + "from another copy, or this reply was linked before).");
+            }
             return OK;
         } catch (ExchangeException | ProjectFileException | StoreException | java.io.IOException e) {
             err.println("clearframe: " + e.getMessage());

@@ -3,6 +3,7 @@ package org.clearframe.cli;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.Capacity;
 import org.clearframe.exchange.KeyRing;
+import org.clearframe.exchange.SentPackages;
 import org.clearframe.exchange.SharePackage;
 import org.clearframe.exchange.SharePackageBuilder;
 import org.clearframe.model.Labelled;
@@ -71,10 +72,20 @@ final class ShareCommand implements Command {
             } else {
                 audience = SharePackageBuilder.forDepartment(data, department);
             }
+            SharePackage built = SharePackageBuilder.build(data, audience.withAllShots(all));
+            // A package that asks nothing of its audience only teaches people to ignore packages.
+            java.util.Optional<String> nothing = SentPackages.nothingAsked(built);
+            if (nothing.isPresent()) {
+                err.println("clearframe: " + nothing.get());
+                return BAD_INPUT;
+            }
             KeyRing keys = KeyRing.forUser();
-            SharePackage pkg = SharePackageBuilder.build(data, audience.withAllShots(all)).sealedWith(keys.keyPair());
+            SharePackage pkg = built.sealedWith(keys.keyPair());
             Path target = Path.of(positional.get(1));
-            pkg.write(target);
+            // Every package is recorded: the production is opened for writing (refused while the app holds it) before anything is written.
+            try (org.clearframe.store.ProductionStore store = org.clearframe.store.ProductionStore.open(Path.of(positional.get(0)))) {
+                SentPackages.writeAndRecord(store, pkg, target);
+            }
             String who = audience.performer() == null ? audience.department() : audience.performer().name()
                     + (audience.representative() == null ? "" : " (or their " + audience.representative().capacity().label() + ", "
                     + audience.representative().name() + ")");

@@ -74,6 +74,19 @@ final class JsonIn {
         return list;
     }
 
+    /** The text items of an array field; a missing field reads as no entries. */
+    List<String> texts(String field) throws ExchangeException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return List.of();
+        if (!v.isArray()) throw invalid(field, "is not a list.");
+        List<String> list = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isTextual()) throw invalid(field + "[" + i + "]", "is not text.");
+            list.add(v.get(i).textValue());
+        }
+        return list;
+    }
+
     String text(String field) throws ExchangeException {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual()) throw invalid(field, "is missing or not text.");

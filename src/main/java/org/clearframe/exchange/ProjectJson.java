@@ -61,19 +61,26 @@ public final class ProjectJson {
 
     public static final String FORMAT = "clearframe-project";
     /** 2: sign-offs travel with their proofs and the signed replies behind them. 3: performer facts, scans, consents and
-     *  their attached documents. Version 1 and 2 files still import (with none of those). */
-    public static final int SCHEMA_VERSION = 3;
+     *  their attached documents. 4: the shoot calendar, contacts, shared packages and signed contents (ProducerRecords).
+     *  Every older version still imports (with none of what came later). */
+    public static final int SCHEMA_VERSION = 4;
     /** Generous, because reference images travel inside the file; still refuses a file that cannot be ours. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
 
     private static final String WHAT = "a Clearframe project file";
 
     /** What a project file holds: the production, the shots' reference images, and the evidence behind the sign-offs. */
-    public record Contents(ProductionData data, Map<UUID, ReferenceImage> images, Evidence evidence, List<Attached> documents) {
+    public record Contents(ProductionData data, Map<UUID, ReferenceImage> images, Evidence evidence, List<Attached> documents,
+                           ProducerRecords producer) {
         public Contents {
             images = Map.copyOf(images);
             Objects.requireNonNull(evidence, "evidence");
             documents = documents == null ? List.of() : List.copyOf(documents);
+            producer = producer == null ? ProducerRecords.NONE : producer;
+        }
+
+        public Contents(ProductionData data, Map<UUID, ReferenceImage> images, Evidence evidence, List<Attached> documents) {
+            this(data, images, evidence, documents, ProducerRecords.NONE);
         }
 
         public Contents(ProductionData data, Map<UUID, ReferenceImage> images, Evidence evidence) {
@@ -81,7 +88,12 @@ public final class ProjectJson {
         }
 
         public Contents withDocuments(List<Attached> attached) {
-            return new Contents(data, images, evidence, attached);
+            return new Contents(data, images, evidence, attached, producer);
+        }
+
+        /** The same contents with the producer's schedule, contacts, packages and signed contents (schema 8). */
+        public Contents withProducer(ProducerRecords records) {
+            return new Contents(data, images, evidence, documents, records);
         }
 
         /** Contents whose sign-offs carry no proof: they are marked as recorded before proofs were kept. */
@@ -109,7 +121,8 @@ public final class ProjectJson {
             for (ConsentDocument d : store.documents()) {
                 attached.add(new Attached(d, store.documentBytes(d.id()).orElseThrow()));
             }
-            contents = ProofsInJson.exportable(record, store.proofs().evidence(), images).withDocuments(attached);
+            contents = ProofsInJson.exportable(record, store.proofs().evidence(), images).withDocuments(attached)
+                    .withProducer(ProducerRecords.of(store, data));
         } catch (StoreException e) {
             throw new ExchangeException(Problem.IO, e.getMessage(), e);
         }
@@ -161,6 +174,7 @@ public final class ProjectJson {
         ProofsInJson.write(contents.evidence(), root);
         if (data.policyJson().isEmpty()) root.putNull("policyJson");
         else root.put("policyJson", data.policyJson());
+        contents.producer().write(root);
         ArrayNode images = root.putArray("referenceImages");
         for (Shot s : data.shots()) {
             ReferenceImage image = contents.images().get(s.id());
@@ -354,6 +368,7 @@ public final class ProjectJson {
                 for (Map.Entry<UUID, ReferenceImage> e : contents.images().entrySet()) store.setReferenceImage(e.getKey(), e.getValue());
                 Evidence ev = contents.evidence();
                 store.proofs().record(ev.replies(), List.of(), ev.proofs(), ev.beforeProofs());
+                contents.producer().writeTo(store);
             }
             org.clearframe.OutputFile.moveIntoPlaceNew(temp, target);
             return contents.data();
@@ -401,7 +416,7 @@ public final class ProjectJson {
             // Every sign-off must come with a proof that holds here, exactly as the file's own loader would demand.
             Evidence evidence = ProofsInJson.read(root, data);
             ProofsInJson.requireProven(fileName, data, evidence);
-            return new Contents(data, images, evidence, attached);
+            return new Contents(data, images, evidence, attached, ProducerRecords.read(root, data, fileName));
         } catch (IllegalArgumentException | NullPointerException e) {
             // A value the model itself refuses (a negative page length or duration).
             throw new ExchangeException(Problem.INVALID, fileName + ": " + e.getMessage(), e);

@@ -13,7 +13,10 @@ import org.clearframe.model.Department;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
+import org.clearframe.rules.ChangeList;
+import org.clearframe.rules.DueDates;
 import org.clearframe.rules.Flag;
+import org.clearframe.rules.ShotContent;
 import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.SigningDepartments;
 
@@ -134,10 +137,17 @@ final class SignOffSummary {
         if (flag.needsRecord() && group.department().equals(Breakdown.NEEDS_RECORD)) {
             signs.line(look.smallBold, "Open: needs " + flag.unresolved()); // such a flag exists only until the record is made
         }
+        if (flag.needsRecord() && group.department().equals(Breakdown.NEEDS_RECORD) && shot != null) {
+            due(signs, DueDates.ofRecord(shot, flag, breakdown.options.schedule()));
+        }
         for (RequiredSignature s : mine) {
             signs.line(sheet.signature(s, true));
             String detail = signatureDetail(s);
             if (!detail.isEmpty()) signs.line(look.smallMuted, detail);
+            if (shot != null) {
+                due(signs, DueDates.of(shot, flag, s, breakdown.options.schedule()));
+                changes(signs, s, shot);
+            }
         }
         table.addCell(look.cell(signs.phrase()));
 
@@ -146,6 +156,24 @@ final class SignOffSummary {
             if (!mine.contains(s)) others.line(sheet.signature(s, false));
         }
         table.addCell(look.cell(others.phrase()));
+    }
+
+    /** "Due 22 Feb 2027 (overdue)" under an open signature that has a due date: overdue in the blocking colour. */
+    private void due(Lines lines, DueDates.Due due) {
+        if (!due.open() || due.dueOn() == null) return;
+        DueDates.Urgency urgency = due.urgency(breakdown.options.exportDate());
+        String text = "Due " + Sheet.DATE.format(due.dueOn()) + " (" + urgency.label().toLowerCase(java.util.Locale.ROOT)
+                + (due.shootDay() == null ? "" : ", shoot day " + due.shootDay()) + ")";
+        lines.line(urgency == DueDates.Urgency.OVERDUE ? look.severity(org.clearframe.rules.Severity.BLOCKING) : look.smallMuted, text);
+    }
+
+    /** For a stale signature whose signed content is kept: what changed since, field by field. */
+    private void changes(Lines lines, RequiredSignature s, Shot shot) {
+        if (s.state() != org.clearframe.rules.SignatureState.STALE || s.latestOrNull() == null) return;
+        ShotContent signed = breakdown.options.signedContents().get(s.latestOrNull().fingerprint());
+        if (signed == null) return;
+        String changes = ChangeList.summary(signed, shot, breakdown.data);
+        if (!changes.isEmpty()) lines.line(look.smallMuted, "Changed: " + changes);
     }
 
     /** Who signed and when, or why the signature needs attention again. */

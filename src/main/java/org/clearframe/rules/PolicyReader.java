@@ -66,7 +66,10 @@ final class PolicyReader {
     record SourceEntry(String document, String url, String appliesFrom, String appliesUntil, Source.Checked checked) {}
 
     record RuleFile(String id, String title, String explanation, Trigger when, List<Role> mustSign,
-                    Severity severity, List<String> sources) {}
+                    Severity severity, List<String> sources, LeadTimeFile leadTime) {}
+
+    /** {@code "leadTime": {"workingDays": 5}} or {@code {"hours": 48}}: exactly one of the two. */
+    record LeadTimeFile(com.fasterxml.jackson.databind.JsonNode workingDays, com.fasterxml.jackson.databind.JsonNode hours) {}
 
     private final String source;
     private final List<String> idsSeen = new ArrayList<>();
@@ -282,7 +285,7 @@ final class PolicyReader {
                         + "\"checked\": \"PRIMARY_TEXT\" (or \"HOUSE_RULE\" for the studio's own rule)");
             }
             rules.add(new Rule(id, requireText(r.title(), id, "title"), requireText(r.explanation(), id, "explanation"),
-                    trigger(r.when(), id), roles(r.mustSign(), id), severity(r.severity(), id), cited));
+                    trigger(r.when(), id), roles(r.mustSign(), id), severity(r.severity(), id), cited, leadTime(r.leadTime(), id)));
         }
         return new Policy(name.strip(), version.strip(), schemaVersion, rules);
     }
@@ -370,6 +373,23 @@ final class PolicyReader {
             if (!seen.add(role)) throw new PolicyException(source, id, "mustSign", role.name() + " is listed twice");
         }
         return roles;
+    }
+
+    /** The rule's own lead time, or null when it gives none (an optional field: older policies read unchanged). */
+    private LeadTime leadTime(LeadTimeFile lead, String id) throws PolicyException {
+        if (lead == null) return null;
+        if ((lead.workingDays() == null) == (lead.hours() == null)) {
+            throw new PolicyException(source, id, "leadTime", "give exactly one of workingDays or hours, e.g. {\"workingDays\": 5} or {\"hours\": 48}");
+        }
+        String field = lead.workingDays() != null ? "leadTime.workingDays" : "leadTime.hours";
+        com.fasterxml.jackson.databind.JsonNode n = lead.workingDays() != null ? lead.workingDays() : lead.hours();
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) throw new PolicyException(source, id, field, n + " is not a whole number");
+        int whole = n.intValue();
+        try {
+            return lead.workingDays() != null ? LeadTime.workingDays(whole) : LeadTime.hours(whole);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(source, id, field, e.getMessage());
+        }
     }
 
     private Severity severity(Severity severity, String id) throws PolicyException {

@@ -457,6 +457,16 @@ public final class ProductionStore implements AutoCloseable {
         return new ProofRepository(this);
     }
 
+    /** The shoot calendar, scene shoot days, due dates set by hand and contact details (schema 8). */
+    public ScheduleRepository schedule() {
+        return new ScheduleRepository(this);
+    }
+
+    /** The packages shared and the replies linked to them, and the content sign-offs were given for (schema 8). */
+    public PackageRepository packages() {
+        return new PackageRepository(this);
+    }
+
     /** The hash-chained sign-off log as the file holds it; check it with {@link SignOffLog#verify}. */
     public SignOffLog.Log signOffLog() throws StoreException {
         return read(() -> SignOffLog.read(file.connection()));

@@ -54,6 +54,7 @@ final class SignOffRepository {
         bind(p, s);
         p.executeUpdate();
         SignOffLog.append(file.connection(), s);
+        SignedContents.keepFor(file.connection(), s);
     }
 
     /** Records {@code s} unless a sign-off with its id is already in the history (which then stands as it is). */

@@ -23,6 +23,8 @@ class OutputConsentTest {
 
     @TempDir Path dir;
     Path self;
+    /** What share reads: share records each package in its production (issue 15), so it writes there by design. */
+    Path shared;
     byte[] selfBytes;
     String savedConfig;
 
@@ -33,6 +35,8 @@ class OutputConsentTest {
         self = dir.resolve("self.clearframe");
         Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), self);
         selfBytes = Files.readAllBytes(self);
+        shared = dir.resolve("shared.clearframe");
+        Files.copy(self, shared);
     }
 
     @AfterEach
@@ -61,7 +65,7 @@ class OutputConsentTest {
                 new Writer("export-json", ".json", (out) -> List.of("export-json", self.toString(), out)),
                 new Writer("export-csv", ".csv", (out) -> List.of("export-csv", self.toString(), out)),
                 new Writer("export-pdf", ".pdf", (out) -> List.of("export-pdf", self.toString(), out, "--paper", "a4")),
-                new Writer("share", ".cfshare", (out) -> List.of("share", self.toString(), "--department", "VFX", out)));
+                new Writer("share", ".cfshare", (out) -> List.of("share", shared.toString(), "--department", "VFX", out)));
     }
 
     private record Writer(String verb, String extension, Function<String, List<String>> args) {
@@ -113,7 +117,7 @@ class OutputConsentTest {
     @Test
     void signRefusesToWriteItsReplyOntoThePackageAndNeedsForceForAnExistingReply() throws Exception {
         Path pkg = dir.resolve("vfx.cfshare");
-        assertEquals(0, Console.run("share", self.toString(), "--department", "VFX", pkg.toString()).code());
+        assertEquals(0, Console.run("share", shared.toString(), "--department", "VFX", pkg.toString()).code());
         byte[] pkgBytes = Files.readAllBytes(pkg);
         Console onto = Console.run("sign", pkg.toString(), "--name", "Dana Okafor", "--decide-all", "approve", pkg.toString());
         assertEquals(2, onto.code(), onto.both());

@@ -111,7 +111,7 @@ class ProjectJsonTest {
         ProjectJson.export(original, json);
         String text = Files.readString(json);
         assertTrue(text.contains("\"format\" : \"clearframe-project\""), text.substring(0, 200));
-        assertTrue(text.contains("\"schemaVersion\" : 3"));
+        assertTrue(text.contains("\"schemaVersion\" : " + ProjectJson.SCHEMA_VERSION));
 
         Path copy = dir.resolve("copy.clearframe");
         ProjectJson.importTo(json, copy);
