@@ -1,9 +1,7 @@
 package org.clearframe.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.clearframe.exchange.RecordTrust;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.ProductionData;
@@ -15,6 +13,7 @@ import org.clearframe.rules.Evaluator;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
 import org.clearframe.rules.Policies;
+import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.rules.PolicyUnreadable;
 import org.clearframe.rules.PolicyStanding;
 import org.clearframe.rules.RequiredSignature;
@@ -25,7 +24,12 @@ import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.SignOffLog;
 import org.clearframe.store.StoreException;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +45,9 @@ import java.util.stream.Collectors;
  * and for scripts (the JSON shape is described in src/docs/check-json.md). Reads the file without writing.
  */
 final class CheckCommand implements Command {
+
+    /** The report is written as it goes and never closes the console it writes to. */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -200,154 +207,186 @@ final class CheckCommand implements Command {
 
     // -------------------------------------------------------------------------------------------------- JSON
 
+    /**
+     * The JSON report, written as it is produced (a 100,000-shot report is hundreds of megabytes of text: neither it
+     * nor a tree of it is held). The bytes are those of the indented tree the 0.1 versions printed.
+     */
     private static void printJson(Path file, SignedRecord record, Policies.InForce policy, Map<UUID, List<Flag>> flags,
                                   FlagIndex.Summary summary, SignOffLog.Check log, PrintStream out) {
         ProductionData data = record.data();
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("file", String.valueOf(file.getFileName()));
-        root.put("production", data.production().title());
-        ObjectNode p = root.putObject("policy");
-        p.put("name", policy.policy().name());
-        p.put("version", policy.policy().version());
-        p.put("stored", policy.stored());
-        p.putNull("problem"); // kept for readers of the 0.1 shape: a policy with a problem now refuses instead
-        PolicyStanding standing = PolicyStanding.of(policy.policy());
-        p.put("builtIn", standing.builtIn().isPresent());
-        if (standing.newer().isPresent()) p.put("newerBuiltIn", standing.newer().get().version());
-        else p.putNull("newerBuiltIn");
-
-        ArrayNode shots = mapper.createArrayNode();
+        // the summary precedes the shots in the report, so what it counts is counted first
         int shotsWithFlags = 0;
-        for (Shot shot : data.shots()) {
-            List<Flag> shotFlags = flags.getOrDefault(shot.id(), List.of());
-            if (shotFlags.isEmpty()) continue;
-            shotsWithFlags++;
-            Scene scene = scenes.get(shot.sceneId());
-            ObjectNode s = shots.addObject();
-            s.put("shotId", shot.id().toString());
-            s.put("scene", scene == null ? "" : scene.number());
-            s.put("sceneHeading", scene == null ? "" : scene.heading());
-            s.put("shot", shot.number());
-            s.put("status", ShotStatus.of(true, shotFlags).name());
-            ArrayNode fs = s.putArray("flags");
-            for (Flag f : shotFlags) {
-                ObjectNode fj = fs.addObject();
-                fj.put("ruleId", f.rule().id());
-                fj.put("title", f.rule().title());
-                fj.put("severity", f.rule().severity().name());
-                fj.put("open", f.open());
-                fj.put("reason", f.reason());
-                if (f.needsRecord()) fj.put("needsRecord", f.unresolved());
-                else fj.putNull("needsRecord");
-                ObjectNode use = fj.putObject("aiUse");
-                use.put("id", f.aiUse().id().toString());
-                use.put("technique", f.aiUse().technique().name());
-                use.put("output", f.aiUse().output().name());
-                use.put("tool", f.aiUse().tool());
-                use.put("purpose", f.aiUse().purpose());
-                ArrayNode sigs = fj.putArray("signatures");
-                for (RequiredSignature r : f.signatures()) {
-                    ObjectNode sj = sigs.addObject();
-                    sj.put("role", r.role().name());
-                    sj.put("roleLabel", r.role().label());
-                    if (r.subjectId() == null) sj.putNull("subjectId");
-                    else sj.put("subjectId", r.subjectId().toString());
-                    if (r.subjectId() == null) sj.putNull("subjectName");
-                    else sj.put("subjectName", r.subjectName());
-                    sj.put("state", r.state().name());
-                    SignOff latest = r.latestOrNull();
-                    if (latest == null) {
-                        sj.putNull("latest");
-                    } else {
-                        ObjectNode lj = sj.putObject("latest");
-                        lj.put("signer", latest.signer());
-                        lj.put("decision", latest.decision().name());
-                        lj.put("note", latest.note());
-                        lj.put("signedAt", latest.signedAt().toString());
-                        SignedRecord.Proven proof = record.proven().get(latest.id());
-                        if (proof != null) {
-                            lj.put("proof", proof.kind());
-                            lj.put("keyFingerprint", proof.keyFingerprint());
-                            lj.put("attestedByProducer", proof.attested());
-                            lj.put("ownKey", proof.ownKey());
-                            if (proof.pinned() == null) lj.putNull("keyPinned");
-                            else lj.put("keyPinned", proof.pinned());
-                        }
-                    }
-                }
-                ArrayNode src = fj.putArray("sources");
-                for (Source source : f.rule().sources()) {
-                    ObjectNode sj = src.addObject();
-                    sj.put("label", source.label());
-                    sj.put("document", source.document());
-                    sj.put("url", source.url());
-                    sj.put("checked", source.checked().name());
-                    if (source.appliesFrom() == null) sj.putNull("appliesFrom");
-                    else sj.put("appliesFrom", source.appliesFrom().toString());
-                    if (source.appliesUntil() == null) sj.putNull("appliesUntil");
-                    else sj.put("appliesUntil", source.appliesUntil().toString());
-                }
+        for (Shot shot : data.shots()) if (!flags.getOrDefault(shot.id(), List.of()).isEmpty()) shotsWithFlags++;
+        List<ConsentCoverage.Coverage> gaps = ConsentCoverage.of(data).stream().filter(c -> !c.covered()).toList();
+        Writer text = new BufferedWriter(new OutputStreamWriter(out, out.charset()), 1 << 16);
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("file", String.valueOf(file.getFileName()));
+            g.writeStringField("production", data.production().title());
+            g.writeObjectFieldStart("policy");
+            g.writeStringField("name", policy.policy().name());
+            g.writeStringField("version", policy.policy().version());
+            g.writeBooleanField("stored", policy.stored());
+            g.writeNullField("problem"); // kept for readers of the 0.1 shape: a policy with a problem now refuses instead
+            PolicyStanding standing = PolicyStanding.of(policy.policy());
+            g.writeBooleanField("builtIn", standing.builtIn().isPresent());
+            nullable(g, "newerBuiltIn", standing.newer().map(BuiltInPolicies.BuiltIn::version).orElse(null));
+            g.writeEndObject();
+
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("shots", data.shots().size());
+            g.writeNumberField("shotsWithFlags", shotsWithFlags);
+            g.writeNumberField("flags", summary.flags());
+            g.writeNumberField("openBlocking", summary.openBlocking());
+            g.writeNumberField("openAdvisory", summary.openAdvisory());
+            g.writeNumberField("stale", summary.stale());
+            g.writeNumberField("declined", summary.declined());
+            g.writeBooleanField("blocked", summary.blocked());
+            g.writeNumberField("uncoveredUses", gaps.size());
+            g.writeEndObject();
+
+            g.writeArrayFieldStart("shots");
+            for (Shot shot : data.shots()) {
+                List<Flag> shotFlags = flags.getOrDefault(shot.id(), List.of());
+                if (!shotFlags.isEmpty()) writeShot(g, shot, scenes.get(shot.sceneId()), shotFlags, record);
             }
+            g.writeEndArray();
+
+            g.writeArrayFieldStart("uncoveredUses");
+            Map<UUID, Shot> shotsById = gaps.isEmpty() ? Map.of() : ProductionData.index(data.shots(), Shot::id);
+            for (ConsentCoverage.Coverage c : gaps) {
+                Shot shot = shotsById.get(c.shotId());
+                Scene scene = shot == null ? null : scenes.get(shot.sceneId());
+                g.writeStartObject();
+                g.writeStringField("shotId", c.shotId().toString());
+                g.writeStringField("scene", scene == null ? "" : scene.number());
+                g.writeStringField("shot", shot == null ? "" : shot.number());
+                g.writeStringField("aiUseId", c.use().id().toString());
+                g.writeStringField("technique", c.use().technique().name());
+                g.writeStringField("castId", c.castId().toString());
+                g.writeStringField("person", c.person());
+                g.writeStringField("consentKind", c.kind().name());
+                g.writeStringField("gap", c.gap().name());
+                g.writeStringField("why", c.why());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeArrayFieldStart("ignoredSignOffs");
+            for (SignedRecord.Ignored i : record.ignored()) {
+                g.writeStartObject();
+                g.writeStringField("id", i.signOff().id().toString());
+                g.writeStringField("shotId", i.signOff().shotId().toString());
+                g.writeStringField("ruleId", i.signOff().ruleId());
+                g.writeStringField("role", i.signOff().role().name());
+                g.writeStringField("signer", i.signOff().signer());
+                g.writeStringField("decision", i.signOff().decision().name());
+                g.writeStringField("signedAt", i.signOff().signedAt().toString());
+                g.writeStringField("why", i.why().name());
+                g.writeStringField("reason", i.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeObjectFieldStart("signOffLog");
+            g.writeNumberField("events", log.events());
+            g.writeStringField("head", log.head());
+            g.writeNumberField("beforeLog", log.beforeLog());
+            g.writeBooleanField("intact", log.intact());
+            g.writeArrayFieldStart("problems");
+            for (String problem : log.problems()) g.writeString(problem);
+            g.writeEndArray();
+            g.writeArrayFieldStart("unlogged");
+            for (String row : log.unlogged()) g.writeString(row);
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            // PrintStream swallows its own errors; a Writer over it does not fail either
+            throw new UncheckedIOException(e);
         }
-        ObjectNode sum = root.putObject("summary");
-        sum.put("shots", data.shots().size());
-        sum.put("shotsWithFlags", shotsWithFlags);
-        sum.put("flags", summary.flags());
-        sum.put("openBlocking", summary.openBlocking());
-        sum.put("openAdvisory", summary.openAdvisory());
-        sum.put("stale", summary.stale());
-        sum.put("declined", summary.declined());
-        sum.put("blocked", summary.blocked());
-        root.set("shots", shots);
-        ArrayNode uncovered = root.putArray("uncoveredUses");
-        Map<UUID, Shot> shotsById = ProductionData.index(data.shots(), Shot::id);
-        int gaps = 0;
-        for (ConsentCoverage.Coverage g : ConsentCoverage.of(data)) {
-            if (g.covered()) continue;
-            gaps++;
-            Shot shot = shotsById.get(g.shotId());
-            Scene scene = shot == null ? null : scenes.get(shot.sceneId());
-            ObjectNode u = uncovered.addObject();
-            u.put("shotId", g.shotId().toString());
-            u.put("scene", scene == null ? "" : scene.number());
-            u.put("shot", shot == null ? "" : shot.number());
-            u.put("aiUseId", g.use().id().toString());
-            u.put("technique", g.use().technique().name());
-            u.put("castId", g.castId().toString());
-            u.put("person", g.person());
-            u.put("consentKind", g.kind().name());
-            u.put("gap", g.gap().name());
-            u.put("why", g.why());
+        out.println();
+    }
+
+    private static void writeShot(JsonGenerator g, Shot shot, Scene scene, List<Flag> shotFlags, SignedRecord record) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("shotId", shot.id().toString());
+        g.writeStringField("scene", scene == null ? "" : scene.number());
+        g.writeStringField("sceneHeading", scene == null ? "" : scene.heading());
+        g.writeStringField("shot", shot.number());
+        g.writeStringField("status", ShotStatus.of(true, shotFlags).name());
+        g.writeArrayFieldStart("flags");
+        for (Flag f : shotFlags) {
+            g.writeStartObject();
+            g.writeStringField("ruleId", f.rule().id());
+            g.writeStringField("title", f.rule().title());
+            g.writeStringField("severity", f.rule().severity().name());
+            g.writeBooleanField("open", f.open());
+            g.writeStringField("reason", f.reason());
+            nullable(g, "needsRecord", f.needsRecord() ? f.unresolved() : null);
+            g.writeObjectFieldStart("aiUse");
+            g.writeStringField("id", f.aiUse().id().toString());
+            g.writeStringField("technique", f.aiUse().technique().name());
+            g.writeStringField("output", f.aiUse().output().name());
+            g.writeStringField("tool", f.aiUse().tool());
+            g.writeStringField("purpose", f.aiUse().purpose());
+            g.writeEndObject();
+            g.writeArrayFieldStart("signatures");
+            for (RequiredSignature r : f.signatures()) writeSignature(g, r, record);
+            g.writeEndArray();
+            g.writeArrayFieldStart("sources");
+            for (Source source : f.rule().sources()) {
+                g.writeStartObject();
+                g.writeStringField("label", source.label());
+                g.writeStringField("document", source.document());
+                g.writeStringField("url", source.url());
+                g.writeStringField("checked", source.checked().name());
+                nullable(g, "appliesFrom", source.appliesFrom() == null ? null : source.appliesFrom().toString());
+                nullable(g, "appliesUntil", source.appliesUntil() == null ? null : source.appliesUntil().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        sum.put("uncoveredUses", gaps);
-        ArrayNode ignored = root.putArray("ignoredSignOffs");
-        for (SignedRecord.Ignored i : record.ignored()) {
-            ObjectNode ij = ignored.addObject();
-            ij.put("id", i.signOff().id().toString());
-            ij.put("shotId", i.signOff().shotId().toString());
-            ij.put("ruleId", i.signOff().ruleId());
-            ij.put("role", i.signOff().role().name());
-            ij.put("signer", i.signOff().signer());
-            ij.put("decision", i.signOff().decision().name());
-            ij.put("signedAt", i.signOff().signedAt().toString());
-            ij.put("why", i.why().name());
-            ij.put("reason", i.reason());
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeSignature(JsonGenerator g, RequiredSignature r, SignedRecord record) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("role", r.role().name());
+        g.writeStringField("roleLabel", r.role().label());
+        nullable(g, "subjectId", r.subjectId() == null ? null : r.subjectId().toString());
+        nullable(g, "subjectName", r.subjectId() == null ? null : r.subjectName());
+        g.writeStringField("state", r.state().name());
+        SignOff latest = r.latestOrNull();
+        if (latest == null) {
+            g.writeNullField("latest");
+        } else {
+            g.writeObjectFieldStart("latest");
+            g.writeStringField("signer", latest.signer());
+            g.writeStringField("decision", latest.decision().name());
+            g.writeStringField("note", latest.note());
+            g.writeStringField("signedAt", latest.signedAt().toString());
+            SignedRecord.Proven proof = record.proven().get(latest.id());
+            if (proof != null) {
+                g.writeStringField("proof", proof.kind());
+                g.writeStringField("keyFingerprint", proof.keyFingerprint());
+                g.writeBooleanField("attestedByProducer", proof.attested());
+                g.writeBooleanField("ownKey", proof.ownKey());
+                if (proof.pinned() == null) g.writeNullField("keyPinned");
+                else g.writeBooleanField("keyPinned", proof.pinned());
+            }
+            g.writeEndObject();
         }
-        ObjectNode lj = root.putObject("signOffLog");
-        lj.put("events", log.events());
-        lj.put("head", log.head());
-        lj.put("beforeLog", log.beforeLog());
-        lj.put("intact", log.intact());
-        ArrayNode problems = lj.putArray("problems");
-        log.problems().forEach(problems::add);
-        ArrayNode unlogged = lj.putArray("unlogged");
-        log.unlogged().forEach(unlogged::add);
-        try {
-            out.println(mapper.writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
-        }
+        g.writeEndObject();
+    }
+
+    /** A string field, or JSON null (what ObjectNode.put wrote for a null string). */
+    private static void nullable(JsonGenerator g, String field, String value) throws IOException {
+        if (value == null) g.writeNullField(field);
+        else g.writeStringField(field, value);
     }
 }
