@@ -149,6 +149,29 @@ final class JsonFiles {
         }
     }
 
+    /** Writes a JSON document to a generator. */
+    interface Body {
+        void writeTo(com.fasterxml.jackson.core.JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * Like {@link #write}, but the document is written as {@code body} produces it, so a file of hundreds of megabytes
+     * is never held as a tree or as bytes. Indented exactly as {@link #write} indents.
+     */
+    static void stream(Path file, Body body) throws ExchangeException {
+        try {
+            org.clearframe.OutputFile.write(file, out -> {
+                try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.createGenerator(out)) {
+                    body.writeTo(g);
+                }
+            });
+        } catch (org.clearframe.OutputFile.Refused e) {
+            throw new ExchangeException(Problem.IO, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ExchangeException(Problem.IO, "Clearframe could not write " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
     static void writeBytes(Path file, byte[] bytes) throws ExchangeException {
         try {
             org.clearframe.OutputFile.write(file, out -> out.write(bytes));

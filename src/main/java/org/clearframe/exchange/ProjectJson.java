@@ -97,23 +97,23 @@ public final class ProjectJson {
 
     // ---------------------------------------------------------------------------------------------- export
 
-    /** Writes the open production, with its reference images, to {@code out}. */
+    /**
+     * Writes the open production, with its reference images, to {@code out}. Written as it goes: the images and
+     * attached documents are read from the production one at a time, and no tree or text of the whole file is held.
+     */
     public static void export(ProductionStore store, Path out) throws ExchangeException {
         Contents contents;
+        List<ConsentDocument> documents;
         try {
             SignedRecord record = SignedRecord.load(store);
-            ProductionData data = record.data();
-            Map<UUID, ReferenceImage> images = new LinkedHashMap<>();
-            for (Shot shot : data.shots()) store.referenceImage(shot.id()).ifPresent(i -> images.put(shot.id(), i));
-            List<Attached> attached = new ArrayList<>();
-            for (ConsentDocument d : store.documents()) {
-                attached.add(new Attached(d, store.documentBytes(d.id()).orElseThrow()));
-            }
-            contents = ProofsInJson.exportable(record, store.proofs().evidence(), images).withDocuments(attached);
+            documents = store.documents();
+            contents = ProofsInJson.exportable(record, store.proofs().evidence(), Map.of());
         } catch (StoreException e) {
             throw new ExchangeException(Problem.IO, e.getMessage(), e);
         }
-        write(contents, out);
+        stream(out, contents.data(), contents.evidence(), documents,
+                d -> new Attached(d, store.documentBytes(d.id()).orElseThrow()),
+                shot -> store.referenceImage(shot).orElse(null));
     }
 
     /** Reads the production file {@code file} (without changing it) and writes it to {@code out}. */
@@ -126,9 +126,75 @@ public final class ProjectJson {
     }
 
     public static void write(Contents contents, Path out) throws ExchangeException {
-        JsonFiles.write(out, toJson(contents));
+        Map<UUID, Attached> byId = new LinkedHashMap<>();
+        contents.documents().forEach(a -> byId.put(a.document().id(), a));
+        stream(out, contents.data(), contents.evidence(), contents.documents().stream().map(Attached::document).toList(),
+                d -> byId.get(d.id()), contents.images()::get);
     }
 
+    /** One row's large part, fetched only when it is written. */
+    private interface Fetch<K, V> {
+        V get(K key) throws StoreException;
+    }
+
+    /** The same bytes {@link #toJson} gives through {@link JsonFiles#write}, without the tree. */
+    private static void stream(Path out, ProductionData data, Evidence evidence, List<ConsentDocument> documents,
+                               Fetch<ConsentDocument, Attached> attached, Fetch<UUID, ReferenceImage> images) throws ExchangeException {
+        JsonFiles.stream(out, g -> {
+            try {
+                g.writeStartObject();
+                for (var header = JsonFiles.header(FORMAT, SCHEMA_VERSION).fields(); header.hasNext(); ) {
+                    var field = header.next();
+                    g.writeFieldName(field.getKey());
+                    g.writeTree(field.getValue());
+                }
+                g.writeStringField("exportedAt", Instant.now().toString());
+                g.writeFieldName("production");
+                g.writeTree(production(data.production()));
+                array(g, "departments", data.departments(), ProjectJson::department);
+                array(g, "cast", data.cast(), ProjectJson::castMember);
+                array(g, "scenes", data.scenes(), ProjectJson::scene);
+                array(g, "shots", data.shots(), ProjectJson::shot);
+                array(g, "signOffs", data.signOffs(), ProjectJson::signOff);
+                array(g, "scans", data.scans(), ProjectJson::scan);
+                array(g, "consents", data.consents(), ProjectJson::consent);
+                g.writeArrayFieldStart("consentDocuments");
+                for (ConsentDocument d : documents) {
+                    Attached a = attached.get(d);
+                    if (a == null) continue;
+                    g.writeTree(document(a));
+                }
+                g.writeEndArray();
+                ObjectNode proofs = JsonFiles.MAPPER.createObjectNode();
+                ProofsInJson.write(evidence, proofs);
+                for (var field = proofs.fields(); field.hasNext(); ) {
+                    var f = field.next();
+                    g.writeFieldName(f.getKey());
+                    g.writeTree(f.getValue());
+                }
+                if (data.policyJson().isEmpty()) g.writeNullField("policyJson");
+                else g.writeStringField("policyJson", data.policyJson());
+                g.writeArrayFieldStart("referenceImages");
+                for (Shot s : data.shots()) {
+                    ReferenceImage image = images.get(s.id());
+                    if (image != null) g.writeTree(image(s.id(), image));
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            } catch (StoreException e) {
+                throw new java.io.IOException(e.getMessage(), e);
+            }
+        });
+    }
+
+    private static <T> void array(com.fasterxml.jackson.core.JsonGenerator g, String field, List<T> rows,
+                                  java.util.function.Function<T, ObjectNode> json) throws java.io.IOException {
+        g.writeArrayFieldStart(field);
+        for (T row : rows) g.writeTree(json.apply(row));
+        g.writeEndArray();
+    }
+
+    /** The whole file as a tree: for checks and tests that read it back; exports stream the same shape. */
     public static ObjectNode toJson(Contents contents) {
         ProductionData data = contents.data();
         ObjectNode root = JsonFiles.header(FORMAT, SCHEMA_VERSION);
@@ -149,28 +215,35 @@ public final class ProjectJson {
         ArrayNode consents = root.putArray("consents");
         for (Consent c : data.consents()) consents.add(consent(c));
         ArrayNode documents = root.putArray("consentDocuments");
-        for (Attached a : contents.documents()) {
-            ObjectNode o = documents.addObject();
-            o.put("id", a.document().id().toString());
-            o.put("fileName", a.document().fileName());
-            o.put("mediaType", a.document().mediaType());
-            o.put("sha256", a.document().sha256());
-            o.put("attachedAt", a.document().attachedAt().toString());
-            o.put("data", Base64.getEncoder().encodeToString(a.bytes()));
-        }
+        for (Attached a : contents.documents()) documents.add(document(a));
         ProofsInJson.write(contents.evidence(), root);
         if (data.policyJson().isEmpty()) root.putNull("policyJson");
         else root.put("policyJson", data.policyJson());
         ArrayNode images = root.putArray("referenceImages");
         for (Shot s : data.shots()) {
             ReferenceImage image = contents.images().get(s.id());
-            if (image == null) continue;
-            ObjectNode o = images.addObject();
-            o.put("shotId", s.id().toString());
-            o.put("mediaType", image.mediaType());
-            o.put("data", Base64.getEncoder().encodeToString(image.bytes()));
+            if (image != null) images.add(image(s.id(), image));
         }
         return root;
+    }
+
+    private static ObjectNode document(Attached a) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", a.document().id().toString());
+        o.put("fileName", a.document().fileName());
+        o.put("mediaType", a.document().mediaType());
+        o.put("sha256", a.document().sha256());
+        o.put("attachedAt", a.document().attachedAt().toString());
+        o.put("data", Base64.getEncoder().encodeToString(a.bytes()));
+        return o;
+    }
+
+    private static ObjectNode image(UUID shotId, ReferenceImage image) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("shotId", shotId.toString());
+        o.put("mediaType", image.mediaType());
+        o.put("data", Base64.getEncoder().encodeToString(image.bytes()));
+        return o;
     }
 
     static ObjectNode production(Production p) {
