@@ -404,8 +404,60 @@ public final class ProjectJson {
 
     /** Reads and checks a project file; nothing is written. */
     public static Contents read(Path file) throws ExchangeException {
-        ObjectNode root = JsonFiles.read(file, WHAT, FORMAT, SCHEMA_VERSION, MAX_BYTES);
-        return fromJson(root, file.getFileName().toString());
+        String name = file.getFileName().toString();
+        Rows rows = new Rows(name);
+        ObjectNode root = JsonFiles.readStreaming(file, WHAT, FORMAT, SCHEMA_VERSION, MAX_BYTES, rows);
+        return fromJson(root, name, rows);
+    }
+
+    /**
+     * The shots and sign-offs of a file read as a stream: each entry becomes a record as it is parsed, so the file's
+     * largest arrays are never held as trees. Taken only once the header said this is a project file of a schema
+     * this version reads (and, for sign-offs, once the cast they name is in), otherwise they arrive as trees.
+     */
+    private static final class Rows implements JsonFiles.Streamed {
+        private final String file;
+        List<Shot> shots;
+        List<SignOff> signOffs;
+        private Map<UUID, String> castNames;
+
+        Rows(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public boolean takes(String field, ObjectNode root) {
+            if (!JsonFiles.headerReadable(root, FORMAT, SCHEMA_VERSION)) return false;
+            if (field.equals("shots")) {
+                shots = new ArrayList<>();
+                return true;
+            }
+            if (field.equals("signOffs") && root.path("cast").isArray()) {
+                castNames = new java.util.HashMap<>();
+                try {
+                    for (JsonIn m : JsonIn.root(root, file).objects("cast")) {
+                        CastMember c = readCastMember(m);
+                        castNames.put(c.id(), c.performer());
+                    }
+                } catch (ExchangeException | RuntimeException e) {
+                    return false; // the cast is refused when it is read; the sign-offs wait as a tree until then
+                }
+                signOffs = new ArrayList<>();
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void entry(String field, int index, com.fasterxml.jackson.databind.JsonNode entry) throws ExchangeException {
+            try {
+                JsonIn in = JsonIn.element(entry, field, index, file);
+                if (field.equals("shots")) shots.add(readShot(in));
+                else signOffs.add(readSignOff(in, castNames));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new ExchangeException(Problem.INVALID, file + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -437,6 +489,10 @@ public final class ProjectJson {
     }
 
     public static Contents fromJson(ObjectNode rootNode, String fileName) throws ExchangeException {
+        return fromJson(rootNode, fileName, new Rows(fileName));
+    }
+
+    private static Contents fromJson(ObjectNode rootNode, String fileName, Rows streamed) throws ExchangeException {
         JsonIn root = JsonIn.root(rootNode, fileName);
         try {
             Production production = readProduction(root.object("production"));
@@ -446,12 +502,18 @@ public final class ProjectJson {
             for (JsonIn m : root.objects("cast")) cast.add(readCastMember(m));
             List<Scene> scenes = new ArrayList<>();
             for (JsonIn s : root.objects("scenes")) scenes.add(readScene(s));
-            List<Shot> shots = new ArrayList<>();
-            for (JsonIn s : root.objects("shots")) shots.add(readShot(s));
-            List<SignOff> signOffs = new ArrayList<>();
-            Map<UUID, String> castNames = new java.util.HashMap<>();
-            cast.forEach(c -> castNames.put(c.id(), c.performer()));
-            for (JsonIn s : root.objects("signOffs")) signOffs.add(readSignOff(s, castNames));
+            List<Shot> shots = streamed.shots;
+            if (shots == null) {
+                shots = new ArrayList<>();
+                for (JsonIn s : root.objects("shots")) shots.add(readShot(s));
+            }
+            List<SignOff> signOffs = streamed.signOffs;
+            if (signOffs == null) {
+                signOffs = new ArrayList<>();
+                Map<UUID, String> castNames = new java.util.HashMap<>();
+                cast.forEach(c -> castNames.put(c.id(), c.performer()));
+                for (JsonIn s : root.objects("signOffs")) signOffs.add(readSignOff(s, castNames));
+            }
             String policy = root.textOr("policyJson");
             // Scans, consents and their documents came with schema 3; an older file simply has none.
             List<Scan> scans = new ArrayList<>();
