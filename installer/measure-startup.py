@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times Clearframe's cold start: from launching a command to the moment X maps its first real window.
 
-Usage: measure-startup.py [--runs N] [--linger SECONDS] [--env NAME=VALUE ...] -- COMMAND [ARG ...] [-- COMMAND2 [ARG ...] ...]
+Usage: measure-startup.py [--runs N] [--linger SECONDS] [--timeout SECONDS] [--env NAME=VALUE ...] -- COMMAND [ARG ...] [-- COMMAND2 [ARG ...] ...]
 Needs an X display in $DISPLAY (Xvfb is fine) and libX11. Each run is a new process; the window is
 detected by listening for MapNotify on the root window (no polling, so no sampling delay), then the
 process is stopped and the next run starts. Prints one line per run and the median per command: wall
@@ -11,7 +11,7 @@ on a busy box; wall time is what a producer feels.
 
 --linger keeps the app running that long after its window appears before stopping it (SIGTERM, so the
 JVM exits normally); installer/build.sh uses one such run as the training run for the AOT cache, which
-the JVM writes on exit.
+the JVM writes on exit. --timeout (default 60 s) is how long to wait for the window.
 With several commands the runs are interleaved (A B A B ...), so a busy neighbour on a shared machine
 slows every variant alike instead of skewing one of them.
 
@@ -125,13 +125,15 @@ def one_run(x11, display, command, env, timeout, linger=0.0):
 
 
 def main(argv):
-    runs, linger, extra_env = 5, 0.0, {}
+    runs, linger, timeout, extra_env = 5, 0.0, 60.0, {}
     while argv and argv[0] != "--":
         opt = argv.pop(0)
         if opt == "--runs":
             runs = int(argv.pop(0))
         elif opt == "--linger":
             linger = float(argv.pop(0))
+        elif opt == "--timeout":
+            timeout = float(argv.pop(0))
         elif opt == "--env":
             name, _, value = argv.pop(0).partition("=")
             extra_env[name] = value
@@ -158,7 +160,7 @@ def main(argv):
     cpus = [[] for _ in commands]
     for i in range(runs):
         for c, command in enumerate(commands):
-            t, cpu = one_run(x11, display, command, env, timeout=60, linger=linger)
+            t, cpu = one_run(x11, display, command, env, timeout=timeout, linger=linger)
             times[c].append(t)
             cpus[c].append(cpu)
             print(f"run {i + 1}: {t:.3f} s wall, {cpu:.2f} s cpu  {' '.join(command)}", flush=True)

@@ -12,6 +12,12 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        String training = System.getProperty("clearframe.aot.training");
+        if (training != null) {
+            // installer/build.sh's AOT training run: the command-line verbs first, then the window on a large production
+            java.nio.file.Path large = org.clearframe.cli.AotTraining.run(java.nio.file.Path.of(training));
+            if (args.length == 0) args = new String[]{large.toString()};
+        }
         if (!Cli.opensApp(args)) {
             System.exit(Cli.run(args));
         }

@@ -1,8 +1,8 @@
 package org.clearframe.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clearframe.exchange.RecordTrust;
 import org.clearframe.exchange.SignedRecord;
@@ -15,6 +15,7 @@ import org.clearframe.rules.ConsentCoverage;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
 import org.clearframe.rules.Policies;
+import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.rules.PolicyUnreadable;
 import org.clearframe.rules.PolicyStanding;
 import org.clearframe.rules.RequiredSignature;
@@ -24,7 +25,12 @@ import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.SignOffLog;
 import org.clearframe.store.StoreException;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,6 +47,10 @@ import java.util.stream.Collectors;
  * and for scripts (the JSON shape is described in src/docs/check-json.md). Reads the file without writing.
  */
 final class CheckCommand implements Command {
+
+    /** The report is written as it goes and never closes the console it writes to. */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build()
+            .setCodec(new com.fasterxml.jackson.databind.ObjectMapper()); // the codec writes the small trees (due dates, change lists)
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -232,159 +242,212 @@ final class CheckCommand implements Command {
 
     // -------------------------------------------------------------------------------------------------- JSON
 
+    /**
+     * The JSON report, written as it is produced (a 100,000-shot report is hundreds of megabytes of text: neither it
+     * nor a tree of it is held). The bytes are those of the indented tree the 0.1 versions printed.
+     */
     private static void printJson(Path file, SignedRecord record, Assessment assessment, SignOffLog.Check log, DueReport due,
                                   Integer dueWithin, PrintStream out) {
         ProductionData data = record.data();
         Policies.InForce policy = assessment.inForce();
         FlagIndex.Summary summary = assessment.summary();
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("file", String.valueOf(file.getFileName()));
-        root.put("production", data.production().title());
-        ObjectNode p = root.putObject("policy");
-        p.put("name", policy.policy().name());
-        p.put("version", policy.policy().version());
-        p.put("stored", policy.stored());
-        p.putNull("problem"); // kept for readers of the 0.1 shape: a policy with a problem now refuses instead
-        PolicyStanding standing = PolicyStanding.of(policy.policy());
-        p.put("builtIn", standing.builtIn().isPresent());
-        if (standing.newer().isPresent()) p.put("newerBuiltIn", standing.newer().get().version());
-        else p.putNull("newerBuiltIn");
+        List<ConsentCoverage.Coverage> gaps = ConsentCoverage.of(data).stream().filter(c -> !c.covered()).toList();
+        Writer text = new BufferedWriter(new OutputStreamWriter(out, out.charset()), 1 << 16);
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("file", String.valueOf(file.getFileName()));
+            g.writeStringField("production", data.production().title());
+            g.writeObjectFieldStart("policy");
+            g.writeStringField("name", policy.policy().name());
+            g.writeStringField("version", policy.policy().version());
+            g.writeBooleanField("stored", policy.stored());
+            g.writeNullField("problem"); // kept for readers of the 0.1 shape: a policy with a problem now refuses instead
+            PolicyStanding standing = PolicyStanding.of(policy.policy());
+            g.writeBooleanField("builtIn", standing.builtIn().isPresent());
+            nullable(g, "newerBuiltIn", standing.newer().map(BuiltInPolicies.BuiltIn::version).orElse(null));
+            g.writeEndObject();
 
-        ArrayNode shots = mapper.createArrayNode();
-        for (Shot shot : data.shots()) {
-            List<Flag> shotFlags = assessment.flags(shot.id());
-            if (shotFlags.isEmpty()) continue;
-            Scene scene = scenes.get(shot.sceneId());
-            ObjectNode s = shots.addObject();
-            s.put("shotId", shot.id().toString());
-            s.put("scene", scene == null ? "" : scene.number());
-            s.put("sceneHeading", scene == null ? "" : scene.heading());
-            s.put("shot", shot.number());
-            s.put("status", assessment.status(shot).name());
-            ArrayNode fs = s.putArray("flags");
-            for (Flag f : shotFlags) {
-                ObjectNode fj = fs.addObject();
-                fj.put("ruleId", f.rule().id());
-                fj.put("title", f.rule().title());
-                fj.put("severity", f.rule().severity().name());
-                fj.put("open", f.open());
-                fj.put("reason", f.reason());
-                if (f.needsRecord()) fj.put("needsRecord", f.unresolved());
-                else fj.putNull("needsRecord");
-                if (f.needsRecord()) due.put(fj, due.ofRecord(shot, f));
-                else fj.putNull("due");
-                ObjectNode use = fj.putObject("aiUse");
-                use.put("id", f.aiUse().id().toString());
-                use.put("technique", f.aiUse().technique().name());
-                use.put("output", f.aiUse().output().name());
-                use.put("tool", f.aiUse().tool());
-                use.put("purpose", f.aiUse().purpose());
-                ArrayNode sigs = fj.putArray("signatures");
-                for (RequiredSignature r : f.signatures()) {
-                    ObjectNode sj = sigs.addObject();
-                    sj.put("role", r.role().name());
-                    sj.put("roleLabel", r.role().label());
-                    if (r.subjectId() == null) sj.putNull("subjectId");
-                    else sj.put("subjectId", r.subjectId().toString());
-                    if (r.subjectId() == null) sj.putNull("subjectName");
-                    else sj.put("subjectName", r.subjectName());
-                    sj.put("state", r.state().name());
-                    due.put(sj, due.of(shot, f, r));
-                    due.putChanges(sj, r, shot, data);
-                    SignOff latest = r.latestOrNull();
-                    if (latest == null) {
-                        sj.putNull("latest");
-                    } else {
-                        ObjectNode lj = sj.putObject("latest");
-                        lj.put("signer", latest.signer());
-                        lj.put("decision", latest.decision().name());
-                        lj.put("note", latest.note());
-                        lj.put("signedAt", latest.signedAt().toString());
-                        SignedRecord.Proven proof = record.proven().get(latest.id());
-                        if (proof != null) {
-                            lj.put("proof", proof.kind());
-                            lj.put("keyFingerprint", proof.keyFingerprint());
-                            lj.put("attestedByProducer", proof.attested());
-                            lj.put("ownKey", proof.ownKey());
-                            if (proof.pinned() == null) lj.putNull("keyPinned");
-                            else lj.put("keyPinned", proof.pinned());
-                        }
-                    }
-                }
-                ArrayNode src = fj.putArray("sources");
-                for (Source source : f.rule().sources()) {
-                    ObjectNode sj = src.addObject();
-                    sj.put("label", source.label());
-                    sj.put("document", source.document());
-                    sj.put("url", source.url());
-                    sj.put("checked", source.checked().name());
-                    if (source.appliesFrom() == null) sj.putNull("appliesFrom");
-                    else sj.put("appliesFrom", source.appliesFrom().toString());
-                    if (source.appliesUntil() == null) sj.putNull("appliesUntil");
-                    else sj.put("appliesUntil", source.appliesUntil().toString());
-                }
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("shots", data.shots().size());
+            g.writeNumberField("shotsWithFlags", assessment.shotsWithFlags());
+            g.writeNumberField("flags", summary.flags());
+            g.writeNumberField("openBlocking", summary.openBlocking());
+            g.writeNumberField("openAdvisory", summary.openAdvisory());
+            g.writeNumberField("stale", summary.stale());
+            g.writeNumberField("declined", summary.declined());
+            g.writeBooleanField("blocked", summary.blocked());
+            ObjectNode dueTop = JsonNodeFactory.instance.objectNode(), dueCounts = JsonNodeFactory.instance.objectNode();
+            due.putSummary(dueTop, dueCounts, dueWithin);
+            fields(g, dueCounts);
+            g.writeNumberField("uncoveredUses", gaps.size());
+            g.writeEndObject();
+            fields(g, dueTop);
+
+            g.writeArrayFieldStart("shots");
+            for (Shot shot : data.shots()) {
+                List<Flag> shotFlags = assessment.flags(shot.id());
+                if (!shotFlags.isEmpty()) writeShot(g, shot, scenes.get(shot.sceneId()), assessment, due, record);
             }
+            g.writeEndArray();
+
+            g.writeArrayFieldStart("uncoveredUses");
+            Map<UUID, Shot> shotsById = gaps.isEmpty() ? Map.of() : ProductionData.index(data.shots(), Shot::id);
+            for (ConsentCoverage.Coverage c : gaps) {
+                Shot shot = shotsById.get(c.shotId());
+                Scene scene = shot == null ? null : scenes.get(shot.sceneId());
+                g.writeStartObject();
+                g.writeStringField("shotId", c.shotId().toString());
+                g.writeStringField("scene", scene == null ? "" : scene.number());
+                g.writeStringField("shot", shot == null ? "" : shot.number());
+                g.writeStringField("aiUseId", c.use().id().toString());
+                g.writeStringField("technique", c.use().technique().name());
+                g.writeStringField("castId", c.castId().toString());
+                g.writeStringField("person", c.person());
+                g.writeStringField("consentKind", c.kind().name());
+                g.writeStringField("gap", c.gap().name());
+                g.writeStringField("why", c.why());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeArrayFieldStart("ignoredSignOffs");
+            for (SignedRecord.Ignored i : record.ignored()) {
+                g.writeStartObject();
+                g.writeStringField("id", i.signOff().id().toString());
+                g.writeStringField("shotId", i.signOff().shotId().toString());
+                g.writeStringField("ruleId", i.signOff().ruleId());
+                g.writeStringField("role", i.signOff().role().name());
+                g.writeStringField("signer", i.signOff().signer());
+                g.writeStringField("decision", i.signOff().decision().name());
+                g.writeStringField("signedAt", i.signOff().signedAt().toString());
+                g.writeStringField("why", i.why().name());
+                g.writeStringField("reason", i.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeObjectFieldStart("signOffLog");
+            g.writeNumberField("events", log.events());
+            g.writeStringField("head", log.head());
+            g.writeNumberField("beforeLog", log.beforeLog());
+            g.writeBooleanField("intact", log.intact());
+            g.writeArrayFieldStart("problems");
+            for (String problem : log.problems()) g.writeString(problem);
+            g.writeEndArray();
+            g.writeArrayFieldStart("unlogged");
+            for (String row : log.unlogged()) g.writeString(row);
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            // PrintStream swallows its own errors; a Writer over it does not fail either
+            throw new UncheckedIOException(e);
         }
-        ObjectNode sum = root.putObject("summary");
-        sum.put("shots", data.shots().size());
-        sum.put("shotsWithFlags", assessment.shotsWithFlags());
-        sum.put("flags", summary.flags());
-        sum.put("openBlocking", summary.openBlocking());
-        sum.put("openAdvisory", summary.openAdvisory());
-        sum.put("stale", summary.stale());
-        sum.put("declined", summary.declined());
-        sum.put("blocked", summary.blocked());
-        due.putSummary(root, sum, dueWithin);
-        root.set("shots", shots);
-        ArrayNode uncovered = root.putArray("uncoveredUses");
-        Map<UUID, Shot> shotsById = ProductionData.index(data.shots(), Shot::id);
-        int gaps = 0;
-        for (ConsentCoverage.Coverage g : ConsentCoverage.of(data)) {
-            if (g.covered()) continue;
-            gaps++;
-            Shot shot = shotsById.get(g.shotId());
-            Scene scene = shot == null ? null : scenes.get(shot.sceneId());
-            ObjectNode u = uncovered.addObject();
-            u.put("shotId", g.shotId().toString());
-            u.put("scene", scene == null ? "" : scene.number());
-            u.put("shot", shot == null ? "" : shot.number());
-            u.put("aiUseId", g.use().id().toString());
-            u.put("technique", g.use().technique().name());
-            u.put("castId", g.castId().toString());
-            u.put("person", g.person());
-            u.put("consentKind", g.kind().name());
-            u.put("gap", g.gap().name());
-            u.put("why", g.why());
+        out.println();
+    }
+
+    private static void writeShot(JsonGenerator g, Shot shot, Scene scene, Assessment assessment, DueReport due, SignedRecord record)
+            throws IOException {
+        List<Flag> shotFlags = assessment.flags(shot.id());
+        g.writeStartObject();
+        g.writeStringField("shotId", shot.id().toString());
+        g.writeStringField("scene", scene == null ? "" : scene.number());
+        g.writeStringField("sceneHeading", scene == null ? "" : scene.heading());
+        g.writeStringField("shot", shot.number());
+        g.writeStringField("status", assessment.status(shot).name());
+        g.writeArrayFieldStart("flags");
+        for (Flag f : shotFlags) {
+            g.writeStartObject();
+            g.writeStringField("ruleId", f.rule().id());
+            g.writeStringField("title", f.rule().title());
+            g.writeStringField("severity", f.rule().severity().name());
+            g.writeBooleanField("open", f.open());
+            g.writeStringField("reason", f.reason());
+            nullable(g, "needsRecord", f.needsRecord() ? f.unresolved() : null);
+            if (f.needsRecord()) {
+                ObjectNode d = JsonNodeFactory.instance.objectNode();
+                due.put(d, due.ofRecord(shot, f));
+                fields(g, d);
+            } else {
+                g.writeNullField("due");
+            }
+            g.writeObjectFieldStart("aiUse");
+            g.writeStringField("id", f.aiUse().id().toString());
+            g.writeStringField("technique", f.aiUse().technique().name());
+            g.writeStringField("output", f.aiUse().output().name());
+            g.writeStringField("tool", f.aiUse().tool());
+            g.writeStringField("purpose", f.aiUse().purpose());
+            g.writeEndObject();
+            g.writeArrayFieldStart("signatures");
+            for (RequiredSignature r : f.signatures()) writeSignature(g, shot, f, r, due, record);
+            g.writeEndArray();
+            g.writeArrayFieldStart("sources");
+            for (Source source : f.rule().sources()) {
+                g.writeStartObject();
+                g.writeStringField("label", source.label());
+                g.writeStringField("document", source.document());
+                g.writeStringField("url", source.url());
+                g.writeStringField("checked", source.checked().name());
+                nullable(g, "appliesFrom", source.appliesFrom() == null ? null : source.appliesFrom().toString());
+                nullable(g, "appliesUntil", source.appliesUntil() == null ? null : source.appliesUntil().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        sum.put("uncoveredUses", gaps);
-        ArrayNode ignored = root.putArray("ignoredSignOffs");
-        for (SignedRecord.Ignored i : record.ignored()) {
-            ObjectNode ij = ignored.addObject();
-            ij.put("id", i.signOff().id().toString());
-            ij.put("shotId", i.signOff().shotId().toString());
-            ij.put("ruleId", i.signOff().ruleId());
-            ij.put("role", i.signOff().role().name());
-            ij.put("signer", i.signOff().signer());
-            ij.put("decision", i.signOff().decision().name());
-            ij.put("signedAt", i.signOff().signedAt().toString());
-            ij.put("why", i.why().name());
-            ij.put("reason", i.reason());
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeSignature(JsonGenerator g, Shot shot, Flag f, RequiredSignature r, DueReport due, SignedRecord record)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("role", r.role().name());
+        g.writeStringField("roleLabel", r.role().label());
+        nullable(g, "subjectId", r.subjectId() == null ? null : r.subjectId().toString());
+        nullable(g, "subjectName", r.subjectId() == null ? null : r.subjectName());
+        g.writeStringField("state", r.state().name());
+        ObjectNode dueAndChanges = JsonNodeFactory.instance.objectNode();
+        due.put(dueAndChanges, due.of(shot, f, r));
+        due.putChanges(dueAndChanges, r, shot, record.data());
+        fields(g, dueAndChanges);
+        SignOff latest = r.latestOrNull();
+        if (latest == null) {
+            g.writeNullField("latest");
+        } else {
+            g.writeObjectFieldStart("latest");
+            g.writeStringField("signer", latest.signer());
+            g.writeStringField("decision", latest.decision().name());
+            g.writeStringField("note", latest.note());
+            g.writeStringField("signedAt", latest.signedAt().toString());
+            SignedRecord.Proven proof = record.proven().get(latest.id());
+            if (proof != null) {
+                g.writeStringField("proof", proof.kind());
+                g.writeStringField("keyFingerprint", proof.keyFingerprint());
+                g.writeBooleanField("attestedByProducer", proof.attested());
+                g.writeBooleanField("ownKey", proof.ownKey());
+                if (proof.pinned() == null) g.writeNullField("keyPinned");
+                else g.writeBooleanField("keyPinned", proof.pinned());
+            }
+            g.writeEndObject();
         }
-        ObjectNode lj = root.putObject("signOffLog");
-        lj.put("events", log.events());
-        lj.put("head", log.head());
-        lj.put("beforeLog", log.beforeLog());
-        lj.put("intact", log.intact());
-        ArrayNode problems = lj.putArray("problems");
-        log.problems().forEach(problems::add);
-        ArrayNode unlogged = lj.putArray("unlogged");
-        log.unlogged().forEach(unlogged::add);
-        try {
-            out.println(mapper.writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
+        g.writeEndObject();
+    }
+
+    /** The fields of a small tree (a due date, a change list), written in place. */
+    private static void fields(JsonGenerator g, ObjectNode node) throws IOException {
+        for (var field = node.fields(); field.hasNext(); ) {
+            var f = field.next();
+            g.writeFieldName(f.getKey());
+            g.writeTree(f.getValue());
         }
+    }
+
+    /** A string field, or JSON null (what ObjectNode.put wrote for a null string). */
+    private static void nullable(JsonGenerator g, String field, String value) throws IOException {
+        if (value == null) g.writeNullField(field);
+        else g.writeStringField(field, value);
     }
 }

@@ -96,6 +96,10 @@ final class JsonFiles {
         if (root == null || root.isMissingNode()) {
             throw new ExchangeException(Problem.MALFORMED, name + " is empty: it holds no " + what + ".");
         }
+        return checkHeader(root, name, what, format, knownVersion);
+    }
+
+    private static ObjectNode checkHeader(JsonNode root, String name, String what, String format, int knownVersion) throws ExchangeException {
         if (!(root instanceof ObjectNode object) || !format.equals(root.path("format").asText(null))) {
             throw new ExchangeException(Problem.MALFORMED, name + " is not " + what + " (its \"format\" is not \"" + format + "\").");
         }
@@ -117,13 +121,8 @@ final class JsonFiles {
      * is), a production file, a PDF... or simply binary. Null when it may be JSON, so the parser can say what is wrong.
      */
     static String otherKind(byte[] bytes) {
-        if (startsWith(bytes, 'P', 'K', 3, 4) || startsWith(bytes, 'P', 'K', 5, 6)) return "a zip archive";
-        if (startsWith(bytes, 'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't')) return "an SQLite database (a production file?)";
-        if (startsWith(bytes, '%', 'P', 'D', 'F')) return "a PDF document";
-        if (startsWith(bytes, 0x1f, 0x8b)) return "a gzip archive";
-        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) return "a PNG image";
-        if (startsWith(bytes, 0xff, 0xd8, 0xff)) return "a JPEG image";
-        if (startsWith(bytes, 0xfe, 0xff) || startsWith(bytes, 0xff, 0xfe)) return "UTF-16 text; Clearframe files are UTF-8";
+        String kind = kindByMagic(bytes);
+        if (kind != null) return kind;
         java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         try {
@@ -132,6 +131,145 @@ final class JsonFiles {
             return "binary data, not UTF-8 text";
         }
         return null;
+    }
+
+    /** What the first bytes say a file is, when they say so. */
+    private static String kindByMagic(byte[] bytes) {
+        if (startsWith(bytes, 'P', 'K', 3, 4) || startsWith(bytes, 'P', 'K', 5, 6)) return "a zip archive";
+        if (startsWith(bytes, 'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't')) return "an SQLite database (a production file?)";
+        if (startsWith(bytes, '%', 'P', 'D', 'F')) return "a PDF document";
+        if (startsWith(bytes, 0x1f, 0x8b)) return "a gzip archive";
+        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) return "a PNG image";
+        if (startsWith(bytes, 0xff, 0xd8, 0xff)) return "a JPEG image";
+        if (startsWith(bytes, 0xfe, 0xff) || startsWith(bytes, 0xff, 0xfe)) return "UTF-16 text; Clearframe files are UTF-8";
+        return null;
+    }
+
+    /** {@link #otherKind} of a whole file, read in pieces rather than held. */
+    static String otherKind(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(16);
+        }
+        String kind = kindByMagic(head);
+        if (kind != null) return kind;
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+        try (java.nio.channels.ReadableByteChannel in = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = in.read(bytes) < 0;
+                bytes.flip();
+                java.nio.charset.CoderResult r;
+                do {
+                    chars.clear();
+                    r = utf8.decode(bytes, chars, end);
+                    if (r.isError()) return "binary data, not UTF-8 text";
+                } while (r.isOverflow());
+                bytes.compact();
+            }
+        }
+        return null;
+    }
+
+    /** Reads the root object of a file as a stream: what is not asked for by name arrives whole, as a tree. */
+    interface Streamed {
+        /** True when this reader takes the array {@code field} element by element, now that {@code root} holds what came before. */
+        boolean takes(String field, ObjectNode root);
+
+        /** Reads entry {@code index} of {@code field} (a tree of one entry). */
+        void entry(String field, int index, JsonNode entry) throws ExchangeException;
+    }
+
+    /**
+     * Like {@link #read}, but the file is parsed as a stream: arrays {@code streamed} takes go to it one entry at a
+     * time instead of into the tree, so a file of hundreds of megabytes is never held as bytes or as one tree. The
+     * same refusals as {@link #read}: too large, another kind of file, not JSON, duplicate keys, another format, a
+     * newer schema. (A streamed array is only taken once the header before it was checked.)
+     */
+    static ObjectNode readStreaming(Path file, String what, String format, int knownVersion, long maxBytes, Streamed streamed)
+            throws ExchangeException {
+        String name = file.getFileName().toString();
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) throw tooLarge(name, what, size, maxBytes);
+            String kind = otherKind(file);
+            if (kind != null) {
+                throw new ExchangeException(Problem.MALFORMED, name + " is not " + what + ": it is " + kind + ". Choose the file Clearframe wrote.");
+            }
+            ObjectNode root = MAPPER.createObjectNode();
+            try (InputStream in = new Limited(Files.newInputStream(file), maxBytes);
+                 com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(in)) {
+                com.fasterxml.jackson.core.JsonToken first = p.nextToken();
+                if (first == null) throw new ExchangeException(Problem.MALFORMED, name + " is empty: it holds no " + what + ".");
+                if (first != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    MAPPER.readTree(p); // a syntax error is reported as one
+                    throw new ExchangeException(Problem.MALFORMED, name + " is not " + what + " (its \"format\" is not \"" + format + "\").");
+                }
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+                    if (value == com.fasterxml.jackson.core.JsonToken.START_ARRAY && streamed.takes(field, root)) {
+                        int index = 0;
+                        while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                            streamed.entry(field, index++, MAPPER.readTree(p));
+                        }
+                        root.putArray(field); // present, and read
+                    } else {
+                        JsonNode tree = MAPPER.readTree(p);
+                        root.set(field, tree == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : tree);
+                    }
+                }
+                if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected end-of-input: expected close marker for Object");
+                }
+            }
+            checkHeader(root, name, what, format, knownVersion);
+            return root;
+        } catch (Limited.TooLarge e) {
+            throw tooLarge(name, what, maxBytes + 1, maxBytes);
+        } catch (JsonProcessingException e) {
+            String detail = e.getOriginalMessage();
+            if (e.getLocation() != null) detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ExchangeException(Problem.MALFORMED, name + " is not valid JSON: " + detail, e);
+        } catch (NoSuchFileException e) {
+            throw new ExchangeException(Problem.IO, "The file " + name + " does not exist.", e);
+        } catch (IOException e) {
+            throw new ExchangeException(Problem.IO, "Clearframe cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when {@code root} already says it is {@code format} in a schema this version reads. */
+    static boolean headerReadable(ObjectNode root, String format, int knownVersion) {
+        JsonNode version = root.get("schemaVersion");
+        return format.equals(root.path("format").asText(null)) && version != null && version.canConvertToExactIntegral()
+                && version.asInt() >= 1 && version.asInt() <= knownVersion;
+    }
+
+    /** Stops reading a file that grew past the limit after its size was checked. */
+    private static final class Limited extends java.io.FilterInputStream {
+        static final class TooLarge extends IOException {}
+
+        private long left;
+
+        Limited(InputStream in, long max) {
+            super(in);
+            left = max;
+        }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --left < 0) throw new TooLarge();
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (left -= n) < 0) throw new TooLarge();
+            return n;
+        }
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
@@ -145,6 +283,29 @@ final class JsonFiles {
         try {
             writeBytes(file, MAPPER.writeValueAsBytes(json));
         } catch (JsonProcessingException e) {
+            throw new ExchangeException(Problem.IO, "Clearframe could not write " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a JSON document to a generator. */
+    interface Body {
+        void writeTo(com.fasterxml.jackson.core.JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * Like {@link #write}, but the document is written as {@code body} produces it, so a file of hundreds of megabytes
+     * is never held as a tree or as bytes. Indented exactly as {@link #write} indents.
+     */
+    static void stream(Path file, Body body) throws ExchangeException {
+        try {
+            org.clearframe.OutputFile.write(file, out -> {
+                try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.createGenerator(out)) {
+                    body.writeTo(g);
+                }
+            });
+        } catch (org.clearframe.OutputFile.Refused e) {
+            throw new ExchangeException(Problem.IO, e.getMessage(), e);
+        } catch (IOException e) {
             throw new ExchangeException(Problem.IO, "Clearframe could not write " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }

@@ -38,6 +38,13 @@ final class JsonIn {
         return new JsonIn(node, "", file);
     }
 
+    /** Entry {@code index} of the array {@code field} of the root, read on its own (a file read as a stream). */
+    static JsonIn element(JsonNode node, String field, int index, String file) throws ExchangeException {
+        String path = field + "[" + index + "]";
+        if (!node.isObject()) throw new ExchangeException(Problem.INVALID, file + ": " + path + " is not an object.");
+        return new JsonIn(node, path, file);
+    }
+
     String path() {
         return path;
     }

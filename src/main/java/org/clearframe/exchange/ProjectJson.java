@@ -109,24 +109,24 @@ public final class ProjectJson {
 
     // ---------------------------------------------------------------------------------------------- export
 
-    /** Writes the open production, with its reference images, to {@code out}. */
+    /**
+     * Writes the open production, with its reference images, to {@code out}. Written as it goes: the images and
+     * attached documents are read from the production one at a time, and no tree or text of the whole file is held.
+     */
     public static void export(ProductionStore store, Path out) throws ExchangeException {
         Contents contents;
+        List<ConsentDocument> documents;
         try {
             SignedRecord record = SignedRecord.load(store);
-            ProductionData data = record.data();
-            Map<UUID, ReferenceImage> images = new LinkedHashMap<>();
-            for (Shot shot : data.shots()) store.referenceImage(shot.id()).ifPresent(i -> images.put(shot.id(), i));
-            List<Attached> attached = new ArrayList<>();
-            for (ConsentDocument d : store.documents()) {
-                attached.add(new Attached(d, store.documentBytes(d.id()).orElseThrow()));
-            }
-            contents = ProofsInJson.exportable(record, store.proofs().evidence(), images).withDocuments(attached)
-                    .withProducer(ProducerRecords.of(store, data));
+            documents = store.documents();
+            contents = ProofsInJson.exportable(record, store.proofs().evidence(), Map.of())
+                    .withProducer(ProducerRecords.of(store, record.data()));
         } catch (StoreException e) {
             throw new ExchangeException(Problem.IO, e.getMessage(), e);
         }
-        write(contents, out);
+        stream(out, contents.data(), contents.evidence(), contents.producer(), documents,
+                d -> new Attached(d, store.documentBytes(d.id()).orElseThrow()),
+                shot -> store.referenceImage(shot).orElse(null));
     }
 
     /** Reads the production file {@code file} (without changing it) and writes it to {@code out}. */
@@ -139,9 +139,83 @@ public final class ProjectJson {
     }
 
     public static void write(Contents contents, Path out) throws ExchangeException {
-        JsonFiles.write(out, toJson(contents));
+        Map<UUID, Attached> byId = new LinkedHashMap<>();
+        contents.documents().forEach(a -> byId.put(a.document().id(), a));
+        stream(out, contents.data(), contents.evidence(), contents.producer(), contents.documents().stream().map(Attached::document).toList(),
+                d -> byId.get(d.id()), contents.images()::get);
     }
 
+    /** One row's large part, fetched only when it is written. */
+    private interface Fetch<K, V> {
+        V get(K key) throws StoreException;
+    }
+
+    /** The same bytes {@link #toJson} gives through {@link JsonFiles#write}, without the tree. */
+    private static void stream(Path out, ProductionData data, Evidence evidence, ProducerRecords producer, List<ConsentDocument> documents,
+                               Fetch<ConsentDocument, Attached> attached, Fetch<UUID, ReferenceImage> images) throws ExchangeException {
+        JsonFiles.stream(out, g -> {
+            try {
+                g.writeStartObject();
+                for (var header = JsonFiles.header(FORMAT, SCHEMA_VERSION).fields(); header.hasNext(); ) {
+                    var field = header.next();
+                    g.writeFieldName(field.getKey());
+                    g.writeTree(field.getValue());
+                }
+                g.writeStringField("exportedAt", Instant.now().toString());
+                g.writeFieldName("production");
+                g.writeTree(production(data.production()));
+                array(g, "departments", data.departments(), ProjectJson::department);
+                array(g, "cast", data.cast(), ProjectJson::castMember);
+                array(g, "scenes", data.scenes(), ProjectJson::scene);
+                array(g, "shots", data.shots(), ProjectJson::shot);
+                array(g, "signOffs", data.signOffs(), ProjectJson::signOff);
+                array(g, "scans", data.scans(), ProjectJson::scan);
+                array(g, "consents", data.consents(), ProjectJson::consent);
+                g.writeArrayFieldStart("consentDocuments");
+                for (ConsentDocument d : documents) {
+                    Attached a = attached.get(d);
+                    if (a == null) continue;
+                    g.writeTree(document(a));
+                }
+                g.writeEndArray();
+                ObjectNode proofs = JsonFiles.MAPPER.createObjectNode();
+                ProofsInJson.write(evidence, proofs);
+                fields(g, proofs);
+                if (data.policyJson().isEmpty()) g.writeNullField("policyJson");
+                else g.writeStringField("policyJson", data.policyJson());
+                // the calendar, contacts and packages are small beside the shots: written as one tree each
+                ObjectNode schedule = JsonFiles.MAPPER.createObjectNode();
+                producer.write(schedule);
+                fields(g, schedule);
+                g.writeArrayFieldStart("referenceImages");
+                for (Shot s : data.shots()) {
+                    ReferenceImage image = images.get(s.id());
+                    if (image != null) g.writeTree(image(s.id(), image));
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            } catch (StoreException e) {
+                throw new java.io.IOException(e.getMessage(), e);
+            }
+        });
+    }
+
+    private static void fields(com.fasterxml.jackson.core.JsonGenerator g, ObjectNode node) throws java.io.IOException {
+        for (var field = node.fields(); field.hasNext(); ) {
+            var f = field.next();
+            g.writeFieldName(f.getKey());
+            g.writeTree(f.getValue());
+        }
+    }
+
+    private static <T> void array(com.fasterxml.jackson.core.JsonGenerator g, String field, List<T> rows,
+                                  java.util.function.Function<T, ObjectNode> json) throws java.io.IOException {
+        g.writeArrayFieldStart(field);
+        for (T row : rows) g.writeTree(json.apply(row));
+        g.writeEndArray();
+    }
+
+    /** The whole file as a tree: for checks and tests that read it back; exports stream the same shape. */
     public static ObjectNode toJson(Contents contents) {
         ProductionData data = contents.data();
         ObjectNode root = JsonFiles.header(FORMAT, SCHEMA_VERSION);
@@ -162,15 +236,7 @@ public final class ProjectJson {
         ArrayNode consents = root.putArray("consents");
         for (Consent c : data.consents()) consents.add(consent(c));
         ArrayNode documents = root.putArray("consentDocuments");
-        for (Attached a : contents.documents()) {
-            ObjectNode o = documents.addObject();
-            o.put("id", a.document().id().toString());
-            o.put("fileName", a.document().fileName());
-            o.put("mediaType", a.document().mediaType());
-            o.put("sha256", a.document().sha256());
-            o.put("attachedAt", a.document().attachedAt().toString());
-            o.put("data", Base64.getEncoder().encodeToString(a.bytes()));
-        }
+        for (Attached a : contents.documents()) documents.add(document(a));
         ProofsInJson.write(contents.evidence(), root);
         if (data.policyJson().isEmpty()) root.putNull("policyJson");
         else root.put("policyJson", data.policyJson());
@@ -178,13 +244,28 @@ public final class ProjectJson {
         ArrayNode images = root.putArray("referenceImages");
         for (Shot s : data.shots()) {
             ReferenceImage image = contents.images().get(s.id());
-            if (image == null) continue;
-            ObjectNode o = images.addObject();
-            o.put("shotId", s.id().toString());
-            o.put("mediaType", image.mediaType());
-            o.put("data", Base64.getEncoder().encodeToString(image.bytes()));
+            if (image != null) images.add(image(s.id(), image));
         }
         return root;
+    }
+
+    private static ObjectNode document(Attached a) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("id", a.document().id().toString());
+        o.put("fileName", a.document().fileName());
+        o.put("mediaType", a.document().mediaType());
+        o.put("sha256", a.document().sha256());
+        o.put("attachedAt", a.document().attachedAt().toString());
+        o.put("data", Base64.getEncoder().encodeToString(a.bytes()));
+        return o;
+    }
+
+    private static ObjectNode image(UUID shotId, ReferenceImage image) {
+        ObjectNode o = JsonFiles.MAPPER.createObjectNode();
+        o.put("shotId", shotId.toString());
+        o.put("mediaType", image.mediaType());
+        o.put("data", Base64.getEncoder().encodeToString(image.bytes()));
+        return o;
     }
 
     static ObjectNode production(Production p) {
@@ -345,8 +426,60 @@ public final class ProjectJson {
 
     /** Reads and checks a project file; nothing is written. */
     public static Contents read(Path file) throws ExchangeException {
-        ObjectNode root = JsonFiles.read(file, WHAT, FORMAT, SCHEMA_VERSION, MAX_BYTES);
-        return fromJson(root, file.getFileName().toString());
+        String name = file.getFileName().toString();
+        Rows rows = new Rows(name);
+        ObjectNode root = JsonFiles.readStreaming(file, WHAT, FORMAT, SCHEMA_VERSION, MAX_BYTES, rows);
+        return fromJson(root, name, rows);
+    }
+
+    /**
+     * The shots and sign-offs of a file read as a stream: each entry becomes a record as it is parsed, so the file's
+     * largest arrays are never held as trees. Taken only once the header said this is a project file of a schema
+     * this version reads (and, for sign-offs, once the cast they name is in), otherwise they arrive as trees.
+     */
+    private static final class Rows implements JsonFiles.Streamed {
+        private final String file;
+        List<Shot> shots;
+        List<SignOff> signOffs;
+        private Map<UUID, String> castNames;
+
+        Rows(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public boolean takes(String field, ObjectNode root) {
+            if (!JsonFiles.headerReadable(root, FORMAT, SCHEMA_VERSION)) return false;
+            if (field.equals("shots")) {
+                shots = new ArrayList<>();
+                return true;
+            }
+            if (field.equals("signOffs") && root.path("cast").isArray()) {
+                castNames = new java.util.HashMap<>();
+                try {
+                    for (JsonIn m : JsonIn.root(root, file).objects("cast")) {
+                        CastMember c = readCastMember(m);
+                        castNames.put(c.id(), c.performer());
+                    }
+                } catch (ExchangeException | RuntimeException e) {
+                    return false; // the cast is refused when it is read; the sign-offs wait as a tree until then
+                }
+                signOffs = new ArrayList<>();
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void entry(String field, int index, com.fasterxml.jackson.databind.JsonNode entry) throws ExchangeException {
+            try {
+                JsonIn in = JsonIn.element(entry, field, index, file);
+                if (field.equals("shots")) shots.add(readShot(in));
+                else signOffs.add(readSignOff(in, castNames));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new ExchangeException(Problem.INVALID, file + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -379,6 +512,10 @@ public final class ProjectJson {
     }
 
     public static Contents fromJson(ObjectNode rootNode, String fileName) throws ExchangeException {
+        return fromJson(rootNode, fileName, new Rows(fileName));
+    }
+
+    private static Contents fromJson(ObjectNode rootNode, String fileName, Rows streamed) throws ExchangeException {
         JsonIn root = JsonIn.root(rootNode, fileName);
         try {
             Production production = readProduction(root.object("production"));
@@ -388,12 +525,18 @@ public final class ProjectJson {
             for (JsonIn m : root.objects("cast")) cast.add(readCastMember(m));
             List<Scene> scenes = new ArrayList<>();
             for (JsonIn s : root.objects("scenes")) scenes.add(readScene(s));
-            List<Shot> shots = new ArrayList<>();
-            for (JsonIn s : root.objects("shots")) shots.add(readShot(s));
-            List<SignOff> signOffs = new ArrayList<>();
-            Map<UUID, String> castNames = new java.util.HashMap<>();
-            cast.forEach(c -> castNames.put(c.id(), c.performer()));
-            for (JsonIn s : root.objects("signOffs")) signOffs.add(readSignOff(s, castNames));
+            List<Shot> shots = streamed.shots;
+            if (shots == null) {
+                shots = new ArrayList<>();
+                for (JsonIn s : root.objects("shots")) shots.add(readShot(s));
+            }
+            List<SignOff> signOffs = streamed.signOffs;
+            if (signOffs == null) {
+                signOffs = new ArrayList<>();
+                Map<UUID, String> castNames = new java.util.HashMap<>();
+                cast.forEach(c -> castNames.put(c.id(), c.performer()));
+                for (JsonIn s : root.objects("signOffs")) signOffs.add(readSignOff(s, castNames));
+            }
             String policy = root.textOr("policyJson");
             // Scans, consents and their documents came with schema 3; an older file simply has none.
             List<Scan> scans = new ArrayList<>();

@@ -102,14 +102,16 @@ public final class Csv {
     /** The rows as RFC 4180 text with CRLF line ends (no byte order mark). */
     public static String format(List<List<String>> rows) {
         StringBuilder b = new StringBuilder();
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) b.append(',');
-                b.append(quote(row.get(i) == null ? "" : row.get(i)));
-            }
-            b.append("\r\n");
-        }
+        for (List<String> row : rows) appendRow(b, row);
         return b.toString();
+    }
+
+    private static void appendRow(StringBuilder b, List<String> row) {
+        for (int i = 0; i < row.size(); i++) {
+            if (i > 0) b.append(',');
+            b.append(quote(row.get(i) == null ? "" : row.get(i)));
+        }
+        b.append("\r\n");
     }
 
     /** One field, RFC 4180-quoted when it must be; the evidence pack's CSV quotes through here too. */
@@ -126,10 +128,32 @@ public final class Csv {
      * leaves half a file where the old one was.
      */
     public static void write(Path file, List<List<String>> rows) throws IOException {
+        write(file, out -> {
+            for (List<String> row : rows) out.row(row);
+        });
+    }
+
+    /** Takes rows one at a time. */
+    public interface RowSink {
+        void row(List<String> cells) throws IOException;
+    }
+
+    /** Produces a table's rows into a sink, so a table of 100,000 rows is never held whole. */
+    public interface Table {
+        void writeRows(RowSink out) throws IOException;
+    }
+
+    /** Like {@link #write(Path, List)}, with the rows written as {@code table} produces them. */
+    public static void write(Path file, Table table) throws IOException {
         org.clearframe.OutputFile.write(file, out -> {
-            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             w.write('\uFEFF');
-            w.write(format(rows));
+            StringBuilder line = new StringBuilder();
+            table.writeRows(row -> {
+                line.setLength(0);
+                appendRow(line, row);
+                w.append(line);
+            });
             w.flush();
         });
     }

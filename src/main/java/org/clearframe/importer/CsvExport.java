@@ -28,15 +28,25 @@ public final class CsvExport {
 
     private CsvExport() {}
 
+    /** Writes the table row by row as it is made. */
     public static void write(ProductionData data, Path file) throws IOException {
-        Csv.write(file, rows(data));
+        Csv.write(file, out -> writeRows(data, out));
     }
 
     static List<List<String>> rows(ProductionData data) {
+        List<List<String>> rows = new ArrayList<>();
+        try {
+            writeRows(data, rows::add);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // adding to a list does not fail
+        }
+        return rows;
+    }
+
+    private static void writeRows(ProductionData data, Csv.RowSink rows) throws IOException {
         Map<UUID, Department> departments = ProductionData.index(data.departments(), Department::id);
         Map<UUID, List<Shot>> shotsByScene = data.shots().stream().collect(Collectors.groupingBy(Shot::sceneId));
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADER);
+        rows.row(HEADER);
         for (Scene scene : data.scenes()) {
             List<String> sceneCells = List.of(safe(scene.number()), scene.intExt().label(), safe(scene.set()), safe(scene.timeOfDay()),
                     // "4/8" alone turns into the 8th of April in Excel; "4/8 pg" stays text.
@@ -45,7 +55,7 @@ public final class CsvExport {
             if (shots.isEmpty()) {
                 List<String> row = new ArrayList<>(sceneCells);
                 while (row.size() < HEADER.size()) row.add("");
-                rows.add(row);
+                rows.row(row);
             }
             for (Shot shot : shots) {
                 List<String> row = new ArrayList<>(sceneCells);
@@ -60,10 +70,9 @@ public final class CsvExport {
                         .collect(Collectors.joining("; ")));
                 row.add(safe(shot.aiUses().stream().map(CsvExport::summary).collect(Collectors.joining("; "))));
                 row.add(safe(shot.notes()));
-                rows.add(row);
+                rows.row(row);
             }
         }
-        return rows;
     }
 
     /** "Voice synthesis or cloning (final, ToolX)". */

@@ -22,6 +22,8 @@ public final class Benchmarks {
         lines.addAll(ExchangeBench.run(3_000));
         lines.addAll(EvidenceBench.run(10_000));
         lines.addAll(RegisterBench.run());
+        // issue 14's command-line rows: each verb a new JVM with the CLI's heap, 10,000 and 100,000 feature-shaped shots
+        lines.addAll(CommandLineTable.run());
         lines.forEach(l -> System.out.println("  " + l));
         Platform.exit();
     }
