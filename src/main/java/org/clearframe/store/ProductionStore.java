@@ -640,6 +640,16 @@ public final class ProductionStore implements AutoCloseable {
                 d.id().toString(), pos, d.name(), d.headName(), d.email(), d.colour());
     }
 
+    /** Puts a department at {@code index} in the list (undo of a delete puts it back where it was). */
+    public void moveDepartment(UUID id, int index) throws StoreException {
+        write(() -> reposition("department", null, null, id, index));
+    }
+
+    /** Puts a cast member at {@code index} in the list (undo of a delete puts them back where they were). */
+    public void moveCastMember(UUID id, int index) throws StoreException {
+        write(() -> reposition("cast_member", null, null, id, index));
+    }
+
     public void deleteDepartment(UUID id) throws StoreException {
         write(() -> update("DELETE FROM department WHERE id = ?", id.toString()));
     }
@@ -1168,7 +1178,43 @@ public final class ProductionStore implements AutoCloseable {
         void run() throws SQLException;
     }
 
-    private <T> T read(Work<T> work) throws StoreException {
+    /** Edits made through this store's public methods, run together by {@link #inOneTransaction}. */
+    @FunctionalInterface
+    public interface Edits {
+        void run() throws StoreException;
+    }
+
+    /**
+     * Runs several of this store's edits as one transaction (an import, a reply, a delete and what it unlinks): all of
+     * them are committed, or on failure none. Each edit's own transaction joins this one.
+     */
+    public void inOneTransaction(Edits edits) throws StoreException {
+        try {
+            inWrite(() -> {
+                try {
+                    edits.run();
+                } catch (StoreException e) {
+                    throw new EditFailed(e); // a runtime exception, so that inWrite rolls back
+                }
+            });
+        } catch (EditFailed e) {
+            throw e.cause;
+        } catch (SQLException e) {
+            throw new StoreException("Saving to " + file.getFileName() + " failed, and the change was undone: " + e.getMessage(), e);
+        }
+    }
+
+    private static final class EditFailed extends RuntimeException {
+        final StoreException cause;
+
+        EditFailed(StoreException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+        }
+    }
+
+    /** Reads are serialised with writes: the connection is shared by the FX thread and background work. */
+    private synchronized <T> T read(Work<T> work) throws StoreException {
         try {
             return work.run();
         } catch (SQLException e) {

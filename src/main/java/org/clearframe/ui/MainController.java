@@ -200,7 +200,7 @@ public final class MainController {
             return;
         }
         Dialogs.attempt(window(), "Could not save a copy", () -> {
-            session.store().copyTo(file);
+            session.copyTo(file);
             statusBar.setText("Saved a copy as " + file.getFileName());
         });
     }
@@ -233,21 +233,6 @@ public final class MainController {
     void quit() {
         closeProduction();
         Platform.exit();
-    }
-
-    /**
-     * Re-reads the open production from its file after a service wrote to it directly (script or shot-list
-     * import). The file stays open; undo history starts afresh, since it describes the old state.
-     */
-    void reloadSession() {
-        if (session == null) return;
-        Page page = navigator.getSelectionModel().getSelectedItem();
-        Session old = session;
-        run("Refreshing", "Could not re-read the production", () -> new Session(old.store(), SignedRecord.load(old.store())), fresh -> {
-            session = null; // the store stays open: the fresh session takes it over
-            adopt(fresh);
-            navigator.getSelectionModel().select(page == null ? Page.SHOTS : page);
-        });
     }
 
     void status(String text) {
@@ -430,7 +415,7 @@ public final class MainController {
 
     private void refreshCounts() {
         if (session == null) return;
-        long ai = session.shots().stream().filter(s -> s.hasAiUse()).count();
+        int ai = session.shotsWithAiUseProperty().get(); // kept by the session, not counted again per edit
         var flags = session.flagSummaryProperty().get();
         String signOffs = session.policyProblem().isEmpty() ? flags.openBlocking() + " blocking sign-offs open"
                 : "studio policy unreadable: nothing is cleared";

@@ -22,8 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The menu commands that hand work to the services (import, export, policy, sharing). Slow work runs off the
- * FX thread through {@link MainController#run}; anything that changes the file first shows what it will do.
+ * The menu commands that hand work to the services (import, export, policy, sharing). Services compute previews
+ * over a snapshot taken on the FX thread (slow ones through {@link MainController#run}); the session alone writes
+ * what the producer accepts, in one transaction and one undoable step.
  */
 final class ProductionActions {
 
@@ -61,15 +62,15 @@ final class ProductionActions {
             return;
         }
         Session s = session();
+        var now = s.snapshot(); // taken here: background work never reads the observable lists
         main.run("Reading " + script.getFileName(), "Could not import " + script.getFileName(),
-                () -> ScriptImport.preview(s.snapshot(), script), revision -> {
+                () -> ScriptImport.preview(now, script), revision -> {
                     if (revision.isEmpty()) {
                         info("Nothing to change", script.getFileName() + " matches the production's scenes.");
                         return;
                     }
                     ScriptRevisionDialog.show(main.window(), revision).ifPresent(chosen ->
-                            main.run("Applying the revised script", "Could not apply the revised script",
-                                    () -> { ScriptImport.apply(s.store(), chosen); return null; }, done -> main.reloadSession()));
+                            Dialogs.attempt(main.window(), "Could not apply the revised script", () -> s.apply(chosen)));
                 });
     }
 
@@ -88,8 +89,7 @@ final class ProductionActions {
                     Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, String.join("\n", preview.lines()), ButtonType.OK, ButtonType.CANCEL);
                     Dialogs.prepare(confirm, main.window(), preview.summary());
                     if (confirm.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
-                        main.run("Importing shots", "Could not import the shots",
-                                () -> { ShotListImport.apply(s.store(), preview); return null; }, done -> main.reloadSession());
+                        Dialogs.attempt(main.window(), "Could not import the shots", () -> s.apply(preview));
                     }
                 }));
     }
@@ -114,7 +114,7 @@ final class ProductionActions {
         java.util.Map<java.util.UUID, java.util.List<org.clearframe.rules.Flag>> flags = new java.util.LinkedHashMap<>();
         for (var shot : s.shots()) flags.put(shot.id(), s.flags(shot.id()));
         // the PDF's cover carries the file's fingerprint, so the file must hold every edit first
-        if (!Dialogs.attempt(main.window(), "Could not prepare the export", () -> s.store().flush())) return;
+        if (!Dialogs.attempt(main.window(), "Could not prepare the export", s::flush)) return;
         org.clearframe.ui.pdf.ExportPdfDialog.show(main.window(), s.snapshot(), flags, s.file());
     }
 
@@ -122,7 +122,7 @@ final class ProductionActions {
     void exportEvidence() {
         Session s = session();
         if (s == null) return;
-        if (!Dialogs.attempt(main.window(), "Could not prepare the evidence pack", () -> s.store().flush())) return;
+        if (!Dialogs.attempt(main.window(), "Could not prepare the evidence pack", s::flush)) return;
         FileChooser save = chooser("Export Evidence Pack", "Evidence pack (*.zip)", "*.zip");
         save.setInitialFileName(baseName() + " evidence.zip");
         Path out = MainController.toPath(save.showSaveDialog(main.window()));
@@ -138,7 +138,7 @@ final class ProductionActions {
         if (out == null) return;
         Session s = session();
         main.run("Exporting " + out.getFileName(), "Could not export the production",
-                () -> { ProjectJson.export(s.store(), out); return null; }, done -> main.status("Exported " + out.getFileName()));
+                () -> { s.exportJson(out); return null; }, done -> main.status("Exported " + out.getFileName()));
     }
 
     void importJson() {
@@ -212,8 +212,8 @@ final class ProductionActions {
 
     void importReply() {
         if (session() == null) return;
-        ImportSignOffs.show(main.window(), session().store()).ifPresent(applied ->
-                Dialogs.attempt(main.window(), "Could not show the imported sign-offs", session()::reloadSignOffs));
+        Session s = session();
+        ImportSignOffs.show(main.window(), s::snapshot, s::apply);
     }
 
     /**

@@ -8,12 +8,11 @@ import org.clearframe.importer.ShotList;
 import org.clearframe.importer.ShotListImport;
 import org.clearframe.importer.ShotListPreview;
 import org.clearframe.model.ProductionData;
-import org.clearframe.store.ProductionStore;
 
 import java.nio.file.Path;
 
 /**
- * The import steps as background tasks, so reading and writing never run on the FX thread. Run them on an
+ * The import steps that read (files, previews) as background tasks, so they never run on the FX thread. Run them on an
  * executor, bind a progress bar to {@link Task#progressProperty()} and a label to {@link Task#messageProperty()};
  * a failed task's exception is the ImportException (or store exception) whose message is meant for the producer.
  */
@@ -65,25 +64,5 @@ public final class ImportTasks {
         };
     }
 
-    /** Applies a revision the producer accepted, in one transaction. */
-    public static Task<Void> applyRevision(ProductionStore store, ScriptRevision revision) {
-        return new Task<>() {
-            @Override protected Void call() throws Exception {
-                updateMessage("Updating scenes from " + revision.scriptName());
-                ScriptImport.apply(store, revision);
-                return null;
-            }
-        };
-    }
-
-    /** Applies a previewed shot list, in one transaction. */
-    public static Task<Void> applyShots(ProductionStore store, ShotListPreview preview) {
-        return new Task<>() {
-            @Override protected Void call() throws Exception {
-                updateMessage("Importing shots from " + preview.fileName());
-                ShotListImport.apply(store, preview);
-                return null;
-            }
-        };
-    }
+    // Applying an import is the open Session's job (Session.apply): one transaction, one undoable step.
 }

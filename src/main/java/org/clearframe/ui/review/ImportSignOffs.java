@@ -11,15 +11,15 @@ import javafx.stage.Window;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.Reply;
 import org.clearframe.exchange.ReplyImport;
-import org.clearframe.exchange.SignedRecord;
 import org.clearframe.exchange.TrustStore;
-import org.clearframe.store.ProductionStore;
+import org.clearframe.model.ProductionData;
 import org.clearframe.store.StoreException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Production > Import Sign-offs...: read and verify a reply, show what it will do, apply it on Apply. A reply
@@ -33,32 +33,43 @@ public final class ImportSignOffs {
 
     private ImportSignOffs() {}
 
+    /** Writes a reply the producer accepted: the open session's {@code apply}, in one transaction. */
+    @FunctionalInterface
+    public interface Applier {
+        ReplyImport.Preview apply(ReplyImport importer, Reply reply, byte[] replyFile) throws ExchangeException, StoreException;
+    }
+
     /**
      * The whole flow, asking for the reply file first. Returns what was applied, or empty when the producer
      * cancelled or the reply was refused (the refusal has been shown).
      */
-    public static Optional<ReplyImport.Preview> show(Window owner, ProductionStore store) {
+    public static Optional<ReplyImport.Preview> show(Window owner, Supplier<ProductionData> now, Applier applier) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import Sign-offs");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Clearframe reply", "*" + Reply.EXTENSION));
         java.io.File file = chooser.showOpenDialog(owner);
-        return file == null ? Optional.empty() : show(owner, store, file.toPath(), TrustStore.forUser());
+        return file == null ? Optional.empty() : show(owner, now, applier, file.toPath(), TrustStore.forUser());
     }
 
-    public static Optional<ReplyImport.Preview> show(Window owner, ProductionStore store, Path replyFile, TrustStore trust) {
+    /**
+     * Reads and verifies the reply, previews it over {@code now} (the open production with its proven sign-offs), and
+     * on Apply hands it to {@code applier}, which checks it again against the production as it then stands.
+     */
+    public static Optional<ReplyImport.Preview> show(Window owner, Supplier<ProductionData> now, Applier applier, Path replyFile,
+                                                     TrustStore trust) {
         ReplyImport importer = new ReplyImport(trust);
         try {
             Reply reply = importer.read(replyFile);
             ReplyImport.Preview preview;
             try {
-                preview = importer.preview(SignedRecord.load(store).data(), reply);
+                preview = importer.preview(now.get(), reply);
             } catch (ExchangeException e) {
                 if (e.problem() != ExchangeException.Problem.KEY_CHANGED || !confirmRepin(owner, e)) throw e;
                 importer = importer.repinning();
-                preview = importer.preview(SignedRecord.load(store).data(), reply);
+                preview = importer.preview(now.get(), reply);
             }
             if (previewDialog(owner, preview).showAndWait().filter(b -> b == APPLY).isEmpty()) return Optional.empty();
-            return Optional.of(importer.apply(store, reply, readBytes(replyFile)));
+            return Optional.of(applier.apply(importer, reply, readBytes(replyFile)));
         } catch (ExchangeException | StoreException e) {
             if (e instanceof ExchangeException x && x.problem() == ExchangeException.Problem.KEY_CHANGED) return Optional.empty();
             refused(owner, e.getMessage());
