@@ -22,7 +22,6 @@ import org.clearframe.AppFolders;
 import org.clearframe.AppInfo;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.Production;
-import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.store.ProductionStore;
 import org.controlsfx.control.StatusBar;
 
@@ -118,10 +117,7 @@ public final class MainController {
         }
         String title = file.getFileName().toString().replaceFirst("\\.clearframe$", "");
         run("Creating " + file.getFileName(), "Could not create " + file.getFileName(), () -> {
-            ProductionStore store = ProductionStore.create(file, Production.titled(title));
-            // A new production records the policy it is planned under, so a later Clearframe does not change it silently.
-            store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json());
-            return new Session(store, SignedRecord.load(store));
+            return Session.create(file, Production.titled(title));
         }, opened -> {
             adopt(opened);
             navigator.getSelectionModel().select(Page.PRODUCTION);
@@ -139,13 +135,7 @@ public final class MainController {
         Path target = file.toAbsolutePath().normalize();
         if (session != null && session.file().toAbsolutePath().normalize().equals(target)) return;
         run("Opening " + target.getFileName(), "Could not open " + target.getFileName(), () -> {
-            ProductionStore store = ProductionStore.open(target);
-            try {
-                return new Session(store, SignedRecord.load(store));
-            } catch (Exception e) {
-                store.close();
-                throw e;
-            }
+            return Session.open(target);
         }, opened -> {
             adopt(opened);
             navigator.getSelectionModel().select(opened.scenes().isEmpty() ? Page.PRODUCTION : Page.SHOTS);
@@ -172,9 +162,9 @@ public final class MainController {
         Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + "-wal"));
         // The sample's sign-offs are attested by a key thrown away when it was built, which nobody trusts; the copy is
         // the user's own production now, so they vouch for its record with their key, as the sample's producer.
-        try (ProductionStore store = ProductionStore.open(copy)) {
-            org.clearframe.exchange.Attestations.attestEarlier(store, org.clearframe.exchange.KeyRing.forUser());
-        } catch (org.clearframe.store.ProjectFileException | org.clearframe.store.StoreException | org.clearframe.exchange.ExchangeException e) {
+        try (Session sample = Session.open(copy)) {
+            sample.attestEarlierSignOffs();
+        } catch (Exception e) {
             throw new IOException(e.getMessage(), e);
         }
     }

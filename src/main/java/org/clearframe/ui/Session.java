@@ -99,6 +99,29 @@ public final class Session implements AutoCloseable {
         flagSummary.set(flags.summary());
     }
 
+    /** Opens a production file for writing: the session holds it (and its lock) until closed. */
+    public static Session open(Path file) throws org.clearframe.store.ProjectFileException, StoreException {
+        ProductionStore store = ProductionStore.open(file);
+        try {
+            return new Session(store, SignedRecord.load(store));
+        } catch (StoreException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** A new production file, recording the policy it is planned under so that a later Clearframe does not change it silently. */
+    public static Session create(Path file, Production production) throws org.clearframe.store.ProjectFileException, StoreException {
+        ProductionStore store = ProductionStore.create(file, production);
+        try {
+            store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json());
+            return new Session(store, SignedRecord.load(store));
+        } catch (StoreException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
     /** Stands in for a stored policy that does not read: no rule, so no flag, and {@link #status} never says clear. */
     private static final Policy UNREADABLE = new Policy("Unreadable studio policy", "", Policy.SCHEMA_VERSION, List.of());
 
