@@ -39,7 +39,7 @@ public final class ScenesController implements PageController {
         storyDay.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().storyDay()));
         cast.setCellValueFactory(c -> new ReadOnlyStringWrapper(castNames(c.getValue())));
         synopsis.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().synopsis()));
-        shotCount.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.shotsOf(c.getValue().id()).size()));
+        shotCount.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.shotCountOfScene(c.getValue().id())));
         session.shots().addListener((javafx.collections.ListChangeListener<Object>) c -> table.refresh());
         session.cast().addListener((javafx.collections.ListChangeListener<Object>) c -> table.refresh());
         table.setRowFactory(t -> {

@@ -55,8 +55,8 @@ public final class Session implements AutoCloseable {
     private final ObjectProperty<Production> production = new SimpleObjectProperty<>();
     private final ObservableList<Department> departments = FXCollections.observableArrayList();
     private final ObservableList<CastMember> cast = FXCollections.observableArrayList();
-    private final ObservableList<Scene> scenes = FXCollections.observableArrayList();
-    private final ObservableList<Shot> shots = FXCollections.observableArrayList();
+    private final BatchedList<Scene> scenes = new BatchedList<>();
+    private final BatchedList<Shot> shots = new BatchedList<>();
     private final ObservableList<SignOff> signOffs = FXCollections.observableArrayList();
     private final ObservableList<Scan> scans = FXCollections.observableArrayList();
     private final ObservableList<Consent> consents = FXCollections.observableArrayList();
@@ -69,6 +69,10 @@ public final class Session implements AutoCloseable {
     /** Kept in step with the lists by their listeners, so an edit finds a shot and its sign-offs without a scan. */
     private final Map<UUID, Shot> shotById = new HashMap<>();
     private final Map<UUID, List<SignOff>> signOffsByShot = new HashMap<>();
+    /** Counts the pages show per row, kept as shots come and go rather than counted over every shot per edit. */
+    private final Map<UUID, Integer> shotsPerScene = new HashMap<>();
+    private final Map<UUID, Integer> shotsPerDepartment = new HashMap<>();
+    private final Map<UUID, Integer> aiUsesPerPerformer = new HashMap<>();
     private final javafx.beans.property.ReadOnlyIntegerWrapper shotsWithAiUse = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final javafx.beans.property.ReadOnlyObjectWrapper<Rechecked> rechecked = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<FlagIndex.Summary> flagSummary = new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -401,7 +405,10 @@ public final class Session implements AutoCloseable {
             });
             cast.add(Math.min(index, cast.size()), m);
             scans.addAll(theirScans);
-            for (Scene s : inScenes) replaceOrAdd(scenes, s, Scene::id);
+            Map<UUID, Scene> back = ProductionData.index(inScenes, Scene::id);
+            Map<Integer, Scene> relinked = new java.util.TreeMap<>();
+            for (int i = 0; i < scenes.size(); i++) if (back.containsKey(scenes.get(i).id())) relinked.put(i, back.get(scenes.get(i).id()));
+            scenes.replace(relinked);
             replaceAll(touched);
             castChanged(m.id());
         }, () -> removeCastMember(m.id()));
@@ -416,10 +423,12 @@ public final class Session implements AutoCloseable {
         store.deleteCastMember(id);
         cast.removeIf(x -> x.id().equals(id));
         scans.removeIf(x -> x.castId().equals(id));
+        Map<Integer, Scene> relinked = new java.util.TreeMap<>();
         for (int i = 0; i < scenes.size(); i++) {
             Scene s = scenes.get(i);
-            if (s.castIds().contains(id)) scenes.set(i, withCast(s, without(s.castIds(), id)));
+            if (s.castIds().contains(id)) relinked.put(i, withCast(s, without(s.castIds(), id)));
         }
+        scenes.replace(relinked);
         List<Shot> unlinked = new ArrayList<>();
         for (Shot s : shots) {
             if (!namesPerformer(s, id)) continue;
@@ -900,18 +909,49 @@ public final class Session implements AutoCloseable {
         int ai = shotsWithAiUse.get();
         while (c.next()) {
             for (Shot s : c.getRemoved()) {
-                if (shotById.remove(s.id(), s) && s.hasAiUse()) ai--;
+                if (!shotById.remove(s.id(), s)) continue;
+                if (s.hasAiUse()) ai--;
+                count(s, -1);
             }
         }
         c.reset();
         while (c.next()) {
             for (Shot s : c.getAddedSubList()) {
                 Shot was = shotById.put(s.id(), s);
-                if (was != null && was.hasAiUse()) ai--;
+                if (was != null) {
+                    if (was.hasAiUse()) ai--;
+                    count(was, -1);
+                }
                 if (s.hasAiUse()) ai++;
+                count(s, 1);
             }
         }
         shotsWithAiUse.set(ai);
+    }
+
+    private void count(Shot s, int sign) {
+        shotsPerScene.merge(s.sceneId(), sign, Integer::sum);
+        java.util.Set<UUID> departmentsOf = new java.util.HashSet<>(s.departmentIds());
+        for (org.clearframe.model.AiUse u : s.aiUses()) {
+            departmentsOf.addAll(u.departmentIds());
+            for (UUID p : u.performerIds()) aiUsesPerPerformer.merge(p, sign, Integer::sum);
+        }
+        for (UUID d : departmentsOf) shotsPerDepartment.merge(d, sign, Integer::sum);
+    }
+
+    /** How many shots a scene has. */
+    public int shotCountOfScene(UUID sceneId) {
+        return shotsPerScene.getOrDefault(sceneId, 0);
+    }
+
+    /** How many shots involve a department, directly or through one of their AI uses. */
+    public int shotCountOfDepartment(UUID departmentId) {
+        return shotsPerDepartment.getOrDefault(departmentId, 0);
+    }
+
+    /** How many AI uses name a performer. */
+    public int aiUseCountOf(UUID castId) {
+        return aiUsesPerPerformer.getOrDefault(castId, 0);
     }
 
     private void indexSignOffs(ListChangeListener.Change<? extends SignOff> c) {
@@ -943,10 +983,12 @@ public final class Session implements AutoCloseable {
             return;
         }
         Map<UUID, Shot> byId = ProductionData.index(changed, Shot::id);
+        Map<Integer, Shot> at = new java.util.TreeMap<>();
         for (int i = 0; i < shots.size(); i++) {
             Shot next = byId.get(shots.get(i).id());
-            if (next != null) shots.set(i, next);
+            if (next != null) at.put(i, next);
         }
+        shots.replace(at);
     }
 
     /** The shot's position, by identity (the list holds the very record the index does). */

@@ -41,8 +41,11 @@ public final class EditAndScrollBenchmark {
     private static final int RUNS = 7;
 
     public static void main(String[] args) throws Exception {
-        run().forEach(System.out::println);
-        Platform.exit();
+        try {
+            run().forEach(System.out::println);
+        } finally {
+            Platform.exit();
+        }
     }
 
     public static List<String> run() throws Exception {
