@@ -174,7 +174,7 @@ public final class ShotsController implements PageController {
         departmentFilter.getItems().setAll(ShotsViewModel.ALL_DEPARTMENTS);
         departmentFilter.getItems().addAll(session.departments());
         departmentFilter.setValue(model.current(chosen));
-        table.refresh();
+        // No table.refresh(): that remakes every row; the department cells in view redraw themselves (DepartmentsCell).
     }
 
     /**
@@ -253,6 +253,14 @@ public final class ShotsController implements PageController {
         /** Made once per cell; chips are added as a shot needs more and reused after (scrolling makes no nodes). */
         private final HBox chips = new HBox(8);
         private final List<Label> made = new java.util.ArrayList<>();
+        /** A department renamed, recoloured or deleted: only the cells in view redraw, from the shot they show. */
+        private final javafx.beans.InvalidationListener redraw = o -> {
+            if (!isEmpty()) updateItem(getItem(), false);
+        };
+
+        DepartmentsCell() {
+            session.departments().addListener(new javafx.beans.WeakInvalidationListener(redraw));
+        }
 
         @Override protected void updateItem(Shot shot, boolean empty) {
             super.updateItem(shot, empty);
