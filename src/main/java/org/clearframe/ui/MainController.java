@@ -524,8 +524,8 @@ public final class MainController implements Navigator, ProductionFiles {
                 }
                 case POLICY -> Integer.toString(session.policy().rules().size());
                 case CONSENT -> {
-                    long gaps = org.clearframe.rules.ConsentCoverage.of(session.snapshot()).stream().filter(c -> !c.covered()).count();
-                    yield gaps == 0 ? "" : Long.toString(gaps);
+                    int gaps = session.consentGaps(); // kept by the session per shot, not worked out over every shot per edit
+                    yield gaps == 0 ? "" : Integer.toString(gaps);
                 }
             };
         }

@@ -19,6 +19,7 @@ import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
 import org.clearframe.rules.BuiltInPolicies;
+import org.clearframe.rules.ConsentCoverage;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
 import org.clearframe.rules.Assessment;
@@ -101,6 +102,7 @@ public final class Session implements AutoCloseable {
         consents.setAll(data.consents());
         flags = flagIndex(data);
         flagSummary.set(flags.summary());
+        countAllConsentGaps();
     }
 
     /** Opens a production file for writing: the session holds it (and its lock) until closed. */
@@ -207,6 +209,38 @@ public final class Session implements AutoCloseable {
         Shot shot = shotById.get(id);
         if (shot == null) flags.forget(id);
         else flags.recheck(shot, signOffsByShot.getOrDefault(id, List.of()));
+        countConsentGaps(id, shot);
+    }
+
+    /** Uses of a person on screen that the consent on record does not cover, by shot: kept as shots are re-checked. */
+    private final Map<UUID, Integer> consentGapsByShot = new HashMap<>();
+    private int consentGaps;
+    /** The cast and consents the gaps were counted against; dropped whenever they (or the production) change. */
+    private ProductionData coverageFacts;
+
+    private void countConsentGaps(UUID id, Shot shot) {
+        int gaps = 0;
+        if (shot != null && shot.hasAiUse()) {
+            if (coverageFacts == null) coverageFacts = facts();
+            for (ConsentCoverage.Coverage c : ConsentCoverage.of(coverageFacts, shot)) if (!c.covered()) gaps++;
+        }
+        Integer old = gaps == 0 ? consentGapsByShot.remove(id) : consentGapsByShot.put(id, gaps);
+        consentGaps += gaps - (old == null ? 0 : old);
+    }
+
+    private void countAllConsentGaps() {
+        consentGapsByShot.clear();
+        consentGaps = 0;
+        coverageFacts = null;
+        for (Shot s : shots) countConsentGaps(s.id(), s);
+    }
+
+    /**
+     * How many uses of a person on screen the consent on record does not cover (the Consent page lists them): counted
+     * per shot as shots are re-checked, never over the whole production per edit.
+     */
+    public int consentGaps() {
+        return consentGaps;
     }
 
     private void shotsChanged(java.util.Collection<UUID> ids) {
@@ -217,6 +251,7 @@ public final class Session implements AutoCloseable {
     /** After a change to what flags depend on beyond the shots (cast, scans, consents): only the shots naming these people. */
     private void castChanged(UUID... castIds) {
         flags.useFacts(facts());
+        coverageFacts = null;
         java.util.Set<UUID> people = new java.util.HashSet<>(java.util.Arrays.asList(castIds));
         people.remove(null);
         List<UUID> touched = new ArrayList<>();
@@ -235,6 +270,7 @@ public final class Session implements AutoCloseable {
     /** Every shot again (a new policy or genre): the one re-check whose cost grows with the production. */
     private void everyShotChanged() {
         flags.rebuild(snapshot());
+        countAllConsentGaps();
         published(new Rechecked(java.util.Set.of(), true));
     }
 
@@ -436,6 +472,7 @@ public final class Session implements AutoCloseable {
         }
         replaceAll(unlinked);
         flags.useFacts(facts());
+        coverageFacts = null;
         shotsChanged(unlinked.stream().map(Shot::id).toList());
     }
 
@@ -713,6 +750,7 @@ public final class Session implements AutoCloseable {
             cast.addAll(revision.newCast());
             placeScenes(written, List.of(), revision.sceneOrder());
             flags.useFacts(facts());
+            coverageFacts = null;
         };
         redo.run();
         record("Import script " + revision.scriptName(), () -> {
@@ -725,6 +763,7 @@ public final class Session implements AutoCloseable {
             cast.removeIf(m -> gone.contains(m.id()));
             placeScenes(originals, added, oldOrder);
             flags.useFacts(facts());
+            coverageFacts = null;
         }, redo);
     }
 

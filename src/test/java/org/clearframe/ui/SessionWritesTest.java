@@ -195,4 +195,41 @@ class SessionWritesTest {
             fileMatches(session, "after undoing the cast member's delete");
         }
     }
+
+    /** The Consent page's count, as worked out over the whole production. */
+    private static int recounted(Session session) {
+        return (int) org.clearframe.rules.ConsentCoverage.of(session.snapshot()).stream().filter(c -> !c.covered()).count();
+    }
+
+    @Test
+    void theConsentGapCountIsKeptPerShotAndAgreesWithACountOverTheWholeProduction() throws Exception {
+        try (Session session = open(production())) {
+            CastMember mara = session.cast().stream().filter(c -> c.character().equals("Mara")).findFirst().orElseThrow();
+            AiUse use = new AiUse(java.util.UUID.randomUUID(), Technique.DIGITAL_REPLICA, "De-age", "tool", Output.FINAL,
+                    List.of(mara.id()), List.of(), null, null, null, "", null);
+            Shot shot = Shot.numbered(session.scenes().get(0).id(), "1", "Mara young").edit().aiUses(List.of(use)).build();
+            assertEquals(0, session.consentGaps());
+            session.addShot(shot, 0);
+            assertTrue(session.consentGaps() > 0, "a replica of a performer without consent on record is a gap");
+            assertEquals(recounted(session), session.consentGaps(), "after adding the shot");
+
+            var consent = new org.clearframe.model.Consent(java.util.UUID.randomUUID(), mara.id(), mara.performer(),
+                    org.clearframe.model.ConsentKind.USE_REPLICA_OR_ALTERATION, session.production().id(), List.of(shot.sceneId()),
+                    List.of(), java.util.Set.of(Technique.DIGITAL_REPLICA), "Flashback",
+                    "De-aging of Mara to twenty for the flashback on the quay, final cut, this film only",
+                    java.time.LocalDate.of(2026, 8, 1), null, null, "");
+            int withoutConsent = session.consentGaps();
+            session.saveConsent(consent);
+            assertEquals(recounted(session), session.consentGaps(), "after recording consent");
+            assertTrue(session.consentGaps() < withoutConsent, "the consent covers the use");
+
+            session.deleteCastMember(mara);
+            assertEquals(recounted(session), session.consentGaps(), "after deleting the performer");
+            session.undo();
+            assertEquals(recounted(session), session.consentGaps(), "after undoing the delete");
+            session.deleteShots(List.of(session.shot(shot.id()).orElseThrow()));
+            assertEquals(0, session.consentGaps());
+            assertEquals(recounted(session), session.consentGaps(), "after deleting the shot");
+        }
+    }
 }
