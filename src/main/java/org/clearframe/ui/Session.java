@@ -235,6 +235,12 @@ public final class Session implements AutoCloseable {
         for (Shot s : shots) countConsentGaps(s.id(), s);
     }
 
+    /** Each person the shot's AI uses reproduce or alter, and whether the consent on record covers each use. */
+    public List<ConsentCoverage.Coverage> consentCoverage(Shot shot) {
+        if (coverageFacts == null) coverageFacts = facts();
+        return ConsentCoverage.of(coverageFacts, shot); // the cast and consents only: no copy of every shot
+    }
+
     /**
      * How many uses of a person on screen the consent on record does not cover (the Consent page lists them): counted
      * per shot as shots are re-checked, never over the whole production per edit.
@@ -377,8 +383,7 @@ public final class Session implements AutoCloseable {
     /** Deletes a department; the shots and AI uses that named it lose the link, and undo gives it back. */
     public void deleteDepartment(Department d) throws StoreException {
         int index = departments.indexOf(d);
-        List<Shot> touched = shots.stream().filter(s -> namesDepartment(s, d.id())).toList();
-        removeDepartment(d.id());
+        List<Shot> touched = removeDepartment(d.id());
         record("Delete department " + d.name(), () -> {
             store.inOneTransaction(() -> {
                 store.saveDepartment(d);
@@ -390,21 +395,30 @@ public final class Session implements AutoCloseable {
         }, () -> removeDepartment(d.id()));
     }
 
+    /** Asked of every shot on a delete: plain loops, since a stream per shot costs more than the test itself. */
     private static boolean namesDepartment(Shot s, UUID id) {
-        return s.departmentIds().contains(id) || s.aiUses().stream().anyMatch(u -> u.departmentIds().contains(id));
+        if (s.departmentIds().contains(id)) return true;
+        for (org.clearframe.model.AiUse u : s.aiUses()) if (u.departmentIds().contains(id)) return true;
+        return false;
     }
 
-    /** The file drops the links by cascade; the same is done here in memory, shot by shot, rather than read back. */
-    private void removeDepartment(UUID id) throws StoreException {
+    /**
+     * The file drops the links by cascade; the same is done here in memory, shot by shot, rather than read back.
+     * Returns the shots as they were before (what undo puts back), found in the same one pass over the shots.
+     */
+    private List<Shot> removeDepartment(UUID id) throws StoreException {
         store.deleteDepartment(id);
         departments.removeIf(x -> x.id().equals(id));
+        List<Shot> touched = new ArrayList<>();
         List<Shot> unlinked = new ArrayList<>();
         for (Shot s : shots) {
             if (!namesDepartment(s, id)) continue;
+            touched.add(s);
             unlinked.add(s.edit().departmentIds(without(s.departmentIds(), id))
                     .aiUses(s.aiUses().stream().map(u -> linked(u, u.performerIds(), without(u.departmentIds(), id))).toList()).build());
         }
         replaceAll(unlinked); // departments raise no flag: nothing to re-check
+        return touched;
     }
 
     // ------------------------------------------------------------------------------------------------ cast
@@ -430,8 +444,7 @@ public final class Session implements AutoCloseable {
         int index = cast.indexOf(m);
         List<Scan> theirScans = scans.stream().filter(s -> s.castId().equals(m.id())).toList();
         List<Scene> inScenes = scenes.stream().filter(s -> s.castIds().contains(m.id())).toList();
-        List<Shot> touched = shots.stream().filter(s -> namesPerformer(s, m.id())).toList();
-        removeCastMember(m.id());
+        List<Shot> touched = removeCastMember(m.id());
         record("Delete cast member " + m.performer(), () -> {
             store.inOneTransaction(() -> {
                 store.saveCastMember(m);
@@ -451,11 +464,15 @@ public final class Session implements AutoCloseable {
     }
 
     private static boolean namesPerformer(Shot s, UUID id) {
-        return s.aiUses().stream().anyMatch(u -> u.performerIds().contains(id));
+        for (org.clearframe.model.AiUse u : s.aiUses()) if (u.performerIds().contains(id)) return true;
+        return false;
     }
 
-    /** The file drops scans and links by cascade; the same is done here in memory rather than read back. */
-    private void removeCastMember(UUID id) throws StoreException {
+    /**
+     * The file drops scans and links by cascade; the same is done here in memory rather than read back. Returns the
+     * shots that named the person, as they were before (what undo puts back).
+     */
+    private List<Shot> removeCastMember(UUID id) throws StoreException {
         store.deleteCastMember(id);
         cast.removeIf(x -> x.id().equals(id));
         scans.removeIf(x -> x.castId().equals(id));
@@ -465,15 +482,18 @@ public final class Session implements AutoCloseable {
             if (s.castIds().contains(id)) relinked.put(i, withCast(s, without(s.castIds(), id)));
         }
         scenes.replace(relinked);
+        List<Shot> touched = new ArrayList<>();
         List<Shot> unlinked = new ArrayList<>();
         for (Shot s : shots) {
             if (!namesPerformer(s, id)) continue;
+            touched.add(s);
             unlinked.add(s.withAiUses(s.aiUses().stream().map(u -> linked(u, without(u.performerIds(), id), u.departmentIds())).toList()));
         }
         replaceAll(unlinked);
         flags.useFacts(facts());
         coverageFacts = null;
         shotsChanged(unlinked.stream().map(Shot::id).toList());
+        return touched;
     }
 
     // ------------------------------------------------------------------------------- scans and consent
