@@ -117,8 +117,11 @@ public final class ShotsController implements PageController {
             @Override protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                getStyleClass().remove("ai-cell");
-                if (!empty && text != null && !text.isEmpty()) getStyleClass().add("ai-cell");
+                // Only a real change of class: removing and adding it back on every scroll step restyles the cell each time.
+                boolean ai = !empty && text != null && !text.isEmpty();
+                if (ai != getStyleClass().contains("ai-cell")) {
+                    if (ai) getStyleClass().add("ai-cell"); else getStyleClass().remove("ai-cell");
+                }
             }
         });
 
