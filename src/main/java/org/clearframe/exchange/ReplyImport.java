@@ -336,6 +336,15 @@ public final class ReplyImport {
         } catch (StoreException e) {
             throw new ExchangeException(Problem.IO, e.getMessage(), e);
         }
+        return apply(store, data, reply, fileBytes);
+    }
+
+    /**
+     * As {@link #apply(ProductionStore, Reply, byte[])}, checked against {@code now}, the production as the file holds
+     * it with its proven sign-offs (an open session's own state, so that it need not read the file again).
+     */
+    public Preview apply(ProductionStore store, ProductionData now, Reply reply, byte[] fileBytes) throws ExchangeException {
+        ProductionData data = now;
         Preview preview = preview(data, reply);
         try {
             // The reply's bytes are kept once, with a proof per sign-off it records (see SignedRecord).

@@ -111,6 +111,16 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
     }
 
     /**
+     * Decides, as {@link #load} would, which of {@code signOffs} (rows already in {@code store}, e.g. just written by a
+     * reply import) its evidence proves, without reading the rest of the production: an open session adds what holds.
+     */
+    public static SignedRecord prove(ProductionStore store, org.clearframe.model.Production production, List<SignOff> signOffs)
+            throws StoreException {
+        ProductionData raw = new ProductionData(production, List.of(), List.of(), List.of(), List.of(), signOffs, "");
+        return sort(raw, store.proofs().evidence(), RecordTrust.forUser(List.of()), pinnedHere(TrustStore.forUser()));
+    }
+
+    /**
      * Whether a reply's key is the one pinned for its signer in {@code trust}; null when this machine pins no keys
      * (a build server), so that nothing is claimed either way.
      */

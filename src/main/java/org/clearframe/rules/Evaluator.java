@@ -36,6 +36,15 @@ public final class Evaluator {
                 data, cast, shot, data.signOffsOf(shot.id()));
     }
 
+    /**
+     * The flags of one shot from its own inputs only: {@code facts} (production, cast, scans, consents; its shots and
+     * sign-offs are not read), the cast by id, and this shot's sign-offs. Same flags as {@link #evaluateAll} gives it.
+     */
+    static List<Flag> evaluate(Policy policy, ProductionData facts, Map<UUID, CastMember> cast, Shot shot, List<SignOff> signOffs) {
+        if (!shot.hasAiUse()) return List.of();
+        return withChecks(policy, evaluate(policy, shot, cast, facts.production().genre(), signOffs), facts, cast, shot, signOffs);
+    }
+
     /** The policy's flags followed by the consent and performer-fact checks ({@link PerformerChecks}), which no policy turns off. */
     private static List<Flag> withChecks(Policy policy, List<Flag> policyFlags, ProductionData data, Map<UUID, CastMember> cast, Shot shot,
                                          List<SignOff> signOffs) {

@@ -3,6 +3,7 @@ package org.clearframe.rules;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Shot;
+import org.clearframe.model.SignOff;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,17 +57,24 @@ public final class FlagIndex {
     private final Policy policy;
     private final Map<UUID, List<Flag>> byShot = new HashMap<>();
     private Summary summary = Summary.EMPTY;
+    /** What a shot's flags depend on besides the shot and its sign-offs: production, cast, scans, consents. */
+    private ProductionData facts;
+    private Map<UUID, CastMember> cast = Map.of();
 
     public FlagIndex(Policy policy, ProductionData data) {
         this.policy = Objects.requireNonNull(policy, "policy");
         rebuild(data);
     }
 
-    /** The index of an assessment already made: its flags and counts are taken as they are, not evaluated again. */
-    public FlagIndex(Assessment assessment) {
+    /**
+     * The index of an assessment already made of {@code data}: its flags and counts are taken as they are, not
+     * evaluated again; {@code data}'s facts are kept for the {@link #recheck}s that follow.
+     */
+    public FlagIndex(Assessment assessment, ProductionData data) {
         this.policy = assessment.policy();
         byShot.putAll(assessment.flagsByShot());
         summary = assessment.summary();
+        useFacts(data);
     }
 
     public Policy policy() {
@@ -75,6 +83,7 @@ public final class FlagIndex {
 
     /** Re-evaluates every shot (after a bulk edit, a cast change, or a new genre). */
     public synchronized void rebuild(ProductionData data) {
+        useFacts(data);
         byShot.clear();
         byShot.putAll(Evaluator.evaluateAll(policy, data));
         summary = Summary.of(byShot.values());
@@ -85,17 +94,41 @@ public final class FlagIndex {
      * {@code data} is dropped. Returns the shot's flags now.
      */
     public synchronized List<Flag> update(ProductionData data, UUID shotId) {
-        List<Flag> old = byShot.remove(shotId);
-        if (old != null) summary = summary.plus(old, -1);
+        useFacts(data);
         Optional<Shot> shot = data.shot(shotId);
-        if (shot.isEmpty()) return List.of();
-        List<Flag> flags = shot.get().hasAiUse()
-                ? Evaluator.evaluate(policy, shot.get(), ProductionData.index(data.cast(), CastMember::id),
-                        data.production().genre(), data.signOffsOf(shotId))
-                : List.of();
-        byShot.put(shotId, flags);
+        if (shot.isEmpty()) {
+            forget(shotId);
+            return List.of();
+        }
+        return recheck(shot.get(), data.signOffsOf(shotId));
+    }
+
+    /**
+     * Takes the production details, cast, scans and consents that flags depend on (not its shots or sign-offs), for
+     * the {@link #recheck}s that follow; re-evaluates nothing by itself. Costs the size of the cast, not of the shots.
+     */
+    public synchronized void useFacts(ProductionData data) {
+        facts = new ProductionData(data.production(), List.of(), data.cast(), List.of(), List.of(), List.of(), data.policyJson(),
+                data.scans(), data.consents());
+        cast = ProductionData.index(facts.cast(), CastMember::id);
+    }
+
+    /**
+     * Re-evaluates one shot from its own inputs (the shot, its sign-offs, and the facts last given) and adjusts the
+     * counts; the cost does not depend on how many other shots there are. Returns the shot's flags now.
+     */
+    public synchronized List<Flag> recheck(Shot shot, List<SignOff> signOffs) {
+        List<Flag> flags = Evaluator.evaluate(policy, facts, cast, shot, signOffs);
+        List<Flag> old = byShot.put(shot.id(), flags);
+        if (old != null) summary = summary.plus(old, -1);
         summary = summary.plus(flags, 1);
         return flags;
+    }
+
+    /** Drops a shot that is gone, with its flags from the counts. */
+    public synchronized void forget(UUID shotId) {
+        List<Flag> old = byShot.remove(shotId);
+        if (old != null) summary = summary.plus(old, -1);
     }
 
     /** The shot's flags (empty for a shot without AI use or not known). */

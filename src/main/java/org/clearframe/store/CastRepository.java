@@ -44,6 +44,11 @@ final class CastRepository {
         p.executeUpdate();
     }
 
+    /** Puts the row at {@code index} in the list (undo of a delete puts it back where it was). */
+    void move(UUID id, int index) throws SQLException {
+        rows.reposition("cast_member", null, null, id, index);
+    }
+
     void delete(UUID id) throws SQLException {
         rows.update("DELETE FROM cast_member WHERE id = ?", id.toString());
     }

@@ -38,6 +38,11 @@ final class DepartmentRepository {
         p.executeUpdate();
     }
 
+    /** Puts the row at {@code index} in the list (undo of a delete puts it back where it was). */
+    void move(UUID id, int index) throws SQLException {
+        rows.reposition("department", null, null, id, index);
+    }
+
     void delete(UUID id) throws SQLException {
         rows.update("DELETE FROM department WHERE id = ?", id.toString());
     }

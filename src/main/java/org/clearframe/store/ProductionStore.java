@@ -201,6 +201,16 @@ public final class ProductionStore implements AutoCloseable {
         write(() -> departments.save(d));
     }
 
+    /** Puts a department at {@code index} in the list (undo of a delete puts it back where it was). */
+    public void moveDepartment(UUID id, int index) throws StoreException {
+        write(() -> departments.move(id, index));
+    }
+
+    /** Puts a cast member at {@code index} in the list (undo of a delete puts them back where they were). */
+    public void moveCastMember(UUID id, int index) throws StoreException {
+        write(() -> cast.move(id, index));
+    }
+
     public void deleteDepartment(UUID id) throws StoreException {
         write(() -> departments.delete(id));
     }
@@ -448,6 +458,39 @@ public final class ProductionStore implements AutoCloseable {
 
     private <T> T write(ProductionFile.Work<T> work) throws StoreException {
         return file.write(work);
+    }
+
+    /** Edits made through this store's public methods, run together by {@link #inOneTransaction}. */
+    @FunctionalInterface
+    public interface Edits {
+        void run() throws StoreException;
+    }
+
+    /**
+     * Runs several of this store's edits as one transaction (an import, a reply, a delete and what it unlinks): all of
+     * them are committed, or on failure none. Each edit's own transaction joins this one.
+     */
+    public void inOneTransaction(Edits edits) throws StoreException {
+        try {
+            write(() -> {
+                try {
+                    edits.run();
+                } catch (StoreException e) {
+                    throw new EditFailed(e); // a runtime exception, so that the outer transaction rolls back
+                }
+            });
+        } catch (EditFailed e) {
+            throw e.cause;
+        }
+    }
+
+    private static final class EditFailed extends RuntimeException {
+        final StoreException cause;
+
+        EditFailed(StoreException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+        }
     }
 
     // ------------------------------------------------------------------------------------ evidence: ProofRepository's hook

@@ -75,8 +75,7 @@ public final class CastController implements PageController {
         session.scans().addListener((ListChangeListener<Object>) c -> table.refresh());
         scanButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         scenes.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.scenes().stream().filter(s -> s.castIds().contains(c.getValue().id())).count()));
-        aiUses.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.shots().stream().flatMap(s -> s.aiUses().stream())
-                .filter(u -> u.performerIds().contains(c.getValue().id())).count()));
+        aiUses.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>((long) session.aiUseCountOf(c.getValue().id())));
         session.shots().addListener((ListChangeListener<Object>) c -> table.refresh());
         session.scenes().addListener((ListChangeListener<Object>) c -> table.refresh());
         deleteButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());

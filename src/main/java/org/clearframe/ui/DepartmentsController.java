@@ -57,7 +57,7 @@ public final class DepartmentsController implements PageController {
         email.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().email()));
         colour.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         colour.setCellFactory(c -> new ColourCell());
-        shotCount.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(touching(c.getValue().id()).size()));
+        shotCount.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.shotCountOfDepartment(c.getValue().id())));
         session.shots().addListener((ListChangeListener<Shot>) c -> {
             table.refresh();
             showShots(table.getSelectionModel().getSelectedItem());

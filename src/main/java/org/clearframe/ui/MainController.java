@@ -21,7 +21,6 @@ import org.clearframe.AppFolders;
 import org.clearframe.AppInfo;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.Production;
-import org.clearframe.rules.BuiltInPolicies;
 import org.clearframe.store.ProductionStore;
 import org.controlsfx.control.StatusBar;
 
@@ -164,12 +163,8 @@ public final class MainController implements Navigator, ProductionFiles {
             if (!dialogs.attempt("Could not replace " + file.getFileName(), () -> Files.delete(file))) return;
         }
         String title = file.getFileName().toString().replaceFirst("\\.clearframe$", "");
-        tasks.run("Creating " + file.getFileName(), () -> {
-            ProductionStore store = ProductionStore.create(file, Production.titled(title));
-            // A new production records the policy it is planned under, so a later Clearframe does not change it silently.
-            store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json());
-            return new Session(store, SignedRecord.load(store));
-        }).failureTitle("Could not create " + file.getFileName()).onSuccess(opened -> {
+        tasks.run("Creating " + file.getFileName(), () -> Session.create(file, Production.titled(title)))
+                .failureTitle("Could not create " + file.getFileName()).onSuccess(opened -> {
             adopt(opened);
             navigator.getSelectionModel().select(Page.PRODUCTION);
         }).start();
@@ -186,15 +181,8 @@ public final class MainController implements Navigator, ProductionFiles {
     public void openFile(Path file) {
         Path target = file.toAbsolutePath().normalize();
         if (session != null && session.file().toAbsolutePath().normalize().equals(target)) return;
-        tasks.run("Opening " + target.getFileName(), () -> {
-            ProductionStore store = ProductionStore.open(target);
-            try {
-                return new Session(store, SignedRecord.load(store));
-            } catch (Exception e) {
-                store.close();
-                throw e;
-            }
-        }).failureTitle("Could not open " + target.getFileName()).onSuccess(opened -> {
+        tasks.run("Opening " + target.getFileName(), () -> Session.open(target))
+                .failureTitle("Could not open " + target.getFileName()).onSuccess(opened -> {
             adopt(opened);
             navigator.getSelectionModel().select(opened.scenes().isEmpty() ? Page.PRODUCTION : Page.SHOTS);
         }).start();
@@ -221,9 +209,9 @@ public final class MainController implements Navigator, ProductionFiles {
         Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + "-wal"));
         // The sample's sign-offs are attested by a key thrown away when it was built, which nobody trusts; the copy is
         // the user's own production now, so they vouch for its record with their key, as the sample's producer.
-        try (ProductionStore store = ProductionStore.open(copy)) {
-            org.clearframe.exchange.Attestations.attestEarlier(store, org.clearframe.exchange.KeyRing.forUser());
-        } catch (org.clearframe.store.ProjectFileException | org.clearframe.store.StoreException | org.clearframe.exchange.ExchangeException e) {
+        try (Session sample = Session.open(copy)) {
+            sample.attestEarlierSignOffs();
+        } catch (Exception e) {
             throw new IOException(e.getMessage(), e);
         }
     }
@@ -248,7 +236,7 @@ public final class MainController implements Navigator, ProductionFiles {
             return;
         }
         dialogs.attempt("Could not save a copy", () -> {
-            session.store().copyTo(file);
+            session.copyTo(file);
             statusBar.setText("Saved a copy as " + file.getFileName());
         });
     }
@@ -283,23 +271,6 @@ public final class MainController implements Navigator, ProductionFiles {
     void quit() {
         shutdown();
         Platform.exit();
-    }
-
-    /**
-     * Re-reads the open production from its file after a service wrote to it directly (script or shot-list
-     * import). The file stays open; undo history starts afresh, since it describes the old state.
-     */
-    @Override
-    public void reload() {
-        if (session == null) return;
-        Page page = navigator.getSelectionModel().getSelectedItem();
-        Session old = session;
-        tasks.run("Refreshing", () -> new Session(old.store(), SignedRecord.load(old.store())))
-                .failureTitle("Could not re-read the production").onSuccess(fresh -> {
-                    session = null; // the store stays open: the fresh session takes it over
-                    adopt(fresh);
-                    navigator.getSelectionModel().select(page == null ? Page.SHOTS : page);
-                }).start();
     }
 
     void status(String text) {
@@ -479,7 +450,7 @@ public final class MainController implements Navigator, ProductionFiles {
 
     private void refreshCounts() {
         if (session == null) return;
-        long ai = session.shots().stream().filter(s -> s.hasAiUse()).count();
+        int ai = session.shotsWithAiUseProperty().get(); // kept by the session, not counted again per edit
         var flags = session.flagSummaryProperty().get();
         String signOffs = session.policyProblem().isEmpty() ? flags.openBlocking() + " blocking sign-offs open"
                 : "studio policy unreadable: nothing is cleared";
@@ -553,8 +524,8 @@ public final class MainController implements Navigator, ProductionFiles {
                 }
                 case POLICY -> Integer.toString(session.policy().rules().size());
                 case CONSENT -> {
-                    long gaps = org.clearframe.rules.ConsentCoverage.of(session.snapshot()).stream().filter(c -> !c.covered()).count();
-                    yield gaps == 0 ? "" : Long.toString(gaps);
+                    int gaps = session.consentGaps(); // kept by the session per shot, not worked out over every shot per edit
+                    yield gaps == 0 ? "" : Integer.toString(gaps);
                 }
             };
         }

@@ -22,8 +22,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The menu commands that hand work to the services (import, export, policy, sharing). Slow work runs off the
- * FX thread through {@link UiTasks}; anything that changes the file first shows what it will do.
+ * The menu commands that hand work to the services (import, export, policy, sharing). Services compute previews
+ * over a snapshot taken on the FX thread (slow ones off it, through {@link UiTasks}); the session alone writes what
+ * the producer accepts, in one transaction and one undoable step.
  */
 final class ProductionActions {
 
@@ -65,18 +66,16 @@ final class ProductionActions {
             return;
         }
         Session s = session();
-        var data = s.snapshot();
-        tasks.run("Reading " + script.getFileName(), () -> ScriptImport.preview(data, script))
+        var now = s.snapshot(); // taken here: background work never reads the observable lists
+        tasks.run("Reading " + script.getFileName(), () -> ScriptImport.preview(now, script))
                 .failureTitle("Could not import " + script.getFileName())
                 .onSuccess(revision -> {
                     if (revision.isEmpty()) {
                         dialogs.showInfo("Nothing to change", script.getFileName() + " matches the production's scenes.");
                         return;
                     }
-                    dialogs.show(ScriptRevisionDialog.create(views, revision)).ifPresent(apply ->
-                            tasks.run("Applying the revised script", () -> { ScriptImport.apply(s.store(), apply); return null; })
-                                    .failureTitle("Could not apply the revised script")
-                                    .onSuccess(done -> files.reload()).start());
+                    dialogs.show(ScriptRevisionDialog.create(views, revision)).ifPresent(accepted ->
+                            dialogs.attempt("Could not apply the revised script", () -> s.apply(accepted)));
                 }).start();
     }
 
@@ -95,9 +94,7 @@ final class ProductionActions {
                         return;
                     }
                     if (dialogs.confirm(preview.summary(), String.join("\n", preview.lines()), "Import")) {
-                        tasks.run("Importing shots", () -> { ShotListImport.apply(s.store(), preview); return null; })
-                                .failureTitle("Could not import the shots")
-                                .onSuccess(done -> files.reload()).start();
+                        dialogs.attempt("Could not import the shots", () -> s.apply(preview));
                     }
                 })).start();
     }
@@ -121,7 +118,7 @@ final class ProductionActions {
         java.util.Map<java.util.UUID, java.util.List<org.clearframe.rules.Flag>> flags = new java.util.LinkedHashMap<>();
         for (var shot : s.shots()) flags.put(shot.id(), s.flags(shot.id()));
         // the PDF's cover carries the file's fingerprint, so the file must hold every edit first
-        if (!dialogs.attempt("Could not prepare the export", () -> s.store().flush())) return;
+        if (!dialogs.attempt("Could not prepare the export", s::flush)) return;
         org.clearframe.ui.pdf.ExportPdfDialog.show(views, dialogs, tasks, s.snapshot(), flags, s.file());
     }
 
@@ -129,7 +126,7 @@ final class ProductionActions {
     void exportEvidence() {
         Session s = session();
         if (s == null) return;
-        if (!dialogs.attempt("Could not prepare the evidence pack", () -> s.store().flush())) return;
+        if (!dialogs.attempt("Could not prepare the evidence pack", s::flush)) return;
         dialogs.chooseSave(FileKind.EVIDENCE_PACK, Path.of(baseName() + " evidence.zip")).ifPresent(out ->
                 org.clearframe.ui.evidence.ExportEvidenceDialog.show(dialogs, tasks, s.file(), out));
     }
@@ -139,7 +136,7 @@ final class ProductionActions {
         Optional<Path> out = dialogs.chooseSave(FileKind.JSON_EXPORT, Path.of(baseName() + ".json"));
         if (out.isEmpty()) return;
         Session s = session();
-        tasks.run("Exporting " + out.get().getFileName(), () -> { ProjectJson.export(s.store(), out.get()); return null; })
+        tasks.run("Exporting " + out.get().getFileName(), () -> { s.exportJson(out.get()); return null; })
                 .failureTitle("Could not export the production")
                 .onSuccess(done -> status.accept("Exported " + out.get().getFileName())).start();
     }
@@ -216,8 +213,8 @@ final class ProductionActions {
         Session s = session();
         if (s == null) return;
         dialogs.chooseOpen(FileKind.REPLY).ifPresent(file ->
-                new ImportSignOffs(dialogs, tasks, views, TrustStore.forUser()).start(s.store(), file, applied ->
-                        dialogs.attempt("Could not show the imported sign-offs", s::reloadSignOffs)));
+                new ImportSignOffs(dialogs, tasks, views, TrustStore.forUser()).start(s::snapshot, s::apply, file,
+                        applied -> status.accept("Imported the sign-offs of " + file.getFileName())));
     }
 
     /**

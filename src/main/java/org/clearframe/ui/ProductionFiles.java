@@ -3,7 +3,7 @@ package org.clearframe.ui;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Opening, creating and re-reading production files: what the welcome page and the menus ask of the window. */
+/** Opening and creating production files: what the welcome page and the menus ask of the window. */
 public interface ProductionFiles {
 
     /** The production open in the window, if any. */
@@ -17,7 +17,4 @@ public interface ProductionFiles {
     void openSample();
 
     void openFile(Path file);
-
-    /** Re-reads the open production after a service wrote to its file (a script or shot-list import). */
-    void reload();
 }

@@ -31,7 +31,7 @@ public final class ScenesViewModel {
     }
 
     public int shotCount(Scene scene) {
-        return session.shotsOf(scene.id()).size();
+        return session.shotCountOfScene(scene.id()); // kept by the session, not counted per cell
     }
 
     /** A new scene goes after the selected one ({@code selectedIndex} -1 for none: at the end). */

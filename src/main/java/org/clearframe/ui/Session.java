@@ -19,6 +19,7 @@ import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
 import org.clearframe.rules.BuiltInPolicies;
+import org.clearframe.rules.ConsentCoverage;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.FlagIndex;
 import org.clearframe.rules.Assessment;
@@ -28,7 +29,14 @@ import org.clearframe.rules.ShotStatus;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.StoreException;
 
+import javafx.collections.ListChangeListener;
+import org.clearframe.exchange.Reply;
+import org.clearframe.exchange.ReplyImport;
+import org.clearframe.importer.ScriptRevision;
+import org.clearframe.importer.ShotListPreview;
+
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,15 +56,26 @@ public final class Session implements AutoCloseable {
     private final ObjectProperty<Production> production = new SimpleObjectProperty<>();
     private final ObservableList<Department> departments = FXCollections.observableArrayList();
     private final ObservableList<CastMember> cast = FXCollections.observableArrayList();
-    private final ObservableList<Scene> scenes = FXCollections.observableArrayList();
-    private final ObservableList<Shot> shots = FXCollections.observableArrayList();
+    private final BatchedList<Scene> scenes = new BatchedList<>();
+    private final BatchedList<Shot> shots = new BatchedList<>();
     private final ObservableList<SignOff> signOffs = FXCollections.observableArrayList();
     private final ObservableList<Scan> scans = FXCollections.observableArrayList();
     private final ObservableList<Consent> consents = FXCollections.observableArrayList();
     private final UndoStack undo = new UndoStack();
     private String policyJson;
-    private SignedRecord record;
+    /** Why each shown sign-off counts, and the sign-offs in the file that do not; kept current as sign-offs are added. */
+    private final Map<UUID, SignedRecord.Proven> proven = new HashMap<>();
+    private final List<SignedRecord.Ignored> ignored = new ArrayList<>();
     private FlagIndex flags;
+    /** Kept in step with the lists by their listeners, so an edit finds a shot and its sign-offs without a scan. */
+    private final Map<UUID, Shot> shotById = new HashMap<>();
+    private final Map<UUID, List<SignOff>> signOffsByShot = new HashMap<>();
+    /** Counts the pages show per row, kept as shots come and go rather than counted over every shot per edit. */
+    private final Map<UUID, Integer> shotsPerScene = new HashMap<>();
+    private final Map<UUID, Integer> shotsPerDepartment = new HashMap<>();
+    private final Map<UUID, Integer> aiUsesPerPerformer = new HashMap<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper shotsWithAiUse = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Rechecked> rechecked = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<FlagIndex.Summary> flagSummary = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyIntegerWrapper flagsRevision = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final javafx.beans.property.ReadOnlyStringWrapper policyProblem = new javafx.beans.property.ReadOnlyStringWrapper("");
@@ -64,11 +83,14 @@ public final class Session implements AutoCloseable {
     /** Only sign-offs with a valid proof are shown and counted; the rest are listed by {@link #ignoredSignOffs()}. */
     public Session(ProductionStore store, SignedRecord record) {
         this(store, record.data());
-        this.record = record;
+        proven.putAll(record.proven());
+        ignored.addAll(record.ignored());
     }
 
     private Session(ProductionStore store, ProductionData data) {
         this.store = store;
+        shots.addListener(this::indexShots);
+        signOffs.addListener(this::indexSignOffs);
         this.policyJson = data.policyJson();
         production.set(data.production());
         departments.setAll(data.departments());
@@ -80,6 +102,30 @@ public final class Session implements AutoCloseable {
         consents.setAll(data.consents());
         flags = flagIndex(data);
         flagSummary.set(flags.summary());
+        countAllConsentGaps();
+    }
+
+    /** Opens a production file for writing: the session holds it (and its lock) until closed. */
+    public static Session open(Path file) throws org.clearframe.store.ProjectFileException, StoreException {
+        ProductionStore store = ProductionStore.open(file);
+        try {
+            return new Session(store, SignedRecord.load(store));
+        } catch (StoreException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** A new production file, recording the policy it is planned under so that a later Clearframe does not change it silently. */
+    public static Session create(Path file, Production production) throws org.clearframe.store.ProjectFileException, StoreException {
+        ProductionStore store = ProductionStore.create(file, production);
+        try {
+            store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json());
+            return new Session(store, SignedRecord.load(store));
+        } catch (StoreException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     /** Stands in for a stored policy that does not read: no rule, so no flag, and {@link #status} never says clear. */
@@ -91,7 +137,7 @@ public final class Session implements AutoCloseable {
      */
     private FlagIndex flagIndex(ProductionData data) {
         try {
-            FlagIndex index = new FlagIndex(Assessment.of(data));
+            FlagIndex index = new FlagIndex(Assessment.of(data), data);
             policyProblem.set("");
             return index;
         } catch (PolicyUnreadable e) {
@@ -113,8 +159,19 @@ public final class Session implements AutoCloseable {
         return store.file();
     }
 
-    public ProductionStore store() {
-        return store;
+    /** Moves every committed edit into the file itself, so that it can be hashed or copied by hand. */
+    public void flush() throws StoreException {
+        store.flush();
+    }
+
+    /** Save a Copy As: a consistent copy of the production as committed. */
+    public void copyTo(Path target) throws org.clearframe.store.ProjectFileException {
+        store.copyTo(target);
+    }
+
+    /** Writes the production, as the file holds it, to {@code out}; safe off the FX thread (reads only the file). */
+    public void exportJson(Path out) throws org.clearframe.exchange.ExchangeException {
+        org.clearframe.exchange.ProjectJson.export(store, out);
     }
 
     public ObjectProperty<Production> productionProperty() { return production; }
@@ -127,20 +184,111 @@ public final class Session implements AutoCloseable {
     public ObservableList<Scan> scans() { return scans; }
     public ObservableList<Consent> consents() { return consents; }
 
-    /** The whole production as it stands now, for rules, exports and shares. */
+    /**
+     * The whole production as it stands now, for previews, exports and shares: a copy, taken on the FX thread and
+     * then safe to hand to background work (which must not read the observable lists). Not for use per edit.
+     */
     public ProductionData snapshot() {
         return new ProductionData(production.get(), departments, cast, scenes, shots, signOffs, policyJson, scans, consents);
     }
 
-    /**
-     * Re-evaluates the flags of one shot after it or its sign-offs changed (every shot when {@code id} is
-     * null, e.g. after a cast change), then tells the views.
-     */
+    /** Which shots' flags may have changed in the last re-check; {@code all} after a policy or genre change. */
+    public record Rechecked(java.util.Set<UUID> shots, boolean all) {
+        public boolean touches(UUID shotId) {
+            return all || shots.contains(shotId);
+        }
+    }
+
+    /** Re-evaluates one shot from its own inputs after it or its sign-offs changed, then tells the views. */
     private void shotChanged(UUID id) {
-        ProductionData now = snapshot();
-        if (id == null) flags.rebuild(now); else flags.update(now, id);
+        recheck(id);
+        published(new Rechecked(java.util.Set.of(id), false));
+    }
+
+    private void recheck(UUID id) {
+        Shot shot = shotById.get(id);
+        if (shot == null) flags.forget(id);
+        else flags.recheck(shot, signOffsByShot.getOrDefault(id, List.of()));
+        countConsentGaps(id, shot);
+    }
+
+    /** Uses of a person on screen that the consent on record does not cover, by shot: kept as shots are re-checked. */
+    private final Map<UUID, Integer> consentGapsByShot = new HashMap<>();
+    private int consentGaps;
+    /** The cast and consents the gaps were counted against; dropped whenever they (or the production) change. */
+    private ProductionData coverageFacts;
+
+    private void countConsentGaps(UUID id, Shot shot) {
+        int gaps = 0;
+        if (shot != null && shot.hasAiUse()) {
+            if (coverageFacts == null) coverageFacts = facts();
+            for (ConsentCoverage.Coverage c : ConsentCoverage.of(coverageFacts, shot)) if (!c.covered()) gaps++;
+        }
+        Integer old = gaps == 0 ? consentGapsByShot.remove(id) : consentGapsByShot.put(id, gaps);
+        consentGaps += gaps - (old == null ? 0 : old);
+    }
+
+    private void countAllConsentGaps() {
+        consentGapsByShot.clear();
+        consentGaps = 0;
+        coverageFacts = null;
+        for (Shot s : shots) countConsentGaps(s.id(), s);
+    }
+
+    /** Each person the shot's AI uses reproduce or alter, and whether the consent on record covers each use. */
+    public List<ConsentCoverage.Coverage> consentCoverage(Shot shot) {
+        if (coverageFacts == null) coverageFacts = facts();
+        return ConsentCoverage.of(coverageFacts, shot); // the cast and consents only: no copy of every shot
+    }
+
+    /**
+     * How many uses of a person on screen the consent on record does not cover (the Consent page lists them): counted
+     * per shot as shots are re-checked, never over the whole production per edit.
+     */
+    public int consentGaps() {
+        return consentGaps;
+    }
+
+    private void shotsChanged(java.util.Collection<UUID> ids) {
+        for (UUID id : ids) recheck(id);
+        published(new Rechecked(java.util.Set.copyOf(ids), false));
+    }
+
+    /** After a change to what flags depend on beyond the shots (cast, scans, consents): only the shots naming these people. */
+    private void castChanged(UUID... castIds) {
+        flags.useFacts(facts());
+        coverageFacts = null;
+        java.util.Set<UUID> people = new java.util.HashSet<>(java.util.Arrays.asList(castIds));
+        people.remove(null);
+        List<UUID> touched = new ArrayList<>();
+        for (Shot s : shots) {
+            if (!s.hasAiUse()) continue;
+            for (org.clearframe.model.AiUse u : s.aiUses()) {
+                if (u.performerIds().stream().anyMatch(people::contains)) {
+                    touched.add(s.id());
+                    break;
+                }
+            }
+        }
+        shotsChanged(touched);
+    }
+
+    /** Every shot again (a new policy or genre): the one re-check whose cost grows with the production. */
+    private void everyShotChanged() {
+        flags.rebuild(snapshot());
+        countAllConsentGaps();
+        published(new Rechecked(java.util.Set.of(), true));
+    }
+
+    private void published(Rechecked what) {
         flagSummary.set(flags.summary());
+        rechecked.set(what);
         flagsRevision.set(flagsRevision.get() + 1);
+    }
+
+    /** The production details, cast, scans and consents: what flags depend on besides shots and sign-offs. */
+    private ProductionData facts() {
+        return new ProductionData(production.get(), departments, cast, List.of(), List.of(), List.of(), policyJson, scans, consents);
     }
 
     // ------------------------------------------------------------------------------------------------ flags
@@ -161,6 +309,25 @@ public final class Session implements AutoCloseable {
     /** Open blocking and advisory flags, stale and declined sign-offs, across the production. */
     public javafx.beans.property.ReadOnlyObjectProperty<FlagIndex.Summary> flagSummaryProperty() {
         return flagSummary.getReadOnlyProperty();
+    }
+
+    /** The shots the last re-check touched, so that views update those rows only. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Rechecked> recheckedProperty() {
+        return rechecked.getReadOnlyProperty();
+    }
+
+    /** How many shots have an AI use, kept as shots change rather than counted again. */
+    public javafx.beans.property.ReadOnlyIntegerProperty shotsWithAiUseProperty() {
+        return shotsWithAiUse.getReadOnlyProperty();
+    }
+
+    public Optional<Shot> shot(UUID id) {
+        return Optional.ofNullable(shotById.get(id));
+    }
+
+    /** The shot's sign-offs that count, in the order recorded. */
+    public List<SignOff> signOffsOf(UUID shotId) {
+        return signOffsByShot.getOrDefault(shotId, List.of());
     }
 
     /** Goes up by one each time any flag may have changed; views refresh on it. */
@@ -192,7 +359,7 @@ public final class Session implements AutoCloseable {
         boolean genreChanged = production.get() != null && production.get().genre() != p.genre();
         store.updateProduction(p);
         production.set(p);
-        if (genreChanged) shotChanged(null);
+        if (genreChanged) everyShotChanged();
     }
 
     // ----------------------------------------------------------------------------------------- departments
@@ -215,21 +382,43 @@ public final class Session implements AutoCloseable {
 
     /** Deletes a department; the shots and AI uses that named it lose the link, and undo gives it back. */
     public void deleteDepartment(Department d) throws StoreException {
-        List<Shot> touched = shots.stream().filter(s -> s.departmentIds().contains(d.id())
-                || s.aiUses().stream().anyMatch(u -> u.departmentIds().contains(d.id()))).toList();
-        removeDepartment(d.id());
+        int index = departments.indexOf(d);
+        List<Shot> touched = removeDepartment(d.id());
         record("Delete department " + d.name(), () -> {
-            writeDepartment(d);
-            store.saveAll(List.of(), List.of(), List.of(), touched, List.of());
-            touched.forEach(s -> replaceOrAdd(shots, s, Shot::id));
-            shotChanged(null);
+            store.inOneTransaction(() -> {
+                store.saveDepartment(d);
+                store.moveDepartment(d.id(), index);
+                store.saveAll(List.of(), List.of(), List.of(), touched, List.of());
+            });
+            departments.add(Math.min(index, departments.size()), d);
+            replaceAll(touched);
         }, () -> removeDepartment(d.id()));
     }
 
-    private void removeDepartment(UUID id) throws StoreException {
+    /** Asked of every shot on a delete: plain loops, since a stream per shot costs more than the test itself. */
+    private static boolean namesDepartment(Shot s, UUID id) {
+        if (s.departmentIds().contains(id)) return true;
+        for (org.clearframe.model.AiUse u : s.aiUses()) if (u.departmentIds().contains(id)) return true;
+        return false;
+    }
+
+    /**
+     * The file drops the links by cascade; the same is done here in memory, shot by shot, rather than read back.
+     * Returns the shots as they were before (what undo puts back), found in the same one pass over the shots.
+     */
+    private List<Shot> removeDepartment(UUID id) throws StoreException {
         store.deleteDepartment(id);
         departments.removeIf(x -> x.id().equals(id));
-        relinkShots(s -> s.departmentIds().contains(id) || s.aiUses().stream().anyMatch(u -> u.departmentIds().contains(id)));
+        List<Shot> touched = new ArrayList<>();
+        List<Shot> unlinked = new ArrayList<>();
+        for (Shot s : shots) {
+            if (!namesDepartment(s, id)) continue;
+            touched.add(s);
+            unlinked.add(s.edit().departmentIds(without(s.departmentIds(), id))
+                    .aiUses(s.aiUses().stream().map(u -> linked(u, u.performerIds(), without(u.departmentIds(), id))).toList()).build());
+        }
+        replaceAll(unlinked); // departments raise no flag: nothing to re-check
+        return touched;
     }
 
     // ------------------------------------------------------------------------------------------------ cast
@@ -248,30 +437,63 @@ public final class Session implements AutoCloseable {
     private void writeCastMember(CastMember m) throws StoreException {
         store.saveCastMember(m);
         replaceOrAdd(cast, m, CastMember::id);
-        shotChanged(null); // a performer's union status or death changes which rules apply
+        castChanged(m.id()); // a performer's union status or death changes which rules apply to their shots
     }
 
     public void deleteCastMember(CastMember m) throws StoreException {
+        int index = cast.indexOf(m);
         List<Scan> theirScans = scans.stream().filter(s -> s.castId().equals(m.id())).toList();
         List<Scene> inScenes = scenes.stream().filter(s -> s.castIds().contains(m.id())).toList();
-        List<Shot> touched = shots.stream().filter(s -> s.aiUses().stream().anyMatch(u -> u.performerIds().contains(m.id()))).toList();
-        removeCastMember(m.id());
+        List<Shot> touched = removeCastMember(m.id());
         record("Delete cast member " + m.performer(), () -> {
-            writeCastMember(m);
-            for (Scan s : theirScans) writeScan(s); // deleting the row took its scans with it
-            store.saveAll(List.of(), List.of(), inScenes, touched, List.of());
-            inScenes.forEach(s -> replaceOrAdd(scenes, s, Scene::id));
-            touched.forEach(s -> replaceOrAdd(shots, s, Shot::id));
-            shotChanged(null);
+            store.inOneTransaction(() -> {
+                store.saveCastMember(m);
+                store.moveCastMember(m.id(), index);
+                for (Scan s : theirScans) store.saveScan(s); // deleting the row took its scans with it
+                store.saveAll(List.of(), List.of(), inScenes, touched, List.of());
+            });
+            cast.add(Math.min(index, cast.size()), m);
+            scans.addAll(theirScans);
+            Map<UUID, Scene> back = ProductionData.index(inScenes, Scene::id);
+            Map<Integer, Scene> relinked = new java.util.TreeMap<>();
+            for (int i = 0; i < scenes.size(); i++) if (back.containsKey(scenes.get(i).id())) relinked.put(i, back.get(scenes.get(i).id()));
+            scenes.replace(relinked);
+            replaceAll(touched);
+            castChanged(m.id());
         }, () -> removeCastMember(m.id()));
     }
 
-    private void removeCastMember(UUID id) throws StoreException {
+    private static boolean namesPerformer(Shot s, UUID id) {
+        for (org.clearframe.model.AiUse u : s.aiUses()) if (u.performerIds().contains(id)) return true;
+        return false;
+    }
+
+    /**
+     * The file drops scans and links by cascade; the same is done here in memory rather than read back. Returns the
+     * shots that named the person, as they were before (what undo puts back).
+     */
+    private List<Shot> removeCastMember(UUID id) throws StoreException {
         store.deleteCastMember(id);
         cast.removeIf(x -> x.id().equals(id));
         scans.removeIf(x -> x.castId().equals(id));
-        reloadScenes();
-        relinkShots(s -> s.aiUses().stream().anyMatch(u -> u.performerIds().contains(id)));
+        Map<Integer, Scene> relinked = new java.util.TreeMap<>();
+        for (int i = 0; i < scenes.size(); i++) {
+            Scene s = scenes.get(i);
+            if (s.castIds().contains(id)) relinked.put(i, withCast(s, without(s.castIds(), id)));
+        }
+        scenes.replace(relinked);
+        List<Shot> touched = new ArrayList<>();
+        List<Shot> unlinked = new ArrayList<>();
+        for (Shot s : shots) {
+            if (!namesPerformer(s, id)) continue;
+            touched.add(s);
+            unlinked.add(s.withAiUses(s.aiUses().stream().map(u -> linked(u, without(u.performerIds(), id), u.departmentIds())).toList()));
+        }
+        replaceAll(unlinked);
+        flags.useFacts(facts());
+        coverageFacts = null;
+        shotsChanged(unlinked.stream().map(Shot::id).toList());
+        return touched;
     }
 
     // ------------------------------------------------------------------------------- scans and consent
@@ -291,15 +513,17 @@ public final class Session implements AutoCloseable {
     }
 
     private void writeScan(Scan s) throws StoreException {
+        Scan before = find(scans, s.id(), Scan::id);
         store.saveScan(s);
         replaceOrAdd(scans, s, Scan::id);
-        shotChanged(null);
+        castChanged(s.castId(), before == null ? null : before.castId());
     }
 
     private void removeScan(UUID id) throws StoreException {
+        Scan before = find(scans, id, Scan::id);
         store.deleteScan(id);
         scans.removeIf(x -> x.id().equals(id));
-        shotChanged(null);
+        castChanged(before == null ? null : before.castId());
     }
 
     /**
@@ -307,16 +531,17 @@ public final class Session implements AutoCloseable {
      * corrected by editing it again (a withdrawal cannot be undone at all).
      */
     public void saveConsent(Consent c) throws StoreException {
+        Consent before = find(consents, c.id(), Consent::id);
         store.saveConsent(c);
         replaceOrAdd(consents, c, Consent::id);
-        shotChanged(null);
+        castChanged(c.castId(), before == null ? null : before.castId());
     }
 
     /** Records that a consent was withdrawn on {@code on}; this stands for good. */
     public void withdrawConsent(Consent c, java.time.LocalDate on) throws StoreException {
         store.withdrawConsent(c.id(), on);
         replaceOrAdd(consents, c.withdraw(on), Consent::id);
-        shotChanged(null);
+        castChanged(c.castId());
     }
 
     /** Keeps the signed document in the production and attaches it to the consent, in one transaction. */
@@ -352,9 +577,9 @@ public final class Session implements AutoCloseable {
     /** Deletes a scene with its shots and their sign-offs; undo restores all of it in place. */
     public void deleteScene(Scene s) throws StoreException {
         int index = scenes.indexOf(s);
-        List<Shot> itsShots = shots.stream().filter(x -> x.sceneId().equals(s.id())).toList();
-        List<UUID> ids = itsShots.stream().map(Shot::id).toList();
-        List<SignOff> itsSignOffs = signOffs.stream().filter(x -> ids.contains(x.shotId())).toList();
+        List<Shot> itsShots = shotsOf(s.id());
+        List<SignOff> itsSignOffs = new ArrayList<>();
+        for (Shot x : itsShots) itsSignOffs.addAll(signOffsOf(x.id()));
         removeScene(s.id());
         record("Delete scene " + s.number(), () -> {
             store.restoreScene(s, index, itsShots, itsSignOffs);
@@ -362,17 +587,18 @@ public final class Session implements AutoCloseable {
             shots.addAll(itsShots);
             signOffs.addAll(itsSignOffs);
             sortShots();
-            shotChanged(null);
+            shotsChanged(itsShots.stream().map(Shot::id).toList());
         }, () -> removeScene(s.id()));
     }
 
     private void removeScene(UUID id) throws StoreException {
         store.deleteScene(id);
         scenes.removeIf(x -> x.id().equals(id));
-        List<UUID> gone = shots.stream().filter(x -> x.sceneId().equals(id)).map(Shot::id).toList();
+        java.util.Set<UUID> gone = new java.util.HashSet<>();
+        for (Shot x : shots) if (x.sceneId().equals(id)) gone.add(x.id());
         shots.removeIf(x -> x.sceneId().equals(id));
         signOffs.removeIf(x -> gone.contains(x.shotId()));
-        shotChanged(null);
+        shotsChanged(gone);
     }
 
     public void moveScene(Scene s, int index) throws StoreException {
@@ -399,13 +625,24 @@ public final class Session implements AutoCloseable {
 
     private void insertShot(Shot shot, int index, List<SignOff> itsSignOffs) throws StoreException {
         if (itsSignOffs.isEmpty()) store.insertShot(shot, index); else store.restoreShot(shot, index, itsSignOffs);
-        List<Shot> siblings = shotsOf(shot.sceneId());
-        int clamped = Math.max(0, Math.min(index, siblings.size()));
-        int at = clamped < siblings.size() ? shots.indexOf(siblings.get(clamped))
-                : siblings.isEmpty() ? insertionPointForScene(shot.sceneId()) : shots.indexOf(siblings.get(siblings.size() - 1)) + 1;
-        shots.add(at, shot);
+        shots.add(positionInScene(shot.sceneId(), index), shot);
         signOffs.addAll(itsSignOffs);
         shotChanged(shot.id());
+    }
+
+    /** Where the {@code index}th shot of a scene goes in the list of all shots (clamped to the scene's end). */
+    private int positionInScene(UUID sceneId, int index) {
+        int first = -1, count = 0;
+        for (int i = 0; i < shots.size(); i++) {
+            if (!shots.get(i).sceneId().equals(sceneId)) {
+                if (first >= 0) break; // a scene's shots are contiguous
+                continue;
+            }
+            if (first < 0) first = i;
+            count++;
+        }
+        if (first < 0) return insertionPointForScene(sceneId);
+        return first + Math.max(0, Math.min(index, count));
     }
 
     private int insertionPointForScene(UUID sceneId) {
@@ -418,45 +655,48 @@ public final class Session implements AutoCloseable {
     }
 
     public void saveShot(Shot shot) throws StoreException {
-        Shot before = find(shots, shot.id(), Shot::id);
+        Shot before = shotById.get(shot.id());
         if (shot.equals(before)) return;
         writeShot(shot);
         record("Edit shot " + shot.number(), () -> writeShot(before), () -> writeShot(shot));
     }
 
     private void writeShot(Shot shot) throws StoreException {
-        Shot before = find(shots, shot.id(), Shot::id);
+        Shot before = shotById.get(shot.id());
         store.saveShot(shot);
         if (before != null && !before.sceneId().equals(shot.sceneId())) {
-            shots.remove(before);
-            shots.add(insertionPointForScene(shot.sceneId()), shot);
-            sortShots();
+            shots.remove(indexOf(before));
+            shots.add(positionInScene(shot.sceneId(), Integer.MAX_VALUE), shot);
+        } else if (before != null) {
+            shots.set(indexOf(before), shot);
         } else {
-            replaceOrAdd(shots, shot, Shot::id);
+            shots.add(shot);
         }
         shotChanged(shot.id());
     }
 
     /** Deletes shots (after the caller has asked); undo restores them with their sign-offs. */
     public void deleteShots(List<Shot> doomed) throws StoreException {
-        List<Shot> ordered = doomed.stream().sorted(Comparator.comparingInt(shots::indexOf)).toList();
+        List<Shot> ordered = doomed.stream().sorted(Comparator.comparingInt(this::indexOf)).toList();
         Map<UUID, Integer> indexInScene = new HashMap<>();
-        for (Shot s : ordered) indexInScene.put(s.id(), shotsOf(s.sceneId()).indexOf(s));
+        for (Shot s : ordered) indexInScene.put(s.id(), indexOf(s) - positionInScene(s.sceneId(), 0));
         Map<UUID, List<SignOff>> theirSignOffs = new HashMap<>();
-        for (Shot s : ordered) theirSignOffs.put(s.id(), signOffs.stream().filter(x -> x.shotId().equals(s.id())).toList());
-        for (Shot s : ordered) removeShot(s.id());
+        for (Shot s : ordered) theirSignOffs.put(s.id(), signOffsOf(s.id()));
+        for (Shot s : ordered.reversed()) removeShot(s.id());
         String name = ordered.size() == 1 ? "Delete shot " + ordered.get(0).number() : "Delete " + ordered.size() + " shots";
         record(name, () -> {
             for (Shot s : ordered) insertShot(s, indexInScene.get(s.id()), theirSignOffs.get(s.id()));
         }, () -> {
-            for (Shot s : ordered) removeShot(s.id());
+            for (Shot s : ordered.reversed()) removeShot(s.id());
         });
     }
 
     private void removeShot(UUID id) throws StoreException {
+        Shot gone = shotById.get(id);
         store.deleteShot(id);
-        shots.removeIf(x -> x.id().equals(id));
-        signOffs.removeIf(x -> x.shotId().equals(id));
+        if (gone != null) shots.remove(indexOf(gone));
+        List<SignOff> itsSignOffs = signOffsByShot.getOrDefault(id, List.of());
+        if (!itsSignOffs.isEmpty()) signOffs.removeAll(java.util.Set.copyOf(itsSignOffs));
         shotChanged(id);
     }
 
@@ -472,14 +712,17 @@ public final class Session implements AutoCloseable {
     private void placeShot(Shot shot, int indexInScene) throws StoreException {
         store.moveShot(shot.id(), indexInScene);
         List<Shot> siblings = new ArrayList<>(shotsOf(shot.sceneId()));
-        int first = shots.indexOf(siblings.get(0));
+        int first = positionInScene(shot.sceneId(), 0);
         siblings.remove(shot);
         siblings.add(indexInScene, shot);
         for (int i = 0; i < siblings.size(); i++) shots.set(first + i, siblings.get(i));
     }
 
     public List<Shot> shotsOf(UUID sceneId) {
-        return shots.stream().filter(s -> s.sceneId().equals(sceneId)).toList();
+        int first = positionInScene(sceneId, 0);
+        List<Shot> out = new ArrayList<>();
+        for (int i = first; i < shots.size() && shots.get(i).sceneId().equals(sceneId); i++) out.add(shots.get(i));
+        return out;
     }
 
     /** The next free shot number in a scene: one past the highest leading number. */
@@ -504,6 +747,141 @@ public final class Session implements AutoCloseable {
                 () -> store.setReferenceImage(shotId, before), () -> store.setReferenceImage(shotId, image));
     }
 
+    // ------------------------------------------------------------------------------------------- imports
+
+    /**
+     * Applies a previewed script revision (computed by {@code ScriptImport.preview} over a {@link #snapshot}) in one
+     * transaction, updates the lists in place and records one undoable step: undo takes out the scenes and cast it
+     * added and puts back the scenes it changed or omitted, in their old order.
+     */
+    public void apply(ScriptRevision revision) throws StoreException {
+        if (revision.isEmpty()) return;
+        List<Scene> written = new ArrayList<>(revision.added());
+        for (ScriptRevision.Change c : revision.changed()) written.add(c.after());
+        written.addAll(revision.omitted());
+        Map<UUID, Scene> byId = ProductionData.index(scenes, Scene::id);
+        List<Scene> originals = new ArrayList<>();
+        for (Scene s : written) if (byId.containsKey(s.id())) originals.add(byId.get(s.id()));
+        List<UUID> oldOrder = scenes.stream().map(Scene::id).toList();
+        List<UUID> added = revision.added().stream().map(Scene::id).toList();
+        List<UUID> newCast = revision.newCast().stream().map(CastMember::id).toList();
+        Step redo = () -> {
+            store.saveScenesInOrder(revision.newCast(), written, revision.sceneOrder());
+            cast.addAll(revision.newCast());
+            placeScenes(written, List.of(), revision.sceneOrder());
+            flags.useFacts(facts());
+            coverageFacts = null;
+        };
+        redo.run();
+        record("Import script " + revision.scriptName(), () -> {
+            store.inOneTransaction(() -> {
+                for (UUID id : added) store.deleteScene(id);
+                for (UUID id : newCast) store.deleteCastMember(id);
+                store.saveScenesInOrder(List.of(), originals, oldOrder);
+            });
+            java.util.Set<UUID> gone = java.util.Set.copyOf(newCast);
+            cast.removeIf(m -> gone.contains(m.id()));
+            placeScenes(originals, added, oldOrder);
+            flags.useFacts(facts());
+            coverageFacts = null;
+        }, redo);
+    }
+
+    /** Puts {@code saved} into the scene list, drops {@code removed}, and orders it as the store does. */
+    private void placeScenes(List<Scene> saved, List<UUID> removed, List<UUID> order) {
+        Map<UUID, Scene> byId = new java.util.LinkedHashMap<>();
+        for (Scene s : scenes) byId.put(s.id(), s);
+        for (UUID id : removed) byId.remove(id);
+        for (Scene s : saved) byId.put(s.id(), s);
+        List<Scene> next = new ArrayList<>();
+        for (UUID id : order) {
+            Scene s = byId.remove(id);
+            if (s != null) next.add(s);
+        }
+        next.addAll(byId.values()); // scenes the order does not name keep their relative order after it
+        scenes.setAll(next);
+        sortShots();
+    }
+
+    /**
+     * Applies a previewed shot-list import (computed by {@code ShotListImport.preview} over a {@link #snapshot}) in one
+     * transaction, updates the lists in place and records one undoable step: undo removes the shots and scenes it
+     * added and puts back the shots it changed.
+     */
+    public void apply(ShotListPreview preview) throws StoreException {
+        if (preview.isEmpty()) return;
+        List<Shot> written = new ArrayList<>(preview.newShots());
+        for (ShotListPreview.ShotChange c : preview.updated()) written.add(c.after());
+        List<Shot> befores = preview.updated().stream().map(ShotListPreview.ShotChange::before).toList();
+        List<UUID> newShots = preview.newShots().stream().map(Shot::id).toList();
+        List<UUID> newScenes = preview.newScenes().stream().map(Scene::id).toList();
+        Step redo = () -> {
+            store.saveAll(List.of(), List.of(), preview.newScenes(), written, List.of());
+            scenes.addAll(preview.newScenes());
+            replaceAll(preview.updated().stream().map(ShotListPreview.ShotChange::after).toList());
+            appendToScenes(preview.newShots());
+            shotsChanged(written.stream().map(Shot::id).toList());
+        };
+        redo.run();
+        record("Import shot list " + preview.fileName(), () -> {
+            store.inOneTransaction(() -> {
+                for (UUID id : newShots) store.deleteShot(id);
+                store.saveAll(List.of(), List.of(), List.of(), befores, List.of());
+                for (UUID id : newScenes) store.deleteScene(id);
+            });
+            java.util.Set<UUID> goneShots = java.util.Set.copyOf(newShots);
+            shots.removeIf(s -> goneShots.contains(s.id()));
+            java.util.Set<UUID> goneScenes = java.util.Set.copyOf(newScenes);
+            scenes.removeIf(s -> goneScenes.contains(s.id()));
+            replaceAll(befores);
+            shotsChanged(written.stream().map(Shot::id).toList());
+        }, redo);
+    }
+
+    /** Adds new shots at the end of their scenes, as the store places them, in one change of the list. */
+    private void appendToScenes(List<Shot> added) {
+        if (added.isEmpty()) return;
+        Map<UUID, List<Shot>> byScene = new java.util.LinkedHashMap<>();
+        for (Shot s : added) byScene.computeIfAbsent(s.sceneId(), k -> new ArrayList<>()).add(s);
+        List<Shot> next = new ArrayList<>(shots.size() + added.size());
+        for (int i = 0; i < shots.size(); i++) {
+            Shot s = shots.get(i);
+            next.add(s);
+            boolean lastOfScene = i + 1 == shots.size() || !shots.get(i + 1).sceneId().equals(s.sceneId());
+            if (lastOfScene) {
+                List<Shot> more = byScene.remove(s.sceneId());
+                if (more != null) next.addAll(more);
+            }
+        }
+        for (List<Shot> rest : byScene.values()) next.addAll(rest); // scenes that had no shots yet
+        shots.setAll(next);
+        sortShots();
+    }
+
+    /**
+     * Applies a verified reply, checked again against the production as it stands, in one transaction: its sign-offs
+     * and their proof are kept, and the ones that hold are added to the lists (the rest of the file is not read again).
+     * Not undoable: the sign-off history only grows (the file refuses to delete from it), as with {@link #addSignOff}.
+     */
+    public ReplyImport.Preview apply(ReplyImport importer, Reply reply, byte[] replyFile) throws ExchangeException, StoreException {
+        ProductionData now = snapshot();
+        ReplyImport.Preview[] applied = new ReplyImport.Preview[1];
+        try {
+            store.inOneTransaction(() -> {
+                try {
+                    applied[0] = importer.apply(store, now, reply, replyFile);
+                } catch (ExchangeException e) {
+                    throw new StoreException(e.getMessage(), e);
+                }
+            });
+        } catch (StoreException e) {
+            if (e.getCause() instanceof ExchangeException x) throw x;
+            throw e;
+        }
+        addProven(applied[0].toRecord());
+        return applied[0];
+    }
+
     // ------------------------------------------------------------------------------------------- sign-offs
 
     /**
@@ -512,26 +890,39 @@ public final class Session implements AutoCloseable {
      */
     public void addSignOff(SignOff s) throws StoreException, ExchangeException {
         Attestations.record(store, production().id(), List.of(s), KeyRing.forUser());
-        // Read back through the verifying loader: what is shown as signed is what the file can prove.
-        record = SignedRecord.load(store);
-        signOffs.setAll(record.data().signOffs());
-        shotChanged(s.shotId());
+        addProven(List.of(s)); // what is shown as signed is what the file can prove
+    }
+
+    /** Checks sign-offs just written against the file's evidence; the ones that hold are shown and counted. */
+    private void addProven(List<SignOff> written) throws StoreException {
+        if (written.isEmpty()) return;
+        SignedRecord checked = SignedRecord.prove(store, production(), written);
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        for (SignOff s : written) ids.add(s.id());
+        ignored.removeIf(i -> ids.contains(i.signOff().id()));
+        ignored.addAll(checked.ignored());
+        proven.putAll(checked.proven());
+        java.util.Set<UUID> shown = new java.util.HashSet<>();
+        for (SignOff s : signOffs) if (ids.contains(s.id())) shown.add(s.id());
+        List<SignOff> fresh = checked.data().signOffs().stream().filter(s -> !shown.contains(s.id()) && shotById.containsKey(s.shotId())).toList();
+        signOffs.addAll(fresh);
+        shotsChanged(written.stream().map(SignOff::shotId).distinct().toList());
     }
 
     /** Sign-offs in the file that are not counted (no valid proof, or recorded before proofs were kept), as last read. */
     public List<SignedRecord.Ignored> ignoredSignOffs() {
-        return record == null ? List.of() : record.ignored();
+        return List.copyOf(ignored);
     }
 
     /** Why a counted sign-off is believed (a head's signed reply, or the producer's attestation), if known. */
     public java.util.Optional<SignedRecord.Proven> proof(UUID signOffId) {
-        return record == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(record.proven().get(signOffId));
+        return java.util.Optional.ofNullable(proven.get(signOffId));
     }
 
     /** Attests, with the producer's key, the sign-offs recorded before proofs were kept; returns them. */
     public List<SignOff> attestEarlierSignOffs() throws StoreException, ExchangeException {
         List<SignOff> done = Attestations.attestEarlier(store, KeyRing.forUser());
-        reloadSignOffs();
+        addProven(done);
         return done;
     }
 
@@ -544,7 +935,7 @@ public final class Session implements AutoCloseable {
         store.setPolicy(source, json);
         policyJson = json == null ? "" : json;
         flags = flagIndex(snapshot());
-        shotChanged(null);
+        published(new Rechecked(java.util.Set.of(), true));
     }
 
     /**
@@ -561,11 +952,9 @@ public final class Session implements AutoCloseable {
                 () -> setPolicy(BuiltInPolicies.SOURCE, after));
     }
 
-    /** Applies sign-offs that were written to the store outside this session (an imported reply). */
-    public void reloadSignOffs() throws StoreException {
-        record = SignedRecord.load(store);
-        signOffs.setAll(record.data().signOffs());
-        shotChanged(null);
+    /** The production read again from the file through the verifying loader, to compare with what is shown (tests). */
+    SignedRecord readBack() throws StoreException {
+        return SignedRecord.load(store);
     }
 
     @Override
@@ -575,19 +964,116 @@ public final class Session implements AutoCloseable {
 
     // --------------------------------------------------------------------------------------------- helpers
 
-    private void relinkShots(java.util.function.Predicate<Shot> affected) throws StoreException {
-        // The store dropped link rows by cascade; reload so the in-memory shots match the file exactly.
-        ProductionData fresh = SignedRecord.planOnly(store);
-        Map<UUID, Shot> byId = ProductionData.index(fresh.shots(), Shot::id);
-        for (int i = 0; i < shots.size(); i++) {
-            if (affected.test(shots.get(i))) shots.set(i, byId.get(shots.get(i).id()));
+    private void indexShots(ListChangeListener.Change<? extends Shot> c) {
+        int ai = shotsWithAiUse.get();
+        while (c.next()) {
+            for (Shot s : c.getRemoved()) {
+                if (!shotById.remove(s.id(), s)) continue;
+                if (s.hasAiUse()) ai--;
+                count(s, -1);
+            }
         }
-        shotChanged(null);
+        c.reset();
+        while (c.next()) {
+            for (Shot s : c.getAddedSubList()) {
+                Shot was = shotById.put(s.id(), s);
+                if (was != null) {
+                    if (was.hasAiUse()) ai--;
+                    count(was, -1);
+                }
+                if (s.hasAiUse()) ai++;
+                count(s, 1);
+            }
+        }
+        shotsWithAiUse.set(ai);
     }
 
-    private void reloadScenes() throws StoreException {
-        Map<UUID, Scene> byId = ProductionData.index(SignedRecord.planOnly(store).scenes(), Scene::id);
-        for (int i = 0; i < scenes.size(); i++) scenes.set(i, byId.get(scenes.get(i).id()));
+    private void count(Shot s, int sign) {
+        shotsPerScene.merge(s.sceneId(), sign, Integer::sum);
+        java.util.Set<UUID> departmentsOf = new java.util.HashSet<>(s.departmentIds());
+        for (org.clearframe.model.AiUse u : s.aiUses()) {
+            departmentsOf.addAll(u.departmentIds());
+            for (UUID p : u.performerIds()) aiUsesPerPerformer.merge(p, sign, Integer::sum);
+        }
+        for (UUID d : departmentsOf) shotsPerDepartment.merge(d, sign, Integer::sum);
+    }
+
+    /** How many shots a scene has. */
+    public int shotCountOfScene(UUID sceneId) {
+        return shotsPerScene.getOrDefault(sceneId, 0);
+    }
+
+    /** How many shots involve a department, directly or through one of their AI uses. */
+    public int shotCountOfDepartment(UUID departmentId) {
+        return shotsPerDepartment.getOrDefault(departmentId, 0);
+    }
+
+    /** How many AI uses name a performer. */
+    public int aiUseCountOf(UUID castId) {
+        return aiUsesPerPerformer.getOrDefault(castId, 0);
+    }
+
+    private void indexSignOffs(ListChangeListener.Change<? extends SignOff> c) {
+        while (c.next()) {
+            for (SignOff s : c.getRemoved()) {
+                List<SignOff> of = signOffsByShot.get(s.shotId());
+                if (of == null) continue;
+                List<SignOff> rest = new ArrayList<>(of);
+                rest.remove(s);
+                if (rest.isEmpty()) signOffsByShot.remove(s.shotId()); else signOffsByShot.put(s.shotId(), List.copyOf(rest));
+            }
+        }
+        c.reset();
+        while (c.next()) {
+            for (SignOff s : c.getAddedSubList()) {
+                List<SignOff> rest = new ArrayList<>(signOffsByShot.getOrDefault(s.shotId(), List.of()));
+                rest.add(s);
+                signOffsByShot.put(s.shotId(), List.copyOf(rest));
+            }
+        }
+    }
+
+    /** Puts each shot in place of the one with its id (same position), in one pass. */
+    private void replaceAll(List<Shot> changed) {
+        if (changed.isEmpty()) return;
+        if (changed.size() == 1) {
+            Shot now = shotById.get(changed.get(0).id());
+            if (now != null) shots.set(indexOf(now), changed.get(0));
+            return;
+        }
+        Map<UUID, Shot> byId = ProductionData.index(changed, Shot::id);
+        Map<Integer, Shot> at = new java.util.TreeMap<>();
+        for (int i = 0; i < shots.size(); i++) {
+            Shot next = byId.get(shots.get(i).id());
+            if (next != null) at.put(i, next);
+        }
+        shots.replace(at);
+    }
+
+    /** The shot's position, by identity (the list holds the very record the index does). */
+    private int indexOf(Shot shot) {
+        for (int i = 0; i < shots.size(); i++) if (shots.get(i) == shot) return i;
+        return shots.indexOf(shot);
+    }
+
+    private static List<UUID> without(List<UUID> ids, UUID gone) {
+        return ids.stream().filter(x -> !x.equals(gone)).toList();
+    }
+
+    private static org.clearframe.model.AiUse linked(org.clearframe.model.AiUse u, List<UUID> performers, List<UUID> departments) {
+        return new org.clearframe.model.AiUse(u.id(), u.technique(), u.purpose(), u.tool(), u.output(), performers, departments, u.uploads(),
+                u.vendorTrains(), u.factors(), u.notes(), u.frameSharePercent());
+    }
+
+    /** An undo step that writes through the store (and so may fail with its exception only). */
+    @FunctionalInterface
+    private interface Step extends UndoStack.Step {
+        @Override
+        void run() throws StoreException;
+    }
+
+    private static Scene withCast(Scene s, List<UUID> castIds) {
+        return new Scene(s.id(), s.number(), s.intExt(), s.set(), s.timeOfDay(), s.synopsis(), s.eighths(), s.storyDay(), castIds, s.omitted());
     }
 
     private Map<UUID, Integer> sceneOrder() {

@@ -61,7 +61,7 @@ public final class ShotDetailViewModel {
     /** Each person the shot's AI uses reproduce or alter, and whether the consent on record covers each use. */
     public List<ConsentLine> consent(Shot shot) {
         List<ConsentLine> lines = new ArrayList<>();
-        for (ConsentCoverage.Coverage c : ConsentCoverage.of(session.snapshot(), shot)) {
+        for (ConsentCoverage.Coverage c : session.consentCoverage(shot)) {
             lines.add(new ConsentLine(c.person() + " · " + c.kind().label() + ": " + (c.covered() ? c.why() : "not covered, " + c.why()), c.covered()));
         }
         return lines;

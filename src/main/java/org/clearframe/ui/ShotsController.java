@@ -117,8 +117,11 @@ public final class ShotsController implements PageController {
             @Override protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                getStyleClass().remove("ai-cell");
-                if (!empty && text != null && !text.isEmpty()) getStyleClass().add("ai-cell");
+                // Only a real change of class: removing and adding it back on every scroll step restyles the cell each time.
+                boolean ai = !empty && text != null && !text.isEmpty();
+                if (ai != getStyleClass().contains("ai-cell")) {
+                    if (ai) getStyleClass().add("ai-cell"); else getStyleClass().remove("ai-cell");
+                }
             }
         });
 
@@ -154,7 +157,11 @@ public final class ShotsController implements PageController {
         openOnly.selectedProperty().bindBidirectional(model.openOnlyProperty());
         search.textProperty().bindBidirectional(model.searchProperty());
         model.sceneProperty().addListener((o, a, b) -> sceneColumn.setVisible(!model.oneScene()));
-        session.flagsRevisionProperty().addListener((o, a, b) -> table.refresh());
+        session.flagsRevisionProperty().addListener((o, a, b) -> {
+            // A re-check of some shots redraws their status cells only (StatusCell); all rows only when every shot was re-checked.
+            Session.Rechecked what = session.recheckedProperty().get();
+            if (what == null || what.all()) table.refresh();
+        });
     }
 
     private void refreshScenes() {
@@ -170,7 +177,7 @@ public final class ShotsController implements PageController {
         departmentFilter.getItems().setAll(ShotsViewModel.ALL_DEPARTMENTS);
         departmentFilter.getItems().addAll(session.departments());
         departmentFilter.setValue(model.current(chosen));
-        table.refresh();
+        // No table.refresh(): that remakes every row; the department cells in view redraw themselves (DepartmentsCell).
     }
 
     /**
@@ -246,6 +253,18 @@ public final class ShotsController implements PageController {
 
     /** Coloured dots and names of the departments a shot involves. */
     private final class DepartmentsCell extends TableCell<Shot, Shot> {
+        /** Made once per cell; chips are added as a shot needs more and reused after (scrolling makes no nodes). */
+        private final HBox chips = new HBox(8);
+        private final List<Label> made = new java.util.ArrayList<>();
+        /** A department renamed, recoloured or deleted: only the cells in view redraw, from the shot they show. */
+        private final javafx.beans.InvalidationListener redraw = o -> {
+            if (!isEmpty()) updateItem(getItem(), false);
+        };
+
+        DepartmentsCell() {
+            session.departments().addListener(new javafx.beans.WeakInvalidationListener(redraw));
+        }
+
         @Override protected void updateItem(Shot shot, boolean empty) {
             super.updateItem(shot, empty);
             setText(null);
@@ -253,17 +272,29 @@ public final class ShotsController implements PageController {
                 setGraphic(null);
                 return;
             }
-            HBox chips = new HBox(8);
+            int used = 0;
             for (UUID id : shot.departmentIds()) {
-                session.departments().stream().filter(d -> d.id().equals(id)).findFirst().ifPresent(d -> {
-                    Circle dot = new Circle(4, colour(d.colour()));
-                    Label name = new Label(d.name(), dot);
-                    name.getStyleClass().add("department-chip");
-                    chips.getChildren().add(name);
-                });
+                Department d = department(id);
+                if (d == null) continue;
+                if (used == made.size()) {
+                    Label chip = new Label("", new Circle(4));
+                    chip.getStyleClass().add("department-chip");
+                    made.add(chip);
+                }
+                Label chip = made.get(used++);
+                chip.setText(d.name());
+                ((Circle) chip.getGraphic()).setFill(colour(d.colour()));
             }
-            setGraphic(chips);
+            if (chips.getChildren().size() != used || !chips.getChildren().equals(made.subList(0, used))) {
+                chips.getChildren().setAll(made.subList(0, used));
+            }
+            if (getGraphic() != chips) setGraphic(chips);
         }
+    }
+
+    private Department department(UUID id) {
+        for (Department d : session.departments()) if (d.id().equals(id)) return d;
+        return null;
     }
 
     static Color colour(String web) {

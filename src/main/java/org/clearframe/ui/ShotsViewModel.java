@@ -52,7 +52,7 @@ public final class ShotsViewModel {
         openOnly.addListener((o, a, b) -> applyFilter());
         search.addListener((o, a, b) -> applyFilter());
         session.flagsRevisionProperty().addListener((o, a, b) -> {
-            if (openOnly.get()) applyFilter();
+            if (openOnly.get()) refilter(); // the same filter, but which shots have open flags changed
         });
         session.shots().addListener((ListChangeListener<Shot>) c -> updateCount());
         session.scenes().addListener((ListChangeListener<Scene>) c -> indexScenes());
@@ -102,12 +102,25 @@ public final class ShotsViewModel {
         scenesById = ProductionData.index(session.scenes(), Scene::id);
     }
 
+    /** The filter last applied, by ids: a department list that is re-read (or edited) but chosen the same filters nothing again. */
+    private List<Object> applied;
+
     private void applyFilter() {
+        Scene s = scene.get();
+        Department d = department.get();
+        List<Object> filter = List.of(s == null || s == ALL_SCENES ? "" : s.id(), d == null || d == ALL_DEPARTMENTS ? "" : d.id(),
+                aiOnly.get(), openOnly.get(), search.get() == null ? "" : search.get().strip().toLowerCase());
+        if (filter.equals(applied)) return; // going over 100,000 shots again would change nothing
+        refilter();
+    }
+
+    private void refilter() {
         Scene s = scene.get();
         Department d = department.get();
         boolean ai = aiOnly.get();
         boolean open = openOnly.get();
         String text = search.get() == null ? "" : search.get().strip().toLowerCase();
+        applied = List.of(s == null || s == ALL_SCENES ? "" : s.id(), d == null || d == ALL_DEPARTMENTS ? "" : d.id(), ai, open, text);
         visible.setPredicate(shot -> (s == null || s == ALL_SCENES || shot.sceneId().equals(s.id()))
                 && (d == null || d == ALL_DEPARTMENTS || touches(shot, d.id()))
                 && (!ai || shot.hasAiUse())

@@ -14,6 +14,11 @@ import javafx.scene.input.MouseButton;
 import org.clearframe.rules.SignatureState;
 import org.clearframe.ui.SignOffsViewModel.Row;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /** Who has to sign what: every required signature, grouped by department or by role, open ones first. */
 public final class SignOffsController implements PageController {
@@ -47,6 +52,9 @@ public final class SignOffsController implements PageController {
         grouping.valueProperty().bindBidirectional(model.groupingProperty());
         openOnly.selectedProperty().bindBidirectional(model.openOnlyProperty());
         model.addListener(o -> rebuild());
+        model.onShotsRechecked(shots -> {
+            if (root == null) rebuild(); else update(shots);
+        });
         tree.setShowRoot(false);
         whatColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null
                 ? c.getValue().getValue().group() : c.getValue().getValue().signature() == null
@@ -58,6 +66,11 @@ public final class SignOffsController implements PageController {
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null ? ""
                 : c.getValue().getValue().signature() == null ? NEEDS_RECORD : c.getValue().getValue().signature().state().name()));
         stateColumn.setCellFactory(c -> new TreeTableCell<>() {
+            private final Label chip = new Label(); // one per cell, restyled as rows scroll past
+            {
+                chip.getStyleClass().addAll("sig-state", "sig-missing");
+            }
+
             @Override protected void updateItem(String state, boolean empty) {
                 super.updateItem(state, empty);
                 setText(null);
@@ -65,16 +78,17 @@ public final class SignOffsController implements PageController {
                     setGraphic(null);
                     return;
                 }
+                String style;
                 if (state.equals(NEEDS_RECORD)) {
-                    Label chip = new Label("Needs record");
-                    chip.getStyleClass().addAll("sig-state", "sig-missing");
-                    setGraphic(chip);
-                    return;
+                    chip.setText("Needs record");
+                    style = "sig-missing";
+                } else {
+                    SignatureState s = SignatureState.valueOf(state);
+                    chip.setText(s.label().replaceFirst(":.*", ""));
+                    style = "sig-" + s.name().toLowerCase().replace('_', '-');
                 }
-                SignatureState s = SignatureState.valueOf(state);
-                Label chip = new Label(s.label().replaceFirst(":.*", ""));
-                chip.getStyleClass().addAll("sig-state", "sig-" + s.name().toLowerCase().replace('_', '-'));
-                setGraphic(chip);
+                chip.getStyleClass().set(1, style);
+                if (getGraphic() != chip) setGraphic(chip);
             }
         });
         reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null ? ""
@@ -101,15 +115,95 @@ public final class SignOffsController implements PageController {
         rebuild();
     }
 
+    /** The tree as last built: its groups by name and each shot's rows (the view model knows the script order). */
+    private TreeItem<Row> root;
+    private final Map<String, TreeItem<Row>> groupItems = new TreeMap<>();
+    private final Map<UUID, List<TreeItem<Row>>> itemsByShot = new HashMap<>();
+    private final Map<TreeItem<Row>, String> groupNames = new java.util.IdentityHashMap<>();
+
     private void rebuild() {
-        TreeItem<Row> root = new TreeItem<>(heading(""));
+        root = new TreeItem<>(heading(""));
+        groupItems.clear();
+        groupNames.clear();
+        itemsByShot.clear();
         model.groups().forEach((name, rows) -> {
-            TreeItem<Row> group = new TreeItem<>(heading(name + "  (" + rows.size() + ")"));
+            TreeItem<Row> group = new TreeItem<>();
+            List<TreeItem<Row>> items = new java.util.ArrayList<>(rows.size());
+            for (Row r : rows) {
+                TreeItem<Row> item = new TreeItem<>(r);
+                items.add(item);
+                itemsByShot.computeIfAbsent(r.shot().id(), k -> new java.util.ArrayList<>()).add(item);
+            }
             group.setExpanded(true);
-            for (Row r : rows) group.getChildren().add(new TreeItem<>(r));
+            group.getChildren().setAll(items);
+            label(group, name);
+            groupItems.put(name, group);
+            groupNames.put(group, name);
             root.getChildren().add(group);
         });
         tree.setRoot(root);
         summary.setText(model.summary());
+    }
+
+    /**
+     * After a re-check of a few shots: takes out their rows and puts in their new ones, in script order, without
+     * building the tree again (a shot added since the last build goes at the end of its groups).
+     */
+    private void update(java.util.Set<UUID> shots) {
+        java.util.Set<TreeItem<Row>> touchedGroups = new java.util.HashSet<>();
+        for (UUID id : shots) {
+            for (TreeItem<Row> item : itemsByShot.getOrDefault(id, List.of())) {
+                TreeItem<Row> group = item.getParent();
+                if (group != null) {
+                    group.getChildren().remove(item);
+                    touchedGroups.add(group);
+                }
+            }
+            itemsByShot.remove(id);
+            int order = model.order(id);
+            for (Row r : model.rowsOf(id)) {
+                TreeItem<Row> item = new TreeItem<>(r);
+                TreeItem<Row> group = groupItems.computeIfAbsent(r.group(), this::newGroup);
+                group.getChildren().add(insertionPoint(group.getChildren(), order), item);
+                itemsByShot.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(item);
+                touchedGroups.add(group);
+            }
+        }
+        for (TreeItem<Row> group : touchedGroups) {
+            String name = groupNames.get(group);
+            if (group.getChildren().isEmpty()) {
+                root.getChildren().remove(group);
+                groupItems.remove(name);
+                groupNames.remove(group);
+            } else {
+                label(group, name);
+            }
+        }
+        summary.setText(model.summary());
+    }
+
+    /** A new group, placed among the others in name order. */
+    private TreeItem<Row> newGroup(String name) {
+        TreeItem<Row> group = new TreeItem<>(heading(name));
+        group.setExpanded(true);
+        int at = 0;
+        while (at < root.getChildren().size() && groupNames.get(root.getChildren().get(at)).compareTo(name) < 0) at++;
+        root.getChildren().add(at, group);
+        groupNames.put(group, name);
+        return group;
+    }
+
+    /** After the last row of a shot that comes before {@code order} (rows are kept in script order). */
+    private int insertionPoint(List<TreeItem<Row>> rows, int order) {
+        int low = 0, high = rows.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (model.order(rows.get(mid).getValue().shot().id()) <= order) low = mid + 1; else high = mid;
+        }
+        return low;
+    }
+
+    private static void label(TreeItem<Row> group, String name) {
+        group.setValue(heading(name + "  (" + group.getChildren().size() + ")"));
     }
 }

@@ -16,11 +16,13 @@ import org.clearframe.rules.PerformerChecks;
 import org.clearframe.rules.RequiredSignature;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -54,12 +56,20 @@ public final class SignOffsViewModel implements Observable {
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.BY_DEPARTMENT);
     private final BooleanProperty openOnly = new SimpleBooleanProperty(true);
     private final List<InvalidationListener> listeners = new ArrayList<>();
+    private final List<Consumer<Set<UUID>>> recheckListeners = new ArrayList<>();
+    /** Each shot's place in the script as of the last {@link #groups()}: rows of a group are kept in this order. */
+    private final Map<UUID, Integer> order = new HashMap<>();
 
     public SignOffsViewModel(Session session) {
         this.session = session;
         grouping.addListener(o -> changed());
         openOnly.addListener(o -> changed());
-        session.flagsRevisionProperty().addListener(o -> changed());
+        session.flagsRevisionProperty().addListener(o -> {
+            // A re-check of a few shots changes only their rows; every shot re-checked changes the whole list.
+            Session.Rechecked what = session.recheckedProperty().get();
+            if (what == null || what.all() || recheckListeners.isEmpty()) changed();
+            else for (Consumer<Set<UUID>> l : List.copyOf(recheckListeners)) l.accept(what.shots());
+        });
     }
 
     public ObjectProperty<Grouping> groupingProperty() { return grouping; }
@@ -69,22 +79,51 @@ public final class SignOffsViewModel implements Observable {
     public Map<String, List<Row>> groups() {
         boolean byDepartment = grouping.get() == Grouping.BY_DEPARTMENT;
         Map<UUID, Scene> scenes = ProductionData.index(session.scenes(), Scene::id);
-        Set<String> departments = session.departments().stream().map(Department::name).collect(Collectors.toSet());
+        Set<String> departments = departmentNames();
         Map<String, List<Row>> groups = new TreeMap<>();
+        order.clear();
+        int at = 0;
         for (Shot shot : session.shots()) {
-            for (Flag flag : session.flags(shot.id())) {
-                if (flag.needsRecord()) {
-                    String group = flag.rule() == PerformerChecks.CONSENT_NOT_COVERED ? "Consent" : "Cast";
-                    groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Row(group, scenes.get(shot.sceneId()), shot, flag, null));
-                }
-                for (RequiredSignature sig : flag.signatures()) {
-                    if (openOnly.get() && !sig.state().open()) continue;
-                    String group = byDepartment ? departmentOf(sig, departments) : sig.role().label();
-                    groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Row(group, scenes.get(shot.sceneId()), shot, flag, sig));
-                }
+            order.put(shot.id(), at++);
+            if (!shot.hasAiUse()) continue;
+            for (Row r : rowsOf(shot, scenes.get(shot.sceneId()), byDepartment, departments)) {
+                groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r);
             }
         }
         return groups;
+    }
+
+    /** The rows one shot contributes now, each with its group; none when the shot is gone or uses no AI. */
+    public List<Row> rowsOf(UUID shotId) {
+        Shot shot = session.shot(shotId).orElse(null);
+        if (shot == null || !shot.hasAiUse()) return List.of();
+        Scene scene = null;
+        for (Scene s : session.scenes()) if (s.id().equals(shot.sceneId())) scene = s;
+        return rowsOf(shot, scene, grouping.get() == Grouping.BY_DEPARTMENT, departmentNames());
+    }
+
+    /** The shot's place in the script as of the last {@link #groups()}; a shot added since comes last. */
+    public int order(UUID shotId) {
+        return order.getOrDefault(shotId, Integer.MAX_VALUE);
+    }
+
+    private List<Row> rowsOf(Shot shot, Scene scene, boolean byDepartment, Set<String> departments) {
+        List<Row> rows = new ArrayList<>();
+        for (Flag flag : session.flags(shot.id())) {
+            if (flag.needsRecord()) {
+                String group = flag.rule() == PerformerChecks.CONSENT_NOT_COVERED ? "Consent" : "Cast";
+                rows.add(new Row(group, scene, shot, flag, null));
+            }
+            for (RequiredSignature sig : flag.signatures()) {
+                if (openOnly.get() && !sig.state().open()) continue;
+                rows.add(new Row(byDepartment ? departmentOf(sig, departments) : sig.role().label(), scene, shot, flag, sig));
+            }
+        }
+        return rows;
+    }
+
+    private Set<String> departmentNames() {
+        return session.departments().stream().map(Department::name).collect(Collectors.toSet());
     }
 
     /** The line above the list: what is open, stale and declined, or why nothing is evaluated. */
@@ -102,7 +141,15 @@ public final class SignOffsViewModel implements Observable {
         return departments.contains(name) || name.equals("Cast") ? name : name + " (no such department here)";
     }
 
-    /** Fires when the list needs rebuilding: another grouping, the open-only switch, or changed flags. */
+    /**
+     * Calls {@code listener} with the shots whose flags were re-checked after an edit (their rows are {@link #rowsOf});
+     * while one is registered, such a re-check no longer fires the rebuild listeners.
+     */
+    public void onShotsRechecked(Consumer<Set<UUID>> listener) {
+        recheckListeners.add(listener);
+    }
+
+    /** Fires when the list needs rebuilding: another grouping, the open-only switch, or every shot re-checked. */
     @Override
     public void addListener(InvalidationListener listener) {
         listeners.add(listener);

@@ -11,33 +11,64 @@ import org.clearframe.rules.ShotStatus;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A shot's sign-off state as an icon and a word, with the open signatures in the tooltip. */
+/**
+ * A shot's sign-off state as an icon and a word, with the open signatures in the tooltip. The label and tooltip are
+ * made once per cell and reused as the table scrolls; a re-check redraws only the cells showing a shot it touched.
+ */
 final class StatusCell<S> extends TableCell<S, Shot> {
 
     private final Session session;
+    private final Label badge = new Label();
+    private final Tooltip tooltip = new Tooltip();
+    private String statusClass;
 
     StatusCell(Session session) {
         this.session = session;
+        badge.getStyleClass().add("status");
+        session.recheckedProperty().addListener((o, was, now) -> {
+            Shot shot = getItem();
+            if (now != null && shot != null && !isEmpty() && now.touches(shot.id())) show(shot);
+        });
     }
 
     @Override
     protected void updateItem(Shot shot, boolean empty) {
         super.updateItem(shot, empty);
         setText(null);
-        setTooltip(null);
         if (empty || shot == null) {
             setGraphic(null);
+            setTooltip(null);
             return;
         }
+        show(shot);
+    }
+
+    private void show(Shot shot) {
         ShotStatus status = session.status(shot);
-        setGraphic(badge(status));
+        badge.setText(glyph(status) + "  " + status.label());
+        String style = styleClass(status);
+        if (!style.equals(statusClass)) {
+            if (statusClass != null) badge.getStyleClass().remove(statusClass);
+            badge.getStyleClass().add(style);
+            statusClass = style;
+        }
+        if (getGraphic() != badge) setGraphic(badge);
         List<Flag> flags = session.flags(shot.id());
-        if (!flags.isEmpty()) setTooltip(new Tooltip(openRoles(flags)));
+        if (flags.isEmpty()) {
+            setTooltip(null);
+        } else {
+            tooltip.setText(openRoles(flags));
+            if (getTooltip() != tooltip) setTooltip(tooltip);
+        }
+    }
+
+    private static String styleClass(ShotStatus status) {
+        return "status-" + status.name().toLowerCase().replace('_', '-');
     }
 
     static Label badge(ShotStatus status) {
         Label label = new Label(glyph(status) + "  " + status.label());
-        label.getStyleClass().addAll("status", "status-" + status.name().toLowerCase().replace('_', '-'));
+        label.getStyleClass().addAll("status", styleClass(status));
         return label;
     }
 

@@ -62,6 +62,27 @@ class ArchitectureTest {
             .that().resideInAPackage("org.clearframe.model..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "org.clearframe.rules..", "org.clearframe.store..");
 
+    /**
+     * While a production is open the window's Session is its only writer: one transaction and one undo step per change,
+     * and lists that always show what the file holds. Other UI classes may only probe a file's lock; services that take
+     * the store (imports, reply evidence, attestations) are called by the Session too. The CLI uses the store directly.
+     */
+    @ArchTest
+    static final ArchRule inTheUiOnlyTheSessionUsesTheStore = noClasses()
+            .that().resideInAPackage("org.clearframe.ui..").and().doNotHaveFullyQualifiedName("org.clearframe.ui.Session")
+            .should().callMethodWhere(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall>(
+                    "a method of ProductionStore other than opening it to probe its lock, or a service method given the store") {
+                @Override
+                public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+                    var target = call.getTarget();
+                    if (target.getOwner().isEquivalentTo(ProductionStore.class)) {
+                        return !java.util.Set.of("open", "close", "file", "isReadOnly").contains(target.getName());
+                    }
+                    return target.getRawParameterTypes().stream().anyMatch(t -> t.isEquivalentTo(ProductionStore.class));
+                }
+            })
+            .because("Session.apply writes each change in one transaction with one undo step; a second writer loses edits or undo");
+
     /** A sign-off counts only when its proof holds; the one loader that checks proofs is the only way to read a production. */
     @ArchTest
     static final ArchRule onlyTheSignedRecordReadsAWholeProduction = noClasses()

@@ -16,6 +16,7 @@ public final class Benchmarks {
         System.out.println("Clearframe benchmarks, " + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
         List<String> lines = new ArrayList<>();
         lines.addAll(org.clearframe.ui.OpenProductionBenchmark.run());
+        lines.addAll(org.clearframe.ui.EditAndScrollBenchmark.run());
         lines.addAll(RulesBenchmark.run());
         lines.addAll(ImportBenchmark.run());
         lines.addAll(PdfBenchmark.run());

@@ -41,7 +41,12 @@ class AssessmentTest {
         FlagIndex index = new FlagIndex(inForce.policy(), data);
         assertEquals(index.summary(), a.summary());
         assertTrue(a.summary().flags() > 0);
-        assertEquals(a.summary(), new FlagIndex(a).summary(), "an index made from the assessment starts from its counts");
+        assertEquals(a.summary(), new FlagIndex(a, data).summary(), "an index made from the assessment starts from its counts");
+        FlagIndex fromAssessment = new FlagIndex(a, data);
+        for (Shot s : data.shots()) {
+            assertEquals(index.recheck(s, data.signOffsOf(s.id())), fromAssessment.recheck(s, data.signOffsOf(s.id())),
+                    "an index made from the assessment re-checks a shot with the production's facts");
+        }
         for (Shot s : data.shots()) {
             assertEquals(index.flags(s.id()), a.flags(s.id()));
             assertEquals(index.status(s), a.status(s));

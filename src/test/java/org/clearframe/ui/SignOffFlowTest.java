@@ -56,7 +56,7 @@ class SignOffFlowTest {
         assertTrue(robot.lookup(".flag-closed").tryQuery().isPresent(), "the card shows the flag as signed");
 
         // What the producer typed in is in the file with the producer's attestation, and the verifying loader accepts it.
-        SignedRecord record = SignedRecord.load(session.store());
+        SignedRecord record = session.readBack();
         SignOff recorded = record.data().signOffs().stream().filter(x -> x.signer().equals("Ada Brennan")).findFirst().orElseThrow();
         SignedRecord.Proven proof = record.proven().get(recorded.id());
         assertTrue(proof.attested() && proof.ownKey(), "attested with this user's own key: " + proof.label());

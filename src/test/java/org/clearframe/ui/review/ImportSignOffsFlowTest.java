@@ -8,8 +8,8 @@ import org.clearframe.exchange.ReplyImport;
 import org.clearframe.exchange.SharePackage;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.model.Decision;
-import org.clearframe.store.ProductionStore;
 import org.clearframe.ui.ScriptedDialogs;
+import org.clearframe.ui.Session;
 import org.clearframe.ui.UiTasks;
 import org.clearframe.ui.ViewFactory;
 import org.junit.jupiter.api.Test;
@@ -51,11 +51,12 @@ class ImportSignOffsFlowTest {
         return file;
     }
 
-    private void importReply(FxRobot robot, ScriptedDialogs dialogs, ProductionStore store, Path reply,
+    /** As Production > Import Sign-offs does it: a snapshot of the open session, and the session applies. */
+    private void importReply(FxRobot robot, ScriptedDialogs dialogs, Session session, Path reply,
                              AtomicReference<ReplyImport.Preview> applied) {
         UiTasks tasks = new UiTasks(dialogs);
         robot.interact(() -> new ImportSignOffs(dialogs, tasks, ViewFactory.forms(), new TrustStore(dir.resolve("producer")))
-                .start(store, reply, applied::set));
+                .start(session::snapshot, session::apply, reply, applied::set));
     }
 
     @Test
@@ -64,9 +65,11 @@ class ImportSignOffsFlowTest {
         Path reply = reply(fixture);
         ScriptedDialogs dialogs = new ScriptedDialogs().answerDialog(d -> Optional.of(ImportSignOffs.APPLY));
         AtomicReference<ReplyImport.Preview> applied = new AtomicReference<>();
-        try (ProductionStore store = ProductionStore.open(fixture.file)) {
-            importReply(robot, dialogs, store, reply, applied);
+        try (Session session = Session.open(fixture.file)) {
+            importReply(robot, dialogs, session, reply, applied);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> applied.get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(2, session.signOffs().size(), "the open session lists the recorded sign-offs without a reload");
         }
         assertEquals(List.of("dialog: Import Sign-offs"), dialogs.shown, "the preview, then nothing else to answer");
         assertEquals(2, fixture.load().signOffs().size());
@@ -78,8 +81,8 @@ class ImportSignOffsFlowTest {
         Path reply = reply(fixture);
         ScriptedDialogs dialogs = new ScriptedDialogs().answerDialog(d -> Optional.of(ButtonType.CANCEL));
         AtomicReference<ReplyImport.Preview> applied = new AtomicReference<>();
-        try (ProductionStore store = ProductionStore.open(fixture.file)) {
-            importReply(robot, dialogs, store, reply, applied);
+        try (Session session = Session.open(fixture.file)) {
+            importReply(robot, dialogs, session, reply, applied);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !dialogs.shown.isEmpty());
             WaitForAsyncUtils.waitForFxEvents();
         }
@@ -94,8 +97,8 @@ class ImportSignOffsFlowTest {
         Files.writeString(reply, Files.readString(reply).replace("not this way", "fine by me"));
         ScriptedDialogs dialogs = new ScriptedDialogs();
         AtomicReference<ReplyImport.Preview> applied = new AtomicReference<>();
-        try (ProductionStore store = ProductionStore.open(fixture.file)) {
-            importReply(robot, dialogs, store, reply, applied);
+        try (Session session = Session.open(fixture.file)) {
+            importReply(robot, dialogs, session, reply, applied);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !dialogs.shown.isEmpty());
             WaitForAsyncUtils.waitForFxEvents();
         }
