@@ -77,8 +77,7 @@ public final class SignOffsController implements PageController {
                 setGraphic(chip);
             }
         });
-        reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null ? ""
-                : c.getValue().getValue().flag().reason()));
+        reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.reason(c.getValue().getValue())));
         tree.setRowFactory(t -> {
             TreeTableRow<Row> row = new TreeTableRow<>() {
                 @Override protected void updateItem(Row item, boolean empty) {

@@ -87,6 +87,37 @@ public final class SignOffsViewModel implements Observable {
         return groups;
     }
 
+    /**
+     * The "why" of a row: the flag's reason, and for a stale signature what changed since it was signed. The signed
+     * plans are read once per rebuild of the list, not once per row.
+     */
+    public String reason(Row row) {
+        if (row.flag() == null) return "";
+        if (row.signature() == null || row.signature().state() != org.clearframe.rules.SignatureState.STALE
+                || row.signature().latest().isEmpty()) return row.flag().reason();
+        String changes = SignedChanges.describe(row.signature().latest().get(), row.shot(), signedContents(), changeData());
+        return changes.isEmpty() ? row.flag().reason() : changes + "  ·  " + row.flag().reason();
+    }
+
+    private java.util.Map<String, org.clearframe.rules.ShotContent> contents;
+    private ProductionData data;
+
+    private java.util.Map<String, org.clearframe.rules.ShotContent> signedContents() {
+        if (contents == null) {
+            List<org.clearframe.model.SignOff> stale = new ArrayList<>();
+            for (Shot shot : session.shots()) for (Flag f : session.flags(shot.id())) for (RequiredSignature sig : f.signatures()) {
+                if (sig.state() == org.clearframe.rules.SignatureState.STALE) sig.latest().ifPresent(stale::add);
+            }
+            contents = SignedChanges.contents(session, stale);
+        }
+        return contents;
+    }
+
+    private ProductionData changeData() {
+        if (data == null) data = session.snapshot();
+        return data;
+    }
+
     /** The line above the list: what is open, stale and declined, or why nothing is evaluated. */
     public String summary() {
         if (!session.policyProblem().isEmpty()) {
@@ -114,6 +145,8 @@ public final class SignOffsViewModel implements Observable {
     }
 
     private void changed() {
+        contents = null;
+        data = null;
         for (InvalidationListener l : List.copyOf(listeners)) l.invalidated(this);
     }
 }
