@@ -21,6 +21,10 @@ import java.util.UUID;
  */
 public final class VoidedSignOffs {
 
+    /** In the order signed; of equal times, in the policy's order of roles, so the warning reads the same every time. */
+    private static final java.util.Comparator<SignOff> ORDER = java.util.Comparator.comparing(SignOff::signedAt)
+            .thenComparing(SignOff::role).thenComparing(SignOff::signer).thenComparing(s -> s.id().toString());
+
     private VoidedSignOffs() {}
 
     /** The current sign-offs of the shots in {@code before} that the edits in {@code after} (same ids) would make stale. */
@@ -67,7 +71,7 @@ public final class VoidedSignOffs {
     public static String warning(List<SignOff> voided) {
         if (voided.isEmpty()) return "";
         Set<String> who = new LinkedHashSet<>();
-        voided.stream().sorted(java.util.Comparator.comparing(SignOff::signedAt))
+        voided.stream().sorted(ORDER)
                 .forEach(s -> who.add(s.role().label() + (s.signer().isBlank() ? "" : " (" + s.signer() + ")")));
         List<String> names = new ArrayList<>(who);
         String listed = names.size() <= 6 ? String.join(", ", names) : String.join(", ", names.subList(0, 6)) + " and " + (names.size() - 6) + " more";
@@ -84,7 +88,7 @@ public final class VoidedSignOffs {
         }
         List<SignOff> out = new ArrayList<>(latest.values());
         out.removeIf(Objects::isNull);
-        out.sort(java.util.Comparator.comparing(SignOff::signedAt));
+        out.sort(ORDER);
         return out;
     }
 }
