@@ -70,6 +70,21 @@ public final class ShotsController implements PageController {
         table.setItems(model.visible());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setEditable(true);
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<Shot> row = new javafx.scene.control.TableRow<>();
+            DragToReorder.install(row, new DragToReorder.Mover<>() {
+                @Override public boolean allowed(Shot dragged, Shot onto) { return model.canMoveTo(dragged, onto); }
+                @Override public boolean move(Shot dragged, Shot onto) {
+                    boolean moved = model.moveTo(dragged, onto);
+                    if (moved) {
+                        table.getSelectionModel().clearSelection();
+                        table.getSelectionModel().select(dragged);
+                    }
+                    return moved;
+                }
+            });
+            return row;
+        });
         setUpColumns();
         setUpFilters();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, shot) -> {

@@ -245,6 +245,18 @@ public final class ShotsViewModel {
         return n == 1 ? "1 shot" : n + " shots";
     }
 
+    /** A shot is dragged only within its scene: the scene is part of a shot's identity on a breakdown. */
+    public boolean canMoveTo(Shot shot, Shot onto) {
+        return shot.sceneId().equals(onto.sceneId()) && !shot.id().equals(onto.id());
+    }
+
+    /** Puts {@code shot} where {@code onto} stands in their scene (a drag in the Shots page); true when it moved. */
+    public boolean moveTo(Shot shot, Shot onto) {
+        if (!canMoveTo(shot, onto)) return false;
+        int to = session.shotsOf(shot.sceneId()).indexOf(onto);
+        return to >= 0 && dialogs.attempt("Could not move the shot", () -> session.moveShot(shot, to));
+    }
+
     /** Moves the shot {@code delta} places within its scene; true when it moved. */
     public boolean move(Shot shot, int delta) {
         int to = session.shotsOf(shot.sceneId()).indexOf(shot) + delta;
