@@ -340,6 +340,31 @@ public final class ProductionStore implements AutoCloseable {
         });
     }
 
+    /** Saves many edited shots all-or-nothing (a bulk edit in the Shots page). */
+    public void saveShots(Collection<Shot> edited) throws StoreException {
+        write(() -> {
+            for (Shot s : edited) shots.save(s);
+        });
+    }
+
+    /** Deletes many shots all-or-nothing (a bulk delete); their sign-offs stay in the history as {@link #deleteShot} keeps them. */
+    public void deleteShots(Collection<UUID> ids) throws StoreException {
+        write(() -> {
+            for (UUID id : ids) shots.delete(id);
+        });
+    }
+
+    /**
+     * Puts back deleted shots, each at its index within its scene, with their sign-offs, all-or-nothing (undo of a bulk
+     * delete). {@code inOrder} must be in the order the production listed them, so each index is right when it is used.
+     */
+    public void restoreShots(List<Shot> inOrder, List<Integer> indexInScene, List<SignOff> signOffs) throws StoreException {
+        write(() -> {
+            for (int i = 0; i < inOrder.size(); i++) shots.insert(inOrder.get(i), indexInScene.get(i));
+            for (SignOff s : signOffs) this.signOffs.insertIfNew(s);
+        });
+    }
+
     // ------------------------------------------------------------------------------------ sign-offs and policy
 
     /** Records a sign-off. Sign-offs are history: this never replaces or deletes an earlier one. */

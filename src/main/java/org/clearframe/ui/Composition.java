@@ -53,7 +53,7 @@ public final class Composition {
         Map<Class<?>, Supplier<?>> pages = Map.of(
                 ProductionController.class, () -> new ProductionController(session, dialogs),
                 ScenesController.class, () -> new ScenesController(new ScenesViewModel(session, dialogs), session, dialogs, views, navigator),
-                ShotsController.class, () -> new ShotsController(new ShotsViewModel(session, dialogs), session),
+                ShotsController.class, () -> new ShotsController(new ShotsViewModel(session, dialogs), session, dialogs, views),
                 ShotDetailController.class, () -> new ShotDetailController(new ShotDetailViewModel(session, dialogs), session, dialogs, tasks, views),
                 DepartmentsController.class, () -> new DepartmentsController(session, dialogs, navigator),
                 CastController.class, () -> new CastController(session, dialogs),

@@ -59,6 +59,14 @@ public final class ScenesController implements PageController {
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) edit();
             });
+            DragToReorder.install(row, new DragToReorder.Mover<>() {
+                @Override public boolean allowed(Scene dragged, Scene onto) { return !dragged.equals(onto); }
+                @Override public boolean move(Scene dragged, Scene onto) {
+                    boolean moved = model.moveTo(dragged, onto);
+                    if (moved) table.getSelectionModel().select(dragged);
+                    return moved;
+                }
+            });
             return row;
         });
         table.setOnKeyPressed(e -> {

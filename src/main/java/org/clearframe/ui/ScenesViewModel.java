@@ -61,6 +61,13 @@ public final class ScenesViewModel {
     }
 
     /** Moves the scene {@code delta} places in script order; true when it moved. */
+    /** Puts {@code scene} where {@code onto} stands (a drag in the Scenes page); true when it moved. */
+    public boolean moveTo(Scene scene, Scene onto) {
+        int to = session.scenes().indexOf(onto);
+        if (to < 0 || scene.equals(onto)) return false;
+        return dialogs.attempt("Could not move the scene", () -> session.moveScene(scene, to));
+    }
+
     public boolean move(Scene scene, int delta) {
         int to = session.scenes().indexOf(scene) + delta;
         if (to < 0 || to >= session.scenes().size()) return false;

@@ -957,6 +957,88 @@ public final class Session implements AutoCloseable {
         return SignedRecord.load(store);
     }
 
+    /**
+     * The plan each of {@code fingerprints} was signed for, where the file keeps it (and it still hashes to its
+     * fingerprint): what a stale sign-off's change list is worked out from. Missing for sign-offs from before it was kept.
+     */
+    public Map<String, org.clearframe.rules.ShotContent> signedContents(java.util.Collection<String> fingerprints) throws StoreException {
+        return store.packages().signedContents(fingerprints);
+    }
+
+    // ------------------------------------------------------------------------------------------- bulk work
+
+    /**
+     * Saves edits to many shots (the Shots page's bulk edit) in one transaction, recorded as ONE undo step named
+     * {@code name}: undo puts every shot back as it was, again in one transaction. Shots that did not change are
+     * left out; a bulk edit does not move shots between scenes.
+     */
+    public void applyBulk(String name, List<Shot> edited) throws StoreException {
+        List<Shot> before = new ArrayList<>();
+        List<Shot> after = new ArrayList<>();
+        for (Shot s : edited) {
+            Shot was = find(shots, s.id(), Shot::id);
+            if (was == null) throw new IllegalArgumentException("shot " + s.number() + " is no longer in the production");
+            if (!was.sceneId().equals(s.sceneId())) throw new IllegalArgumentException("a bulk edit does not move shots between scenes");
+            if (was.equals(s)) continue;
+            before.add(was);
+            after.add(s);
+        }
+        if (after.isEmpty()) return;
+        writeBulk(after);
+        record(name, () -> writeBulk(before), () -> writeBulk(after));
+    }
+
+    private void writeBulk(List<Shot> rows) throws StoreException {
+        store.saveShots(rows);
+        for (Shot s : rows) replaceOrAdd(shots, s, Shot::id);
+        bulkChanged(rows.stream().map(Shot::id).toList());
+    }
+
+    /**
+     * Deletes many shots (after the caller has asked once) in one transaction, as ONE undo step; undo restores them
+     * in place with their sign-offs, again in one transaction.
+     */
+    public void deleteBulk(List<Shot> doomed) throws StoreException {
+        List<Shot> ordered = doomed.stream().filter(shots::contains).sorted(Comparator.comparingInt(shots::indexOf)).toList();
+        if (ordered.isEmpty()) return;
+        List<Integer> indexes = new ArrayList<>();
+        for (Shot s : ordered) indexes.add(shotsOf(s.sceneId()).indexOf(s));
+        java.util.Set<UUID> ids = new java.util.HashSet<>(ordered.stream().map(Shot::id).toList());
+        List<SignOff> theirSignOffs = signOffs.stream().filter(x -> ids.contains(x.shotId())).toList();
+        removeBulk(ids);
+        String name = ordered.size() == 1 ? "Delete shot " + ordered.get(0).number() : "Delete " + ordered.size() + " shots";
+        record(name, () -> {
+            store.restoreShots(ordered, indexes, theirSignOffs);
+            for (int i = 0; i < ordered.size(); i++) placeInList(ordered.get(i), indexes.get(i));
+            signOffs.addAll(theirSignOffs);
+            bulkChanged(ids);
+        }, () -> removeBulk(ids));
+    }
+
+    private void removeBulk(java.util.Set<UUID> ids) throws StoreException {
+        store.deleteShots(ids);
+        shots.removeIf(x -> ids.contains(x.id()));
+        signOffs.removeIf(x -> ids.contains(x.shotId()));
+        bulkChanged(ids);
+    }
+
+    /** Puts a shot back into the shown list at {@code index} within its scene, as the file now has it. */
+    private void placeInList(Shot shot, int index) {
+        List<Shot> siblings = shotsOf(shot.sceneId());
+        int clamped = Math.max(0, Math.min(index, siblings.size()));
+        int at = clamped < siblings.size() ? shots.indexOf(siblings.get(clamped))
+                : siblings.isEmpty() ? insertionPointForScene(shot.sceneId()) : shots.indexOf(siblings.get(siblings.size() - 1)) + 1;
+        shots.add(at, shot);
+    }
+
+    /** Re-checks the flags of the shots a bulk change touched from one snapshot, then tells the views once. */
+    private void bulkChanged(java.util.Collection<UUID> ids) {
+        ProductionData now = snapshot();
+        for (UUID id : ids) flags.update(now, id);
+        flagSummary.set(flags.summary());
+        flagsRevision.set(flagsRevision.get() + 1);
+    }
+
     @Override
     public void close() {
         store.close();

@@ -258,6 +258,15 @@ public final class ShotDetailController {
             by.getStyleClass().add("hint");
             by.setWrapText(true);
             whoBox.getChildren().add(by);
+            if (sig.state() == org.clearframe.rules.SignatureState.STALE) {
+                String changes = model.changesSince(latest, s);
+                if (!changes.isEmpty()) {
+                    Label changed = new Label(changes);
+                    changed.getStyleClass().add("stale-changes");
+                    changed.setWrapText(true);
+                    whoBox.getChildren().add(changed);
+                }
+            }
         });
         HBox.setHgrow(whoBox, javafx.scene.layout.Priority.ALWAYS);
         Button sign = new Button(sig.state().open() ? "Sign…" : "Re-sign…");

@@ -74,11 +74,25 @@ public final class ShotDetailViewModel {
                 + session.proof(latest.id()).filter(p -> p.attested()).map(p -> " (" + p.label() + ")").orElse("");
     }
 
+    /**
+     * For a stale sign-off, what changed since it was signed, field by field ("Changed since signed: Output: Temporary
+     * -> Final"), or that it is not known; "" when the plan is the one signed.
+     */
+    public String changesSince(SignOff signed, Shot now) {
+        if (signed.fingerprint().equals(org.clearframe.rules.Fingerprint.of(now))) return "";
+        return SignedChanges.describe(signed, now, SignedChanges.contents(session, List.of(signed)), session.snapshot());
+    }
+
     // ------------------------------------------------------------------------------------------ edits
 
     /** Saves the edited fields; true when saved. */
     public boolean save(Shot edited) {
+        if (!VoidWarning.allows(session, dialogs, current(edited.id()), edited)) return false;
         return dialogs.attempt("Could not save shot " + edited.number(), () -> session.saveShot(edited));
+    }
+
+    private Shot current(UUID id) {
+        return session.shots().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
     }
 
     public boolean addUse(Shot shot, AiUse use) {
@@ -100,6 +114,7 @@ public final class ShotDetailViewModel {
     }
 
     private boolean saveUses(Shot shot, List<AiUse> uses) {
+        if (!VoidWarning.allows(session, dialogs, shot, shot.withAiUses(uses))) return false;
         return dialogs.attempt("Could not save the AI uses of shot " + shot.number(), () -> session.saveShot(shot.withAiUses(uses)));
     }
 

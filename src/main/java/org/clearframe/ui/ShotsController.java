@@ -47,6 +47,7 @@ public final class ShotsController implements PageController {
     @FXML private TableColumn<Shot, ShotSize> sizeColumn;
     @FXML private TableColumn<Shot, Shot> departmentsColumn, statusColumn;
     @FXML private Button addButton, duplicateButton, deleteButton, upButton, downButton;
+    @FXML private javafx.scene.control.MenuButton bulkButton;
     @FXML private ShotDetailController shotDetailController;
 
     /** The shot the producer last selected, kept by id because edits replace the row object. */
@@ -54,10 +55,14 @@ public final class ShotsController implements PageController {
 
     private final ShotsViewModel model;
     private final Session session;
+    private final DialogService dialogs;
+    private final ViewFactory views;
 
-    ShotsController(ShotsViewModel model, Session session) {
+    ShotsController(ShotsViewModel model, Session session, DialogService dialogs, ViewFactory views) {
         this.model = model;
         this.session = session;
+        this.dialogs = dialogs;
+        this.views = views;
     }
 
     @FXML
@@ -65,6 +70,21 @@ public final class ShotsController implements PageController {
         table.setItems(model.visible());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setEditable(true);
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<Shot> row = new javafx.scene.control.TableRow<>();
+            DragToReorder.install(row, new DragToReorder.Mover<>() {
+                @Override public boolean allowed(Shot dragged, Shot onto) { return model.canMoveTo(dragged, onto); }
+                @Override public boolean move(Shot dragged, Shot onto) {
+                    boolean moved = model.moveTo(dragged, onto);
+                    if (moved) {
+                        table.getSelectionModel().clearSelection();
+                        table.getSelectionModel().select(dragged);
+                    }
+                    return moved;
+                }
+            });
+            return row;
+        });
         setUpColumns();
         setUpFilters();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, shot) -> {
@@ -82,6 +102,11 @@ public final class ShotsController implements PageController {
         var none = table.getSelectionModel().selectedItemProperty().isNull();
         duplicateButton.disableProperty().bind(none);
         deleteButton.disableProperty().bind(none);
+        bulkButton.disableProperty().bind(none);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Shot>) c -> {
+            int n = table.getSelectionModel().getSelectedItems().size();
+            bulkButton.setText(n > 1 ? n + " Selected Shots" : "Selected Shot");
+        });
         upButton.disableProperty().bind(none);
         downButton.disableProperty().bind(none);
         addButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(session.scenes()));
@@ -237,6 +262,28 @@ public final class ShotsController implements PageController {
     @FXML
     void delete() {
         model.delete(List.copyOf(table.getSelectionModel().getSelectedItems()).stream().filter(Objects::nonNull).toList());
+    }
+
+    private List<Shot> selected() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems()).stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The bulk commands keep the selection: the producer often does several things to the same shots. */
+    private void keepingSelection(java.util.function.Predicate<List<Shot>> command) {
+        List<Shot> chosen = selected();
+        if (chosen.isEmpty() || !command.test(chosen)) return;
+        java.util.Set<UUID> ids = new java.util.HashSet<>(chosen.stream().map(Shot::id).toList());
+        table.getSelectionModel().clearSelection();
+        for (Shot s : model.visible()) if (ids.contains(s.id())) table.getSelectionModel().select(s);
+    }
+
+    @FXML void bulkSize() { keepingSelection(model::bulkSize); }
+    @FXML void bulkAddDepartment() { keepingSelection(model::bulkAddDepartment); }
+    @FXML void bulkRemoveDepartment() { keepingSelection(model::bulkRemoveDepartment); }
+
+    @FXML
+    void bulkAddUse() {
+        keepingSelection(shots -> AiUseDialog.show(views, dialogs, session, null).map(use -> model.bulkAddUse(shots, use)).orElse(false));
     }
 
     @FXML void moveUp() { move(-1); }

@@ -14,6 +14,7 @@ import org.clearframe.model.Department;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
+import org.clearframe.model.ShotSize;
 import org.clearframe.rules.Flag;
 
 import java.util.List;
@@ -162,15 +163,111 @@ public final class ShotsViewModel {
         return dialogs.attempt("Could not duplicate the shot", () -> session.addShot(copy, index)) ? Optional.of(copy) : Optional.empty();
     }
 
-    /** Asks first, naming what goes with the shots; true when they were deleted. */
+    /**
+     * Asks once, naming what goes with the shots (and the sign-offs that stop counting), then deletes them all in one
+     * transaction as one undo step; true when they were deleted.
+     */
     public boolean delete(List<Shot> doomed) {
         if (doomed.isEmpty()) return false;
-        long signed = doomed.stream().mapToLong(s -> session.signOffs().stream().filter(x -> x.shotId().equals(s.id())).count()).sum();
+        java.util.Set<UUID> ids = new java.util.HashSet<>(doomed.stream().map(Shot::id).toList());
+        long signed = session.signOffs().stream().filter(x -> ids.contains(x.shotId())).count();
+        List<org.clearframe.model.SignOff> current = org.clearframe.rules.VoidedSignOffs.byDeleting(doomed, session.signOffs());
         String what = doomed.size() == 1 ? "shot " + sceneNumber(doomed.get(0)) + "/" + doomed.get(0).number() : doomed.size() + " shots";
-        String detail = "Their AI uses" + (signed > 0 ? " and " + signed + " recorded sign-offs" : "")
-                + " go with them. You can undo this with Edit > Undo.";
+        String detail = "Their AI uses" + (signed > 0 ? " and " + signed + " recorded sign-offs" : "") + " go with them."
+                + (current.isEmpty() ? "" : " " + org.clearframe.rules.VoidedSignOffs.warning(current).replace("This change voids", "This voids") + ".")
+                + " You can undo this with Edit > Undo.";
         if (!dialogs.confirm("Delete " + what + "?", detail, doomed.size() == 1 ? "Delete Shot" : "Delete Shots")) return false;
-        return dialogs.attempt("Could not delete", () -> session.deleteShots(doomed));
+        return dialogs.attempt("Could not delete", () -> session.deleteBulk(doomed));
+    }
+
+    // ------------------------------------------------------------------------------------- bulk editing
+
+    /**
+     * The shoot day is a scene's (the shoot calendar puts scenes on days), so the Scenes page and {@code calendar --scene}
+     * set it; the bulk edits here are a shot's own: size, departments and AI uses.
+     */
+    public boolean bulkSize(List<Shot> selected) {
+        if (selected.isEmpty()) return false;
+        ShotSize initial = selected.get(0).size() == null ? ShotSize.WIDE : selected.get(0).size();
+        List<String> labels = java.util.Arrays.stream(ShotSize.values()).map(ShotSize::label).toList();
+        Optional<String> chosen = dialogs.choose("Set Size", "Size of " + shots(selected.size()), labels, initial.label());
+        if (chosen.isEmpty()) return false;
+        ShotSize size = ShotSize.values()[labels.indexOf(chosen.get())];
+        return apply("Set size of " + shots(selected.size()), selected, s -> s.edit().size(size).build());
+    }
+
+    /** Adds a department to every selected shot. */
+    public boolean bulkAddDepartment(List<Shot> selected) {
+        Optional<Department> chosen = chooseDepartment(selected, "Add a department to " + shots(selected.size()));
+        if (chosen.isEmpty()) return false;
+        UUID id = chosen.get().id();
+        return apply("Add " + chosen.get().name() + " to " + shots(selected.size()), selected, s -> {
+            if (s.departmentIds().contains(id)) return s;
+            List<UUID> ids = new java.util.ArrayList<>(s.departmentIds());
+            ids.add(id);
+            return s.edit().departmentIds(ids).build();
+        });
+    }
+
+    /** Takes a department off every selected shot (its AI uses keep theirs: they are part of what was signed). */
+    public boolean bulkRemoveDepartment(List<Shot> selected) {
+        Optional<Department> chosen = chooseDepartment(selected, "Remove a department from " + shots(selected.size()));
+        if (chosen.isEmpty()) return false;
+        UUID id = chosen.get().id();
+        return apply("Remove " + chosen.get().name() + " from " + shots(selected.size()), selected,
+                s -> s.edit().departmentIds(s.departmentIds().stream().filter(d -> !d.equals(id)).toList()).build());
+    }
+
+    /** Adds the same planned AI use to every selected shot; each shot gets its own copy (its own id). */
+    public boolean bulkAddUse(List<Shot> selected, org.clearframe.model.AiUse use) {
+        if (selected.isEmpty() || use == null) return false;
+        return apply("Add " + use.technique().label() + " to " + shots(selected.size()), selected, s -> {
+            List<org.clearframe.model.AiUse> uses = new java.util.ArrayList<>(s.aiUses());
+            uses.add(new org.clearframe.model.AiUse(UUID.randomUUID(), use.technique(), use.purpose(), use.tool(), use.output(),
+                    use.performerIds(), use.departmentIds(), use.uploads(), use.vendorTrains(), use.factors(), use.notes(), use.frameSharePercent()));
+            return s.withAiUses(uses);
+        });
+    }
+
+    /** One bulk change: asks first when it voids sign-offs, then one transaction and one undo step. */
+    private boolean apply(String name, List<Shot> selected, java.util.function.UnaryOperator<Shot> edit) {
+        List<Shot> before = selected.stream().map(s -> current(s.id())).filter(java.util.Objects::nonNull).toList();
+        List<Shot> after = before.stream().map(edit).toList();
+        if (before.equals(after)) return false;
+        if (!VoidWarning.allows(session, dialogs, before, after)) return false;
+        return dialogs.attempt("Could not change " + shots(before.size()), () -> session.applyBulk(name, after));
+    }
+
+    private Optional<Department> chooseDepartment(List<Shot> selected, String header) {
+        if (selected.isEmpty() || session.departments().isEmpty()) {
+            if (!selected.isEmpty()) dialogs.showInfo("No departments yet", "Add departments in the Departments page first.");
+            return Optional.empty();
+        }
+        // The chooser shows each choice as text: offer the names (numbered where two departments share one).
+        List<Department> all = List.copyOf(session.departments());
+        List<String> names = new java.util.ArrayList<>();
+        for (Department d : all) names.add(names.contains(d.name()) ? d.name() + " (" + (names.size() + 1) + ")" : d.name());
+        return dialogs.choose("Departments", header, names, names.get(0)).map(n -> all.get(names.indexOf(n)));
+    }
+
+    private Shot current(UUID id) {
+        return session.shots().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static String shots(int n) {
+        return n == 1 ? "1 shot" : n + " shots";
+    }
+
+    /** A shot is dragged only within its scene: the scene is part of a shot's identity on a breakdown. */
+    public boolean canMoveTo(Shot shot, Shot onto) {
+        return shot.sceneId().equals(onto.sceneId()) && !shot.id().equals(onto.id());
+    }
+
+    /** Puts {@code shot} where {@code onto} stands in their scene (a drag in the Shots page); true when it moved. */
+    public boolean moveTo(Shot shot, Shot onto) {
+        if (!canMoveTo(shot, onto)) return false;
+        int to = session.shotsOf(shot.sceneId()).indexOf(onto);
+        return to >= 0 && dialogs.attempt("Could not move the shot", () -> session.moveShot(shot, to));
     }
 
     /** Moves the shot {@code delta} places within its scene; true when it moved. */
@@ -185,6 +282,7 @@ public final class ShotsViewModel {
             dialogs.showError("A shot needs a number", "Give the shot a number, like 1, 1A or 2.");
             return false;
         }
+        if (!VoidWarning.allows(session, dialogs, current(edited.id()), edited)) return false;
         return dialogs.attempt("Could not save shot " + edited.number(), () -> session.saveShot(edited));
     }
 }

@@ -91,8 +91,17 @@ public final class SignOffsController implements PageController {
                 if (getGraphic() != chip) setGraphic(chip);
             }
         });
-        reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null ? ""
-                : c.getValue().getValue().flag().reason()));
+        reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.reason(c.getValue().getValue())));
+        reasonColumn.setCellFactory(c -> new TreeTableCell<>() {
+            private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+            { whole.setWrapText(true); whole.setMaxWidth(520); }
+            @Override protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                whole.setText(text == null ? "" : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : whole); // a change list is often longer than the column
+            }
+        });
         tree.setRowFactory(t -> {
             TreeTableRow<Row> row = new TreeTableRow<>() {
                 @Override protected void updateItem(Row item, boolean empty) {

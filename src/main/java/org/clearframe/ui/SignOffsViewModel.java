@@ -77,6 +77,7 @@ public final class SignOffsViewModel implements Observable {
 
     /** The groups in name order, each with its rows in script order. */
     public Map<String, List<Row>> groups() {
+        readSignedContents();
         boolean byDepartment = grouping.get() == Grouping.BY_DEPARTMENT;
         Map<UUID, Scene> scenes = ProductionData.index(session.scenes(), Scene::id);
         Set<String> departments = departmentNames();
@@ -124,6 +125,37 @@ public final class SignOffsViewModel implements Observable {
 
     private Set<String> departmentNames() {
         return session.departments().stream().map(Department::name).collect(Collectors.toSet());
+    }
+
+    /**
+     * The "why" of a row: the flag's reason, and for a stale signature what changed since it was signed. Signed plans
+     * are read from the file once and kept (a signed plan never changes), so a row added by an edit reads only its own.
+     */
+    public String reason(Row row) {
+        if (row.flag() == null) return "";
+        if (row.signature() == null || row.signature().state() != org.clearframe.rules.SignatureState.STALE
+                || row.signature().latest().isEmpty()) return row.flag().reason();
+        org.clearframe.model.SignOff signed = row.signature().latest().get();
+        if (!contents.containsKey(signed.fingerprint())) contents.putAll(SignedChanges.contents(session, List.of(signed)));
+        String changes = SignedChanges.describe(signed, row.shot(), contents, names());
+        return changes.isEmpty() ? row.flag().reason() : changes + "  ·  " + row.flag().reason();
+    }
+
+    private final java.util.Map<String, org.clearframe.rules.ShotContent> contents = new java.util.HashMap<>();
+
+    /** Reads the signed plans of every stale signature in one go, before a whole list is drawn. */
+    private void readSignedContents() {
+        List<org.clearframe.model.SignOff> stale = new ArrayList<>();
+        for (Shot shot : session.shots()) for (Flag f : session.flags(shot.id())) for (RequiredSignature sig : f.signatures()) {
+            if (sig.state() == org.clearframe.rules.SignatureState.STALE) sig.latest().filter(x -> !contents.containsKey(x.fingerprint())).ifPresent(stale::add);
+        }
+        if (!stale.isEmpty()) contents.putAll(SignedChanges.contents(session, stale));
+    }
+
+    /** What a change list names: departments and cast (the shots themselves are not needed). */
+    private ProductionData names() {
+        return new ProductionData(session.production(), session.departments(), session.cast(), List.of(), List.of(), List.of(), "",
+                List.of(), List.of());
     }
 
     /** The line above the list: what is open, stale and declined, or why nothing is evaluated. */

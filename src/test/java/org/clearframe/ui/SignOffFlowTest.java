@@ -73,6 +73,11 @@ class SignOffFlowTest {
         TextField purpose = robot.from(edit).lookup("#purpose").queryAs(TextField.class);
         robot.interact(() -> purpose.setText("Extend 40 background actors to a crowd of about 2,000"));
         robot.clickOn("OK");
+        // The edit voids what was just signed: the app asks first, naming it, and goes ahead on the producer's word.
+        UiTestSupport.waitUntil(() -> robot.lookup("Make the Change").tryQuery().isPresent());
+        assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("This change voids ")
+                && l.getText().contains("Union notice (SAG-AFTRA / IATSE) (Ada Brennan)")).tryQuery().isPresent(), "the question names who signed");
+        robot.clickOn("Make the Change");
         UiTestSupport.waitUntil(() -> flag(session, shot(session, "Townspeople crowd"), "SYNTH-CROWD").stale());
         Flag stale = flag(session, shot(session, "Townspeople crowd"), "SYNTH-CROWD");
         assertTrue(stale.signatures().stream().allMatch(s -> s.state() == SignatureState.STALE));

@@ -34,7 +34,8 @@ public final class ReviewController {
     @FXML private ChoiceBox<Decision> decision;
     @FXML private TextField note, signer;
     @FXML private Label status, keyLabel;
-    @FXML private Button returnButton;
+    @FXML private Button returnButton, approveSelected, declineSelected, approveAll, declineAll;
+    @FXML private TextField bulkNote;
 
     private final DialogService dialogs;
     private ReviewModel model;
@@ -67,7 +68,13 @@ public final class ReviewController {
             @Override public String toString(Decision d) { return d == null ? "Not decided" : d.label(); }
             @Override public Decision fromString(String s) { return null; }
         });
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> bindTo(row));
+        var noneSelected = table.getSelectionModel().selectedItemProperty().isNull();
+        approveSelected.disableProperty().bind(noneSelected);
+        declineSelected.disableProperty().bind(noneSelected);
+        approveAll.setDisable(model.rows().isEmpty());
+        declineAll.setDisable(model.rows().isEmpty());
         signer.textProperty().bindBidirectional(model.signerProperty());
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.problemBinding().get().isEmpty() ? saved.get() : model.problemBinding().get(), model.problemBinding(), saved));
@@ -109,6 +116,19 @@ public final class ReviewController {
         decision.valueProperty().bindBidirectional(row.decisionProperty());
         note.textProperty().bindBidirectional(row.noteProperty());
         details.setText(model.details(row));
+    }
+
+    @FXML void approveSelected() { decide(java.util.List.copyOf(table.getSelectionModel().getSelectedItems()), Decision.APPROVED); }
+    @FXML void declineSelected() { decide(java.util.List.copyOf(table.getSelectionModel().getSelectedItems()), Decision.DECLINED); }
+    @FXML void approveAll() { decide(model.rows(), Decision.APPROVED); }
+    @FXML void declineAll() { decide(model.rows(), Decision.DECLINED); }
+
+    /** One decision and the one note on many rows; the row being edited below shows it at once. */
+    private void decide(java.util.List<ReviewModel.Row> rows, Decision d) {
+        int n = model.decideAll(rows.stream().filter(java.util.Objects::nonNull).toList(), d, bulkNote.getText());
+        saved.set("");
+        table.refresh();
+        LOG.log(System.Logger.Level.DEBUG, "{0} on {1} rows", d, n);
     }
 
     /** Lets a test (or a caller with its own save dialog) pick where the reply goes. */

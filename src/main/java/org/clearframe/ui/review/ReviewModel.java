@@ -106,6 +106,27 @@ public final class ReviewModel {
         return "";
     }
 
+    /**
+     * Records one decision with one note on each of {@code chosen} (a selection, or every row): a head approving or
+     * declining many at once. Approving with conditions needs the conditions, so an empty note is refused for it.
+     * Returns how many rows were set.
+     */
+    public int decideAll(java.util.Collection<Row> chosen, Decision d, String note) {
+        Objects.requireNonNull(d, "decision");
+        String text = note == null ? "" : note.strip();
+        if (d == Decision.APPROVED_WITH_CONDITIONS && text.isEmpty()) {
+            throw new IllegalArgumentException("Write the conditions of your approval in the note.");
+        }
+        int set = 0;
+        for (Row r : List.copyOf(chosen)) {
+            if (!rows.contains(r)) continue; // only this package's questions
+            r.decision.set(d);
+            r.note.set(text);
+            set++;
+        }
+        return set;
+    }
+
     /** Signs the decisions recorded so far (undecided rows are left out). */
     public Reply sign(KeyPair keys) throws ExchangeException {
         List<SharePackage.Answer> answers = rows.stream().filter(r -> r.decision.get() != null)
@@ -138,6 +159,11 @@ public final class ReviewModel {
                     if (!n.latestSigner().isBlank()) b.append(" by ").append(n.latestSigner());
                     if (!n.latestNote().isBlank()) b.append(" (").append(n.latestNote()).append(')');
                     b.append(" — ").append(n.state().label()).append('\n');
+                    if (n.state() == org.clearframe.rules.SignatureState.STALE) {
+                        // The package carries the plan as it is now, not the plan that was signed: say so rather than guess.
+                        b.append("What changed since it was signed: not known; this package does not carry the plan that was signed. "
+                                + "Ask the producer, or read the current plan above in full.\n");
+                    }
                 }
             }
             b.append('\n');
