@@ -50,16 +50,17 @@ public final class Composition {
 
     /** The views of one open production: each page's controller with the session and what it needs besides. */
     private ViewFactory pagesFor(Session session, Navigator navigator) {
-        Map<Class<?>, Supplier<?>> pages = Map.of(
-                ProductionController.class, () -> new ProductionController(session, dialogs),
-                ScenesController.class, () -> new ScenesController(new ScenesViewModel(session, dialogs), session, dialogs, views, navigator),
-                ShotsController.class, () -> new ShotsController(new ShotsViewModel(session, dialogs), session),
-                ShotDetailController.class, () -> new ShotDetailController(new ShotDetailViewModel(session, dialogs), session, dialogs, tasks, views),
-                DepartmentsController.class, () -> new DepartmentsController(session, dialogs, navigator),
-                CastController.class, () -> new CastController(session, dialogs),
-                SignOffsController.class, () -> new SignOffsController(new SignOffsViewModel(session), navigator),
-                ConsentController.class, () -> new ConsentController(session, dialogs),
-                PolicyController.class, () -> new PolicyController(session, dialogs));
+        Map<Class<?>, Supplier<?>> pages = new java.util.HashMap<>();
+        pages.put(ProductionController.class, () -> new ProductionController(session, dialogs));
+        pages.put(ScenesController.class, () -> new ScenesController(new ScenesViewModel(session, dialogs), session, dialogs, views, navigator));
+        pages.put(ShotsController.class, () -> new ShotsController(new ShotsViewModel(session, dialogs), session));
+        pages.put(ShotDetailController.class, () -> new ShotDetailController(new ShotDetailViewModel(session, dialogs), session, dialogs, tasks, views));
+        pages.put(DepartmentsController.class, () -> new DepartmentsController(session, dialogs, navigator));
+        pages.put(CastController.class, () -> new CastController(session, dialogs));
+        pages.put(SignOffsController.class, () -> new SignOffsController(new SignOffsViewModel(session), navigator));
+        pages.put(ConsentController.class, () -> new ConsentController(session, dialogs));
+        pages.put(PolicyController.class, () -> new PolicyController(session, dialogs));
+        pages.put(DueController.class, () -> new DueController(new DueViewModel(session, java.time.LocalDate::now), navigator));
         return views.with(pages);
     }
 }

@@ -196,7 +196,7 @@ public final class MainController implements Navigator, ProductionFiles {
             }
         }).failureTitle("Could not open " + target.getFileName()).onSuccess(opened -> {
             adopt(opened);
-            navigator.getSelectionModel().select(opened.scenes().isEmpty() ? Page.PRODUCTION : Page.SHOTS);
+            navigator.getSelectionModel().select(opened.scenes().isEmpty() ? Page.PRODUCTION : Page.DUE);
         }).start();
     }
 
@@ -323,6 +323,7 @@ public final class MainController implements Navigator, ProductionFiles {
         opened.departments().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.cast().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.flagsRevisionProperty().addListener((o, a, b) -> refreshCounts());
+        opened.scheduleProperty().addListener((o, a, b) -> refreshCounts());
         policyBanner.textProperty().bind(opened.policyProblemProperty());
         policyBanner.visibleProperty().bind(opened.policyProblemProperty().isNotEmpty());
         policyBanner.managedProperty().bind(opened.policyProblemProperty().isNotEmpty());
@@ -532,6 +533,7 @@ public final class MainController implements Navigator, ProductionFiles {
             count.getStyleClass().add("nav-count");
             if (page == Page.SIGN_OFFS && session.flagSummaryProperty().get().openBlocking() > 0) count.getStyleClass().add("nav-alert");
             if (page == Page.CONSENT && !count.getText().isEmpty()) count.getStyleClass().add("nav-alert");
+            if (page == Page.DUE && !count.getText().isEmpty()) count.getStyleClass().add("nav-alert");
             javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
             javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
             javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, name, gap, count);
@@ -542,6 +544,10 @@ public final class MainController implements Navigator, ProductionFiles {
         private String countOf(Page page) {
             return switch (page) {
                 case PRODUCTION -> "";
+                case DUE -> {
+                    int urgent = DueViewModel.urgentCount(session, java.time.LocalDate.now());
+                    yield urgent == 0 ? "" : Integer.toString(urgent);
+                }
                 case SCENES -> Integer.toString(session.scenes().size());
                 case SHOTS -> Integer.toString(session.shots().size());
                 case DEPARTMENTS -> Integer.toString(session.departments().size());

@@ -2,6 +2,7 @@ package org.clearframe.ui;
 
 /** The pages of the navigator, in the order a producer works through them. */
 public enum Page {
+    DUE("Due", View.DUE),
     PRODUCTION("Production", View.PRODUCTION),
     SCENES("Scenes", View.SCENES),
     SHOTS("Shots", View.SHOTS),
