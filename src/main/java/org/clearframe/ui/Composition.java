@@ -17,7 +17,15 @@ public final class Composition {
     private final ViewFactory views;
     private MainController main;
 
+    private final MailApp mail;
+
     public Composition(DialogService dialogs, RecentFiles recent) {
+        this(dialogs, recent, new DesktopMailApp());
+    }
+
+    /** @param mail the mail app "Open in Mail App" opens (a test's stand-in, so no real one opens) */
+    public Composition(DialogService dialogs, RecentFiles recent, MailApp mail) {
+        this.mail = mail;
         this.dialogs = dialogs;
         this.tasks = new UiTasks(dialogs);
         this.recent = recent;
@@ -61,6 +69,7 @@ public final class Composition {
         pages.put(ConsentController.class, () -> new ConsentController(session, dialogs));
         pages.put(PolicyController.class, () -> new PolicyController(session, dialogs));
         pages.put(DueController.class, () -> new DueController(new DueViewModel(session, java.time.LocalDate::now), navigator));
+        pages.put(ShareController.class, () -> new ShareController(new ShareViewModel(session), session, dialogs, tasks, views, mail));
         return views.with(pages);
     }
 }

@@ -324,6 +324,7 @@ public final class MainController implements Navigator, ProductionFiles {
         opened.cast().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.flagsRevisionProperty().addListener((o, a, b) -> refreshCounts());
         opened.scheduleProperty().addListener((o, a, b) -> refreshCounts());
+        opened.packages().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         policyBanner.textProperty().bind(opened.policyProblemProperty());
         policyBanner.visibleProperty().bind(opened.policyProblemProperty().isNotEmpty());
         policyBanner.managedProperty().bind(opened.policyProblemProperty().isNotEmpty());
@@ -418,7 +419,11 @@ public final class MainController implements Navigator, ProductionFiles {
     @FXML void useDefaultPolicy() { actions.useDefaultPolicy(); }
     @FXML void importReply() { actions.importReply(); }
     @FXML void attestEarlierSignOffs() { actions.attestEarlierSignOffs(); }
-    @FXML void shareWithDepartment() { actions.shareWithDepartment(); }
+    @FXML void shareWithDepartment() {
+        if (session == null) return;
+        ShareController share = page(Page.SHARE);
+        share.shareWithDepartment();
+    }
     @FXML void reviewPackage() { actions.reviewPackage(); }
     @FXML void publishToRegister() { if (session != null) studio.publish(session.file()); }
     @FXML void showStudioRegister() { studio.showReport(); }
@@ -556,6 +561,10 @@ public final class MainController implements Navigator, ProductionFiles {
                     var s = session.flagSummaryProperty().get();
                     int open = s.openBlocking() + s.openAdvisory();
                     yield open == 0 ? "" : Integer.toString(open);
+                }
+                case SHARE -> {
+                    int waiting = ShareViewModel.awaiting(session);
+                    yield waiting == 0 ? "" : Integer.toString(waiting);
                 }
                 case POLICY -> Integer.toString(session.policy().rules().size());
                 case CONSENT -> {

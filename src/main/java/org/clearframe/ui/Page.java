@@ -10,6 +10,7 @@ public enum Page {
     CAST("Cast", View.CAST),
     SIGN_OFFS("Sign-offs", View.SIGN_OFFS),
     CONSENT("Consent", View.CONSENT),
+    SHARE("Share", View.SHARE),
     POLICY("Policy", View.POLICY);
 
     final String title;

@@ -13,6 +13,7 @@ public enum View {
     SIGN_OFFS("SignOffsView.fxml"),
     CONSENT("ConsentView.fxml"),
     POLICY("PolicyView.fxml"),
+    SHARE("ShareView.fxml"),
     SCENE_DIALOG("SceneDialog.fxml"),
     AI_USE_DIALOG("AiUseDialog.fxml"),
     SIGN_OFF_DIALOG("SignOffDialog.fxml"),

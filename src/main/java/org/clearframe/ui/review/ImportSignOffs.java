@@ -67,7 +67,12 @@ public final class ImportSignOffs {
         }).onSuccess(checked -> {
             if (dialogs.show(previewDialog(views, checked.preview())).filter(b -> b == APPLY).isEmpty()) return;
             tasks.run("Recording the sign-offs of " + replyFile.getFileName(),
-                            () -> checked.importer().apply(store, checked.reply(), readBytes(replyFile)))
+                            () -> {
+                                ReplyImport.Preview done = checked.importer().apply(store, checked.reply(), readBytes(replyFile));
+                                // the package it answers (when this production recorded it) now shows it as replied
+                                org.clearframe.exchange.SentPackages.link(store, checked.reply());
+                                return done;
+                            })
                     .onFailure(e -> dialogs.showError(REFUSED, UiTasks.message(e)))
                     .onSuccess(applied).start();
         }).start();
