@@ -59,7 +59,7 @@ public final class Composition {
     /** The views of one open production: each page's controller with the session and what it needs besides. */
     private ViewFactory pagesFor(Session session, Navigator navigator) {
         Map<Class<?>, Supplier<?>> pages = new java.util.HashMap<>();
-        pages.put(ProductionController.class, () -> new ProductionController(session, dialogs));
+        pages.put(ProductionController.class, () -> new ProductionController(session, dialogs, tasks));
         pages.put(ScenesController.class, () -> new ScenesController(new ScenesViewModel(session, dialogs), session, dialogs, views, navigator));
         pages.put(ShotsController.class, () -> new ShotsController(new ShotsViewModel(session, dialogs), session));
         pages.put(ShotDetailController.class, () -> new ShotDetailController(new ShotDetailViewModel(session, dialogs), session, dialogs, tasks, views));

@@ -86,8 +86,9 @@ public final class ShareViewModel {
     }
 
     private static String head(ProductionData data, String department) {
-        UUID id = SigningDepartments.departmentIds(data, department).stream().findFirst().orElse(null);
-        return data.departments().stream().filter(d -> d.id().equals(id)).map(Department::headName).findFirst().orElse("");
+        // the first of the production's departments by that name that names a head (a production may hold two rows alike)
+        java.util.Set<UUID> ids = SigningDepartments.departmentIds(data, department);
+        return data.departments().stream().filter(d -> ids.contains(d.id()) && !d.headName().isBlank()).map(Department::headName).findFirst().orElse("");
     }
 
     /** The package for {@code department} as it would be sent now, refused when it asks nothing of them. */
@@ -127,12 +128,13 @@ public final class ShareViewModel {
     /** The e-mail address of whoever a package went to: the department's head, or the performer, where one is recorded. */
     public String emailOf(SentPackage p) {
         ProductionData data = session.snapshot();
-        UUID owner = p.audienceKind() == SentPackage.AudienceKind.PERFORMER ? p.performerId()
-                : SigningDepartments.departmentIds(data, p.audience()).stream().findFirst().orElse(null);
-        if (owner == null) return "";
-        Contact c = session.contacts().get(owner);
-        if (c != null && !c.email().isBlank()) return c.email();
-        return data.departments().stream().filter(d -> d.id().equals(owner)).map(Department::email).findFirst().orElse("");
+        if (p.audienceKind() == SentPackage.AudienceKind.PERFORMER) {
+            Contact c = p.performerId() == null ? null : session.contacts().get(p.performerId());
+            return c == null ? "" : c.email();
+        }
+        // a department head's e-mail is the department's own column, edited on the Departments page
+        java.util.Set<UUID> ids = SigningDepartments.departmentIds(data, p.audience());
+        return data.departments().stream().filter(d -> ids.contains(d.id()) && !d.email().isBlank()).map(Department::email).findFirst().orElse("");
     }
 
     /** The message that goes with a package: what it asks, and where the file is (a mailto: link cannot attach it). */

@@ -107,6 +107,36 @@ class ShareViewModelTest {
         }
     }
 
+    @Test
+    void contactDetailsOfCastAndHeadsAreKeptUndoneAndUsedForTheMail() throws Exception {
+        try (OpenProduction p = new OpenProduction(dir.resolve("contacts.clearframe"))) {
+            var zoe = p.castMember("Zoë Niño", "Young Mara");
+            Department vfx = new Department(UUID.randomUUID(), "VFX", "Ines Duarte", "ines@example.com", "#3366cc");
+            p.session.saveDepartment(vfx);
+            p.session.setContact(new org.clearframe.model.Contact(zoe.id(), " zoe@agency.example ", "+44 20 7946 0000"));
+            p.session.setContact(new org.clearframe.model.Contact(vfx.id(), vfx.email(), "+44 20 7946 0001"));
+            try (ProductionStore reader = ProductionStore.openReadOnly(p.file)) {
+                var contacts = reader.schedule().contacts();
+                assertEquals("zoe@agency.example", contacts.get(zoe.id()).email(), "kept as typed, trimmed");
+                assertEquals("+44 20 7946 0001", contacts.get(vfx.id()).phone());
+                assertEquals("ines@example.com", contacts.get(vfx.id()).email(), "a head's e-mail stays the department's");
+            }
+            p.session.undo();
+            assertFalse(p.session.contacts().containsKey(vfx.id()) && !p.session.contacts().get(vfx.id()).phone().isEmpty(), "undo takes the phone back");
+            assertEquals("+44 20 7946 0000", p.session.contacts().get(zoe.id()).phone());
+
+            // A department's e-mail edited on its own row is the one the mail goes to.
+            p.session.saveDepartment(new Department(vfx.id(), "VFX", "Ines Duarte", "vfx-head@example.com", "#3366cc"));
+            SentPackage toVfx = new SentPackage(UUID.randomUUID(), SentPackage.AudienceKind.DEPARTMENT, "VFX", null, "", java.time.Instant.now(),
+                    "x.cfshare", "", null, null, null);
+            SentPackage toZoe = new SentPackage(UUID.randomUUID(), SentPackage.AudienceKind.PERFORMER, "Zoë Niño", zoe.id(), "", java.time.Instant.now(),
+                    "y.cfshare", "", null, null, null);
+            ShareViewModel model = new ShareViewModel(p.session);
+            assertEquals("vfx-head@example.com", model.emailOf(toVfx));
+            assertEquals("zoe@agency.example", model.emailOf(toZoe));
+        }
+    }
+
     private static ShareViewModel.DepartmentChoice choice(ShareViewModel model, String department) {
         return model.departments().stream().filter(c -> c.department().equals(department)).findFirst()
                 .orElseThrow(() -> new AssertionError(department + " not among " + model.departments()));
