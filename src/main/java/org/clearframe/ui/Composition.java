@@ -68,7 +68,7 @@ public final class Composition {
         pages.put(SignOffsController.class, () -> new SignOffsController(new SignOffsViewModel(session), navigator));
         pages.put(ConsentController.class, () -> new ConsentController(session, dialogs));
         pages.put(PolicyController.class, () -> new PolicyController(session, dialogs));
-        pages.put(DueController.class, () -> new DueController(new DueViewModel(session, java.time.LocalDate::now), navigator));
+        pages.put(DueController.class, () -> new DueController(new DueViewModel(session, Today::date), navigator));
         pages.put(ShareController.class, () -> new ShareController(new ShareViewModel(session), session, dialogs, tasks, views, mail));
         return views.with(pages);
     }

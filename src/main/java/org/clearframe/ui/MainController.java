@@ -550,7 +550,7 @@ public final class MainController implements Navigator, ProductionFiles {
             return switch (page) {
                 case PRODUCTION -> "";
                 case DUE -> {
-                    int urgent = DueViewModel.urgentCount(session, java.time.LocalDate.now());
+                    int urgent = DueViewModel.urgentCount(session, Today.date());
                     yield urgent == 0 ? "" : Integer.toString(urgent);
                 }
                 case SCENES -> Integer.toString(session.scenes().size());
