@@ -53,9 +53,18 @@ public final class DueController implements PageController {
         dueColumn.setCellValueFactory(c -> text(c.getValue().getValue(), r -> r.due().dueOn() == null ? "no date"
                 : DueViewModel.date(r.due().dueOn()) + (r.due().basis() == org.clearframe.rules.DueDates.Basis.SET_ON_SHOT ? " (set)" : "")));
         shotColumn.setCellValueFactory(c -> text(c.getValue().getValue(), DueViewModel.Row::shotLabel));
-        dayColumn.setCellValueFactory(c -> text(c.getValue().getValue(), r -> r.due().shootDay() == null ? "" : "Day " + r.due().shootDay()));
+        dayColumn.setCellValueFactory(c -> text(c.getValue().getValue(), r -> r.due().shootDay() == null ? "" : "Day " + r.due().shootDay()
+                + (r.due().shootDate() == null ? "" : " · " + DueViewModel.date(r.due().shootDate()))));
         ruleColumn.setCellValueFactory(c -> text(c.getValue().getValue(), r -> r.flag() == null ? r.due().ruleId()
                 : r.due().ruleId() + " · " + r.flag().rule().title()));
+        ruleColumn.setCellFactory(c -> new javafx.scene.control.TreeTableCell<>() {
+            @Override protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // cut short in a narrow window: the whole rule in the tooltip
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         tree.setRowFactory(t -> {
             TreeTableRow<Line> row = new TreeTableRow<>() {
                 @Override protected void updateItem(Line item, boolean empty) {
@@ -73,6 +82,8 @@ public final class DueController implements PageController {
             });
             return row;
         });
+        // at the window's narrowest the shoot day (also on the chart, and a grouping) gives its room to who signs and the rule
+        tree.widthProperty().addListener((o, a, w) -> dayColumn.setVisible(w.doubleValue() >= 860));
         model.addListener(o -> rebuild());
         rebuild();
     }
@@ -98,8 +109,8 @@ public final class DueController implements PageController {
                 TreeItem<Line> group = new TreeItem<>(new Line(g.getKey() + "  (" + g.getValue().size() + ")", bucket, null));
                 group.setExpanded(true);
                 for (DueViewModel.Row r : g.getValue()) {
-                    String what = model.groupingProperty().get() == DueViewModel.Grouping.BY_PERSON
-                            ? DueViewModel.dayLabel(r.due().shootDay(), model.schedule()) : r.person();
+                    // under a person, the role they sign as (or the performer it concerns); under a day, the person
+                    String what = model.groupingProperty().get() == DueViewModel.Grouping.BY_PERSON ? r.due().who() : r.person();
                     group.getChildren().add(new TreeItem<>(new Line(what, bucket, r)));
                 }
                 head.getChildren().add(group);
@@ -119,7 +130,8 @@ public final class DueController implements PageController {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(u.label());
             perDay.forEach((day, counts) -> series.getData().add(new XYChart.Data<>("Day " + day, counts.getOrDefault(u, 0))));
-            chart.getData().add(series);
+            // a bucket with no bar stays out of the legend, but keeps its colour (the series' index picks the colour)
+            if (perDay.values().stream().anyMatch(c -> c.containsKey(u)) || u != Urgency.NO_DATE) chart.getData().add(series);
         }
         boolean empty = perDay.isEmpty();
         chart.setVisible(!empty);

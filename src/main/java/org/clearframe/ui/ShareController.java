@@ -25,7 +25,7 @@ public final class ShareController implements PageController {
     @FXML private Label summary;
     @FXML private Button mailButton;
     @FXML private TableView<ShareViewModel.PackageRow> table;
-    @FXML private TableColumn<ShareViewModel.PackageRow, String> sentColumn, toColumn, stateColumn, answeredColumn, shotsColumn, fileColumn, whyColumn;
+    @FXML private TableColumn<ShareViewModel.PackageRow, String> sentColumn, toColumn, stateColumn, answeredColumn, fileColumn, whyColumn;
 
     private final ShareViewModel model;
     private final Session session;
@@ -50,9 +50,13 @@ public final class ShareController implements PageController {
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().standing().state().name()));
         stateColumn.setCellFactory(c -> new StateCell());
         answeredColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().answered()));
-        shotsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().sent().shots().size())));
+        answeredColumn.setCellFactory(c -> new FullTextCell());
         fileColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sent().fileName()));
         whyColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().standing().why()));
+        // a narrow window cuts long names and reasons short: the whole text is in the cell's tooltip
+        for (TableColumn<ShareViewModel.PackageRow, String> column : List.of(toColumn, fileColumn, whyColumn)) column.setCellFactory(c -> new FullTextCell());
+        // at the window's narrowest, the file name (also in the package's mail) gives its room to who and why
+        table.widthProperty().addListener((o, a, w) -> fileColumn.setVisible(w.doubleValue() >= 900));
         mailButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         session.packages().addListener((ListChangeListener<SentPackage>) c -> refresh());
         session.flagsRevisionProperty().addListener(o -> refresh()); // an edit can expire a package
@@ -152,6 +156,15 @@ public final class ShareController implements PageController {
                             session.reloadSignOffs();
                             session.reloadPackages();
                         })));
+    }
+
+    /** Text that may be cut short, whole in a tooltip. */
+    private static final class FullTextCell extends TableCell<ShareViewModel.PackageRow, String> {
+        @Override protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+        }
     }
 
     /** A package's state as a chip, coloured as the sign-off states are. */

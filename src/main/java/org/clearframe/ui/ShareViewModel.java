@@ -51,11 +51,16 @@ public final class ShareViewModel {
     /** A package shared, with where it stands now. */
     public record PackageRow(SentPackage sent, PackageStates.Standing standing) {
         public String sentAt() {
-            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(ZoneId.systemDefault()).format(sent.sentAt());
+            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.SHORT).withZone(ZoneId.systemDefault()).format(sent.sentAt());
         }
 
+        /** "1 of 3" signatures answered, on how many shots. */
         public String answered() {
             return standing.answered() + " of " + sent.asked().size();
+        }
+
+        public String shots() {
+            return DueViewModel.plural(sent.shots().size(), "shot");
         }
     }
 
