@@ -92,13 +92,28 @@ public final class ShareController implements PageController {
                         .onSuccess(this::save).start());
     }
 
+    /** Send to Performer: the same flow for one cast member (their consent and likeness), e.g. through their agent. */
+    @FXML
+    void shareWithPerformer() {
+        List<ShareViewModel.PerformerChoice> choices = model.performers();
+        if (choices.isEmpty()) {
+            dialogs.showInfo("No performer to send to", "Add the cast on the Cast page first.");
+            return;
+        }
+        ShareViewModel.PerformerChoice first = choices.stream().filter(c -> c.open() > 0).findFirst().orElse(choices.get(0));
+        dialogs.choose("Send to Performer", "Which performer will review and sign?", choices, first).ifPresent(choice ->
+                tasks.run("Preparing the package for " + choice.performer(), () -> model.preparePerformer(choice.performer()))
+                        .failureTitle("Could not prepare the package")
+                        .onSuccess(this::save).start());
+    }
+
     private void save(ShareViewModel.Prepared prepared) {
         if (prepared.refusal().isPresent()) {
-            dialogs.showError("Nothing to send to " + prepared.department(), prepared.refusal().get());
+            dialogs.showError("Nothing to send to " + prepared.audience(), prepared.refusal().get());
             return;
         }
         String base = session.file().getFileName().toString().replaceFirst("\\.clearframe$", "");
-        dialogs.chooseSave(FileKind.SHARE_PACKAGE, Path.of(base + " - " + prepared.department().replaceAll("[/\\\\:]", "-") + SharePackage.EXTENSION))
+        dialogs.chooseSave(FileKind.SHARE_PACKAGE, Path.of(base + " - " + prepared.audience().replaceAll("[/\\\\:]", "-") + SharePackage.EXTENSION))
                 .ifPresent(target -> {
                     Path file = withExtension(target);
                     try {
@@ -123,7 +138,8 @@ public final class ShareController implements PageController {
         String to = model.emailOf(sent);
         String where = model.fileOf(sent).map(Path::toString).orElse(sent.fileName());
         if (dialogs.confirm("Package shared with " + sent.audience(), "Recorded on the Share page. Send " + where + " to "
-                + (to.isBlank() ? "the head of " + sent.audience() + " (no e-mail recorded in Departments)" : to)
+                + (to.isBlank() ? (sent.audienceKind() == SentPackage.AudienceKind.PERFORMER ? sent.audience() + " (no e-mail recorded in Cast)"
+                : "the head of " + sent.audience() + " (no e-mail recorded in Departments)") : to)
                 + ". They open it in Clearframe (Share > Review a Package), sign their part and send back a reply file.", "Open in Mail App")) {
             compose(sent);
         }

@@ -45,8 +45,16 @@ public final class ShareViewModel {
         }
     }
 
-    /** A package ready to share, or the reason it is refused (it asks its audience nothing). */
-    public record Prepared(String department, SharePackage pkg, Optional<String> refusal) {}
+    /** A performer in the picker, with the open signatures that concern them (their consent, their likeness). */
+    public record PerformerChoice(UUID id, String performer, int open) {
+        @Override
+        public String toString() {
+            return performer + " — " + (open == 0 ? "nothing open" : DueViewModel.plural(open, "open signature"));
+        }
+    }
+
+    /** A package ready to share with {@code audience}, or the reason it is refused (it asks its audience nothing). */
+    public record Prepared(String audience, SharePackage pkg, Optional<String> refusal) {}
 
     /** A package shared, with where it stands now. */
     public record PackageRow(SentPackage sent, PackageStates.Standing standing) {
@@ -94,6 +102,28 @@ public final class ShareViewModel {
         // the first of the production's departments by that name that names a head (a production may hold two rows alike)
         java.util.Set<UUID> ids = SigningDepartments.departmentIds(data, department);
         return data.departments().stream().filter(d -> ids.contains(d.id()) && !d.headName().isBlank()).map(Department::headName).findFirst().orElse("");
+    }
+
+    /** Every cast member, with the open signatures asked of them as the performer (or their estate) concerned. */
+    public List<PerformerChoice> performers() {
+        List<PerformerChoice> out = new ArrayList<>();
+        for (org.clearframe.model.CastMember m : session.cast()) {
+            int open = 0;
+            for (Shot shot : session.shots()) {
+                for (Flag f : session.flags(shot.id())) {
+                    for (RequiredSignature s : f.signatures()) if (s.state().open() && m.id().equals(s.subjectId())) open++;
+                }
+            }
+            out.add(new PerformerChoice(m.id(), m.performer(), open));
+        }
+        return out;
+    }
+
+    /** The package for one performer as it would be sent now, refused when it asks nothing of them. */
+    public Prepared preparePerformer(String performer) throws ExchangeException {
+        ProductionData data = session.snapshot();
+        SharePackage pkg = SharePackageBuilder.build(data, SharePackageBuilder.forPerformer(data, performer, null, null));
+        return new Prepared(performer, pkg, SentPackages.nothingAsked(pkg));
     }
 
     /** The package for {@code department} as it would be sent now, refused when it asks nothing of them. */

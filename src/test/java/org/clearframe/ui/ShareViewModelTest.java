@@ -137,6 +137,28 @@ class ShareViewModelTest {
         }
     }
 
+    @Test
+    void aPerformerIsSentTheirOwnPackageAndOneAskedNothingIsRefused() throws Exception {
+        try (OpenProduction p = new OpenProduction(dir.resolve("performer.clearframe"))) {
+            var zoe = p.castMember("Zoë Niño", "Young Mara");
+            p.castMember("Ray Dunmore", "Joe");
+            p.withDigitalDouble(p.shot(p.scene("2", "CANNERY"), "1", "The fall"), zoe);
+            ShareViewModel model = new ShareViewModel(p.session);
+            var choices = model.performers();
+            assertTrue(choices.stream().anyMatch(c -> c.performer().equals("Zoë Niño") && c.open() > 0), choices.toString());
+            assertTrue(choices.stream().anyMatch(c -> c.performer().equals("Ray Dunmore") && c.open() == 0), choices.toString());
+
+            ShareViewModel.Prepared ray = model.preparePerformer("Ray Dunmore");
+            assertTrue(ray.refusal().orElseThrow().startsWith("Ray Dunmore has no open signature"), ray.refusal().get());
+
+            SentPackage sent = model.share(model.preparePerformer("Zoë Niño"), dir.resolve("zoe.cfshare"), new KeyRing(dir.resolve("producer")));
+            assertEquals(SentPackage.AudienceKind.PERFORMER, sent.audienceKind());
+            assertEquals(zoe.id(), sent.performerId());
+            assertFalse(sent.asked().isEmpty());
+            assertEquals(State.SENT, model.packages().get(0).standing().state());
+        }
+    }
+
     private static ShareViewModel.DepartmentChoice choice(ShareViewModel model, String department) {
         return model.departments().stream().filter(c -> c.department().equals(department)).findFirst()
                 .orElseThrow(() -> new AssertionError(department + " not among " + model.departments()));
