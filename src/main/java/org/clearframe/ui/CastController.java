@@ -21,7 +21,7 @@ import org.clearframe.model.Tristate;
 public final class CastController implements PageController {
 
     @FXML private TableView<CastMember> table;
-    @FXML private TableColumn<CastMember, String> performer, character;
+    @FXML private TableColumn<CastMember, String> performer, character, email, phone;
     @FXML private TableColumn<CastMember, Tristate> union;
     @FXML private TableColumn<CastMember, Boolean> deceased, minor;
     @FXML private TableColumn<CastMember, Representation> representation;
@@ -49,6 +49,12 @@ public final class CastController implements PageController {
                 m.minor(), m.representation()), this::save);
         Forms.editableText(character, (m, v) -> new CastMember(m.id(), m.performer(), v.strip(), m.unionMember(), m.deceased(),
                 m.minor(), m.representation()), this::save);
+        // How to reach the performer (or whoever the share goes to for them): kept apart from the cast row, in the contact table.
+        email.setCellValueFactory(c -> new ReadOnlyStringWrapper(contact(c.getValue()).email()));
+        phone.setCellValueFactory(c -> new ReadOnlyStringWrapper(contact(c.getValue()).phone()));
+        email.setCellFactory(c -> new CommittingTextCell<>((m, v) -> saveContact(new org.clearframe.model.Contact(m.id(), v, contact(m).phone()))));
+        phone.setCellFactory(c -> new CommittingTextCell<>((m, v) -> saveContact(new org.clearframe.model.Contact(m.id(), contact(m).email(), v))));
+        session.contacts().addListener((javafx.collections.MapChangeListener<java.util.UUID, org.clearframe.model.Contact>) c -> table.refresh());
         union.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().unionMember()));
         union.setCellFactory(ComboBoxTableCell.forTableColumn(Styles.labels(Tristate.class), Tristate.values()));
         union.setOnEditCommit(e -> save(new CastMember(e.getRowValue().id(), e.getRowValue().performer(), e.getRowValue().character(),
@@ -129,5 +135,13 @@ public final class CastController implements PageController {
                 "Scenes and AI uses that name them will no longer do so. You can undo this with Edit > Undo.", "Remove")) {
             dialogs.attempt("Could not remove the cast member", () -> session.deleteCastMember(m));
         }
+    }
+
+    private org.clearframe.model.Contact contact(CastMember m) {
+        return session.contacts().getOrDefault(m.id(), new org.clearframe.model.Contact(m.id(), "", ""));
+    }
+
+    private void saveContact(org.clearframe.model.Contact c) {
+        dialogs.attempt("Could not save the contact details", () -> session.setContact(c));
     }
 }

@@ -17,7 +17,15 @@ public final class Composition {
     private final ViewFactory views;
     private MainController main;
 
+    private final MailApp mail;
+
     public Composition(DialogService dialogs, RecentFiles recent) {
+        this(dialogs, recent, new DesktopMailApp());
+    }
+
+    /** @param mail the mail app "Open in Mail App" opens (a test's stand-in, so no real one opens) */
+    public Composition(DialogService dialogs, RecentFiles recent, MailApp mail) {
+        this.mail = mail;
         this.dialogs = dialogs;
         this.tasks = new UiTasks(dialogs);
         this.recent = recent;
@@ -50,16 +58,18 @@ public final class Composition {
 
     /** The views of one open production: each page's controller with the session and what it needs besides. */
     private ViewFactory pagesFor(Session session, Navigator navigator) {
-        Map<Class<?>, Supplier<?>> pages = Map.of(
-                ProductionController.class, () -> new ProductionController(session, dialogs),
-                ScenesController.class, () -> new ScenesController(new ScenesViewModel(session, dialogs), session, dialogs, views, navigator),
-                ShotsController.class, () -> new ShotsController(new ShotsViewModel(session, dialogs), session, dialogs, views),
-                ShotDetailController.class, () -> new ShotDetailController(new ShotDetailViewModel(session, dialogs), session, dialogs, tasks, views),
-                DepartmentsController.class, () -> new DepartmentsController(session, dialogs, navigator),
-                CastController.class, () -> new CastController(session, dialogs),
-                SignOffsController.class, () -> new SignOffsController(new SignOffsViewModel(session), navigator),
-                ConsentController.class, () -> new ConsentController(session, dialogs),
-                PolicyController.class, () -> new PolicyController(session, dialogs));
+        Map<Class<?>, Supplier<?>> pages = new java.util.HashMap<>();
+        pages.put(ProductionController.class, () -> new ProductionController(session, dialogs, tasks));
+        pages.put(ScenesController.class, () -> new ScenesController(new ScenesViewModel(session, dialogs), session, dialogs, views, navigator));
+        pages.put(ShotsController.class, () -> new ShotsController(new ShotsViewModel(session, dialogs), session, dialogs, views));
+        pages.put(ShotDetailController.class, () -> new ShotDetailController(new ShotDetailViewModel(session, dialogs), session, dialogs, tasks, views));
+        pages.put(DepartmentsController.class, () -> new DepartmentsController(session, dialogs, navigator));
+        pages.put(CastController.class, () -> new CastController(session, dialogs));
+        pages.put(SignOffsController.class, () -> new SignOffsController(new SignOffsViewModel(session), navigator));
+        pages.put(ConsentController.class, () -> new ConsentController(session, dialogs));
+        pages.put(PolicyController.class, () -> new PolicyController(session, dialogs));
+        pages.put(DueController.class, () -> new DueController(new DueViewModel(session, Today::date), navigator));
+        pages.put(ShareController.class, () -> new ShareController(new ShareViewModel(session), session, dialogs, tasks, views, mail));
         return views.with(pages);
     }
 }

@@ -27,7 +27,7 @@ import java.util.UUID;
 public final class DepartmentsController implements PageController {
 
     @FXML private TableView<Department> table;
-    @FXML private TableColumn<Department, String> name, head, email;
+    @FXML private TableColumn<Department, String> name, head, email, phone;
     @FXML private TableColumn<Department, Department> colour;
     @FXML private TableColumn<Department, Number> shotCount;
     @FXML private ListView<Shot> shots;
@@ -55,6 +55,12 @@ public final class DepartmentsController implements PageController {
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         head.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().headName()));
         email.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().email()));
+        // The head's phone is kept in the contact table; their e-mail stays the department's own column.
+        phone.setCellValueFactory(c -> new ReadOnlyStringWrapper(session.contacts().containsKey(c.getValue().id())
+                ? session.contacts().get(c.getValue().id()).phone() : ""));
+        phone.setCellFactory(c -> new CommittingTextCell<>((d, v) -> dialogs.attempt("Could not save the phone number",
+                () -> session.setContact(new org.clearframe.model.Contact(d.id(), d.email(), v)))));
+        session.contacts().addListener((javafx.collections.MapChangeListener<UUID, org.clearframe.model.Contact>) c -> table.refresh());
         colour.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         colour.setCellFactory(c -> new ColourCell());
         shotCount.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(session.shotCountOfDepartment(c.getValue().id())));

@@ -11,6 +11,7 @@ public enum FileKind {
     IMPORTED_PRODUCTION("Save the Imported Production", Filter.PRODUCTION),
     SCRIPT("Import Script", new Filter("Screenplays (Fountain, Final Draft)", "*.fountain", "*.spmd", "*.txt", "*.fdx")),
     SHOT_LIST("Import Shot List", new Filter("Spreadsheets (CSV)", "*.csv", "*.txt")),
+    SHOOT_CALENDAR("Import Shoot Days", new Filter("Shoot calendar (CSV: day,date[,off])", "*.csv", "*.txt")),
     SHOT_LIST_EXPORT("Export Shot List", new Filter("Spreadsheets (CSV)", "*.csv")),
     BREAKDOWN_PDF("Save breakdown PDF", new Filter("PDF documents", "*.pdf")),
     EVIDENCE_PACK("Export Evidence Pack", new Filter("Evidence pack (*.zip)", "*.zip")),

@@ -184,7 +184,7 @@ public final class MainController implements Navigator, ProductionFiles {
         tasks.run("Opening " + target.getFileName(), () -> Session.open(target))
                 .failureTitle("Could not open " + target.getFileName()).onSuccess(opened -> {
             adopt(opened);
-            navigator.getSelectionModel().select(opened.scenes().isEmpty() ? Page.PRODUCTION : Page.SHOTS);
+            navigator.getSelectionModel().select(opened.scenes().isEmpty() ? Page.PRODUCTION : Page.DUE);
         }).start();
     }
 
@@ -294,6 +294,8 @@ public final class MainController implements Navigator, ProductionFiles {
         opened.departments().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.cast().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         opened.flagsRevisionProperty().addListener((o, a, b) -> refreshCounts());
+        opened.scheduleProperty().addListener((o, a, b) -> refreshCounts());
+        opened.packages().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());
         policyBanner.textProperty().bind(opened.policyProblemProperty());
         policyBanner.visibleProperty().bind(opened.policyProblemProperty().isNotEmpty());
         policyBanner.managedProperty().bind(opened.policyProblemProperty().isNotEmpty());
@@ -388,7 +390,11 @@ public final class MainController implements Navigator, ProductionFiles {
     @FXML void useDefaultPolicy() { actions.useDefaultPolicy(); }
     @FXML void importReply() { actions.importReply(); }
     @FXML void attestEarlierSignOffs() { actions.attestEarlierSignOffs(); }
-    @FXML void shareWithDepartment() { actions.shareWithDepartment(); }
+    @FXML void shareWithDepartment() {
+        if (session == null) return;
+        ShareController share = page(Page.SHARE);
+        share.shareWithDepartment();
+    }
     @FXML void reviewPackage() { actions.reviewPackage(); }
     @FXML void publishToRegister() { if (session != null) studio.publish(session.file()); }
     @FXML void showStudioRegister() { studio.showReport(); }
@@ -503,6 +509,7 @@ public final class MainController implements Navigator, ProductionFiles {
             count.getStyleClass().add("nav-count");
             if (page == Page.SIGN_OFFS && session.flagSummaryProperty().get().openBlocking() > 0) count.getStyleClass().add("nav-alert");
             if (page == Page.CONSENT && !count.getText().isEmpty()) count.getStyleClass().add("nav-alert");
+            if (page == Page.DUE && !count.getText().isEmpty()) count.getStyleClass().add("nav-alert");
             javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
             javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
             javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, name, gap, count);
@@ -513,6 +520,10 @@ public final class MainController implements Navigator, ProductionFiles {
         private String countOf(Page page) {
             return switch (page) {
                 case PRODUCTION -> "";
+                case DUE -> {
+                    int urgent = DueViewModel.urgentCount(session, Today.date());
+                    yield urgent == 0 ? "" : Integer.toString(urgent);
+                }
                 case SCENES -> Integer.toString(session.scenes().size());
                 case SHOTS -> Integer.toString(session.shots().size());
                 case DEPARTMENTS -> Integer.toString(session.departments().size());
@@ -521,6 +532,10 @@ public final class MainController implements Navigator, ProductionFiles {
                     var s = session.flagSummaryProperty().get();
                     int open = s.openBlocking() + s.openAdvisory();
                     yield open == 0 ? "" : Integer.toString(open);
+                }
+                case SHARE -> {
+                    int waiting = ShareViewModel.awaiting(session);
+                    yield waiting == 0 ? "" : Integer.toString(waiting);
                 }
                 case POLICY -> Integer.toString(session.policy().rules().size());
                 case CONSENT -> {

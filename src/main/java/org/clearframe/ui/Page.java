@@ -2,6 +2,7 @@ package org.clearframe.ui;
 
 /** The pages of the navigator, in the order a producer works through them. */
 public enum Page {
+    DUE("Due", View.DUE),
     PRODUCTION("Production", View.PRODUCTION),
     SCENES("Scenes", View.SCENES),
     SHOTS("Shots", View.SHOTS),
@@ -9,6 +10,7 @@ public enum Page {
     CAST("Cast", View.CAST),
     SIGN_OFFS("Sign-offs", View.SIGN_OFFS),
     CONSENT("Consent", View.CONSENT),
+    SHARE("Share", View.SHARE),
     POLICY("Policy", View.POLICY);
 
     final String title;

@@ -1,14 +1,11 @@
 package org.clearframe.ui;
 
 import org.clearframe.exchange.ProjectJson;
-import org.clearframe.exchange.SharePackage;
-import org.clearframe.exchange.SharePackageBuilder;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.importer.CsvExport;
 import org.clearframe.importer.ScriptImport;
 import org.clearframe.importer.ShotListImport;
 import org.clearframe.rules.BuiltInPolicies;
-import org.clearframe.rules.SigningDepartments;
 import org.clearframe.rules.Policy;
 import org.clearframe.ui.importer.ColumnMappingDialog;
 import org.clearframe.ui.importer.ScriptRevisionDialog;
@@ -181,28 +178,6 @@ final class ProductionActions {
     }
 
     // ----------------------------------------------------------------------------------------- sharing
-
-    void shareWithDepartment() {
-        if (session() == null) return;
-        // only the departments whose head signs for some role, and no department chosen for the producer
-        var names = SigningDepartments.signing(session().snapshot());
-        if (names.isEmpty()) {
-            dialogs.showInfo("No department to send to", "No department's head signs for any role in this production's policy.");
-            return;
-        }
-        dialogs.choose("Send to Department", "Which department's head will review and sign?", names, null).ifPresent(department -> {
-            Optional<Path> out = dialogs.chooseSave(FileKind.SHARE_PACKAGE,
-                    Path.of(baseName() + " - " + department.replaceAll("[/\\\\:]", "-") + SharePackage.EXTENSION));
-            if (out.isEmpty()) return;
-            var data = session().snapshot();
-            tasks.run("Writing " + out.get().getFileName(), () -> {
-                SharePackageBuilder.build(data, SharePackageBuilder.forDepartment(data, department)).write(out.get());
-                return null;
-            }).failureTitle("Could not write the share package").onSuccess(done -> dialogs.showInfo("Package ready",
-                    "Send " + out.get().getFileName() + " to the head of " + department
-                    + ". They open it in Clearframe (Share > Review a Package), sign their part and send back a reply file.")).start();
-        });
-    }
 
     void reviewPackage() {
         dialogs.chooseOpen(FileKind.PACKAGE_TO_REVIEW).ifPresent(file ->

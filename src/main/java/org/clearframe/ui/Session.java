@@ -9,6 +9,11 @@ import org.clearframe.exchange.Attestations;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.SignedRecord;
+import org.clearframe.model.Contact;
+import org.clearframe.model.SentPackage;
+import org.clearframe.model.ShootSchedule;
+import org.clearframe.rules.ShootCalendar;
+import javafx.collections.ObservableMap;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Consent;
 import org.clearframe.model.Scan;
@@ -32,6 +37,7 @@ import org.clearframe.store.StoreException;
 import javafx.collections.ListChangeListener;
 import org.clearframe.exchange.Reply;
 import org.clearframe.exchange.ReplyImport;
+import org.clearframe.exchange.SentPackages;
 import org.clearframe.importer.ScriptRevision;
 import org.clearframe.importer.ShotListPreview;
 
@@ -870,6 +876,8 @@ public final class Session implements AutoCloseable {
             store.inOneTransaction(() -> {
                 try {
                     applied[0] = importer.apply(store, now, reply, replyFile);
+                    // the package it answers (when this production recorded it) now shows it as replied
+                    SentPackages.link(store, reply);
                 } catch (ExchangeException e) {
                     throw new StoreException(e.getMessage(), e);
                 }
@@ -879,6 +887,7 @@ public final class Session implements AutoCloseable {
             throw e;
         }
         addProven(applied[0].toRecord());
+        reloadPackages(); // the package the reply answers now shows it as replied
         return applied[0];
     }
 
@@ -1037,6 +1046,147 @@ public final class Session implements AutoCloseable {
         for (UUID id : ids) flags.update(now, id);
         flagSummary.set(flags.summary());
         flagsRevision.set(flagsRevision.get() + 1);
+    }
+
+    // ------------------------------------------------------- shoot calendar, contacts, packages shared (schema 8)
+
+    /** Read from the store the first time a page asks; each edit below writes its own transaction first. */
+    private final ObjectProperty<ShootSchedule> schedule = new SimpleObjectProperty<>();
+    private final ObservableMap<UUID, Contact> contacts = FXCollections.observableHashMap();
+    private final ObservableList<SentPackage> packages = FXCollections.observableArrayList();
+
+    private void readProducerRecords() {
+        if (schedule.get() != null) return;
+        try {
+            contacts.putAll(store.schedule().contacts());
+            packages.setAll(store.packages().all());
+            schedule.set(store.schedule().schedule());
+        } catch (StoreException e) {
+            throw new IllegalStateException("Could not read the shoot calendar: " + e.getMessage(), e);
+        }
+    }
+
+    /** The shoot calendar (day dates, days off, scenes' shoot days, due dates set by hand); replaced on each edit. */
+    public javafx.beans.property.ReadOnlyObjectProperty<ShootSchedule> scheduleProperty() {
+        readProducerRecords();
+        return schedule;
+    }
+
+    public ShootSchedule schedule() {
+        return scheduleProperty().get();
+    }
+
+    /** E-mail and phone by cast member or department id (a department's e-mail is also its own column). */
+    public javafx.collections.ObservableMap<UUID, Contact> contacts() {
+        readProducerRecords();
+        return contacts;
+    }
+
+    /** Every package shared from this production, oldest first, with the replies linked to it. */
+    public ObservableList<SentPackage> packages() {
+        readProducerRecords();
+        return packages;
+    }
+
+    /** Dates shoot day {@code day} ({@code null} takes it off the calendar); refused when it breaks the calendar's order. */
+    public void setShootDay(int day, java.time.LocalDate date) throws StoreException {
+        ShootSchedule before = schedule();
+        java.time.LocalDate was = before.shootDays().get(day);
+        if (Objects.equals(was, date)) return;
+        java.util.Optional<String> problem = date == null ? java.util.Optional.empty() : ShootCalendar.problemWith(before, day, date);
+        if (problem.isPresent()) throw new IllegalArgumentException(problem.get());
+        writeShootDay(day, date);
+        record(date == null ? "Remove shoot day " + day : "Date shoot day " + day, () -> writeShootDay(day, was), () -> writeShootDay(day, date));
+    }
+
+    private void writeShootDay(int day, java.time.LocalDate date) throws StoreException {
+        store.schedule().setShootDay(day, date);
+        schedule.set(store.schedule().schedule());
+    }
+
+    /** Marks {@code date} as a day off (or a working day again); a shoot day cannot be a day off. */
+    public void setDayOff(java.time.LocalDate date, boolean off) throws StoreException {
+        if (schedule().isDayOff(date) == off) return;
+        if (off && schedule().isShootDate(date)) throw new IllegalArgumentException(date + " is a shoot day; move that day first.");
+        writeDayOff(date, off);
+        record(off ? "Add day off" : "Remove day off", () -> writeDayOff(date, !off), () -> writeDayOff(date, off));
+    }
+
+    private void writeDayOff(java.time.LocalDate date, boolean off) throws StoreException {
+        store.schedule().setDayOff(date, off);
+        schedule.set(store.schedule().schedule());
+    }
+
+    /** Schedules a scene on shoot day {@code day} ({@code null} unschedules it). */
+    public void setSceneDay(UUID sceneId, Integer day) throws StoreException {
+        Integer was = schedule().sceneDays().get(sceneId);
+        if (Objects.equals(was, day)) return;
+        writeSceneDay(sceneId, day);
+        record("Schedule scene", () -> writeSceneDay(sceneId, was), () -> writeSceneDay(sceneId, day));
+    }
+
+    private void writeSceneDay(UUID sceneId, Integer day) throws StoreException {
+        store.schedule().setSceneDay(sceneId, day);
+        schedule.set(store.schedule().schedule());
+    }
+
+    /** Sets a shot's due date by hand ({@code null} goes back to the one the lead times give). */
+    public void setDueDate(UUID shotId, java.time.LocalDate due) throws StoreException {
+        java.time.LocalDate was = schedule().dueOverrides().get(shotId);
+        if (Objects.equals(was, due)) return;
+        writeDueDate(shotId, due);
+        record(due == null ? "Clear due date" : "Set due date", () -> writeDueDate(shotId, was), () -> writeDueDate(shotId, due));
+    }
+
+    private void writeDueDate(UUID shotId, java.time.LocalDate due) throws StoreException {
+        store.schedule().setDueDate(shotId, due);
+        schedule.set(store.schedule().schedule());
+    }
+
+    /** Replaces the day dates and days off with an imported calendar (one transaction, one undo step). */
+    public void importCalendar(ShootSchedule imported) throws StoreException {
+        ShootSchedule before = schedule();
+        writeCalendar(imported.shootDays(), imported.daysOff());
+        record("Import shoot calendar", () -> writeCalendar(before.shootDays(), before.daysOff()),
+                () -> writeCalendar(imported.shootDays(), imported.daysOff()));
+    }
+
+    private void writeCalendar(Map<Integer, java.time.LocalDate> days, java.util.Set<java.time.LocalDate> off) throws StoreException {
+        store.schedule().replaceCalendar(days, off);
+        schedule.set(store.schedule().schedule());
+    }
+
+    /** Records a cast member's or a department head's e-mail and phone; a department's e-mail is its own column too. */
+    public void setContact(Contact contact) throws StoreException {
+        Contact before = contacts().getOrDefault(contact.ownerId(), new Contact(contact.ownerId(), "", ""));
+        if (before.equals(contact)) return;
+        writeContact(contact);
+        record("Edit contact details", () -> writeContact(before), () -> writeContact(contact));
+    }
+
+    private void writeContact(Contact contact) throws StoreException {
+        store.schedule().setContact(contact);
+        if (contact.isEmpty()) contacts.remove(contact.ownerId()); else contacts.put(contact.ownerId(), contact);
+        Department d = find(departments, contact.ownerId(), Department::id);
+        if (d != null && !d.email().equals(contact.email())) {
+            replaceOrAdd(departments, new Department(d.id(), d.name(), d.headName(), contact.email(), d.colour()), Department::id);
+        }
+    }
+
+    /**
+     * Writes a sealed package to {@code target} and records it, both or neither ({@link SentPackages#writeAndRecord}).
+     * Not undoable: what was sent stays sent.
+     */
+    public SentPackage share(org.clearframe.exchange.SharePackage pkg, Path target) throws StoreException, ExchangeException {
+        SentPackage sent = SentPackages.writeAndRecord(store, pkg, target);
+        packages().add(sent);
+        return sent;
+    }
+
+    /** Reads the packages again after a reply was linked to one (reply import; tests link through the store). */
+    void reloadPackages() throws StoreException {
+        readProducerRecords();
+        packages.setAll(store.packages().all());
     }
 
     @Override

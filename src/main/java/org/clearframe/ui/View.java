@@ -4,6 +4,7 @@ package org.clearframe.ui;
 public enum View {
     MAIN_WINDOW("MainWindow.fxml"),
     WELCOME("WelcomeView.fxml"),
+    DUE("DueView.fxml"),
     PRODUCTION("ProductionView.fxml"),
     SCENES("ScenesView.fxml"),
     SHOTS("ShotsView.fxml"),
@@ -12,6 +13,7 @@ public enum View {
     SIGN_OFFS("SignOffsView.fxml"),
     CONSENT("ConsentView.fxml"),
     POLICY("PolicyView.fxml"),
+    SHARE("ShareView.fxml"),
     SCENE_DIALOG("SceneDialog.fxml"),
     AI_USE_DIALOG("AiUseDialog.fxml"),
     SIGN_OFF_DIALOG("SignOffDialog.fxml"),

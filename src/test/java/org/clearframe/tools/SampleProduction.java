@@ -72,12 +72,45 @@ public final class SampleProduction {
     public static void write(Path out) throws Exception {
         Path keys = Files.createTempDirectory("sample-producer-key");
         try {
-            ProductionBuilder.from(build()).attestedWith(new org.clearframe.exchange.KeyRing(keys)).write(out);
+            ProductionData data = build();
+            ProductionBuilder.from(data).attestedWith(new org.clearframe.exchange.KeyRing(keys)).write(out);
+            try (org.clearframe.store.ProductionStore store = org.clearframe.store.ProductionStore.open(out)) {
+                store.schedule().replaceAll(schedule(data));
+                store.schedule().setContact(new org.clearframe.model.Contact(id("cast/elena"), "zoe.nino@agency.example", "+44 20 7946 0112"));
+                store.schedule().setContact(new org.clearframe.model.Contact(id("cast/nico"), "tomasz@wojcik.example", ""));
+                store.schedule().setContact(new org.clearframe.model.Contact(id("dept/VFX"), "priya@northlight.example", "+44 20 7946 0150"));
+            }
         } finally {
             try (var files = Files.walk(keys)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * The shoot calendar: 32 shoot days from principal photography on Monday 12 April 2027, Monday to Friday, with the
+     * May Day bank holiday off; each scene on the day its script heading names (the flashback on day 6).
+     */
+    static org.clearframe.model.ShootSchedule schedule(ProductionData data) {
+        java.util.SortedMap<Integer, LocalDate> days = new java.util.TreeMap<>();
+        LocalDate mayDay = LocalDate.of(2027, 5, 3);
+        LocalDate d = data.production().principalPhotography();
+        for (int day = 1; day <= 32; d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() >= 6 || d.equals(mayDay)) continue;
+            days.put(day++, d);
+        }
+        Map<UUID, Integer> sceneDays = new java.util.HashMap<>();
+        for (var scene : data.scenes()) {
+            int day = switch (scene.number()) {
+                case "1", "2", "3" -> 1;
+                case "4" -> 6;
+                case "5" -> 2;
+                case "6" -> 3;
+                default -> 4;
+            };
+            sceneDays.put(scene.id(), day);
+        }
+        return new org.clearframe.model.ShootSchedule(days, new java.util.TreeSet<>(Set.of(mayDay)), sceneDays, Map.of());
     }
 
     private static int counter;

@@ -99,6 +99,8 @@ class MainWindowTest {
         assertEquals(Technique.DESTRUCTION_SIMULATION, use.technique());
         assertEquals("Lantern room shatters", use.purpose());
         assertEquals("SimVendor", use.tool());
+        assertTrue(robot.lookup(".due-tree").tryQuery().isPresent(), "a production with scenes opens on the Due page");
+        robot.interact(() -> main.select(Page.SHOTS));
         TableView<?> shots = robot.lookup(".shots-table").queryAs(TableView.class);
         assertEquals(2, shots.getItems().size(), "the shots table shows the reopened shots");
     }

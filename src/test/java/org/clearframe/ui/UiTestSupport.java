@@ -24,7 +24,12 @@ final class UiTestSupport {
     }
 
     static MainController start(Stage stage, DialogService dialogs) {
-        Composition app = new Composition(dialogs, recentFilesOfATest());
+        return start(stage, dialogs, message -> false);
+    }
+
+    /** With {@code mail} standing in for the desktop's mail app (the default one says there is none). */
+    static MainController start(Stage stage, DialogService dialogs, MailApp mail) {
+        Composition app = new Composition(dialogs, recentFilesOfATest(), mail);
         ViewFactory.Loaded<MainController> loaded = app.mainWindow();
         Scene scene = new Scene(loaded.root(), 1280, 800);
         scene.getStylesheets().add(Styles.STYLESHEET);
