@@ -1,6 +1,5 @@
 package org.clearframe.store.register;
 
-import org.clearframe.Sha256;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Consent;
@@ -38,8 +37,39 @@ final class PlanRows {
             for (Object v : values) {
                 b.append(v instanceof Object[] a ? Arrays.toString(a) : String.valueOf(v)).append('\u001f');
             }
-            String hash = Sha256.hex(b.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
-            return new Row(id, values, hash);
+            // The first 16 bytes of the SHA-256, as before; the digest is cloned because looking one up per row costs more than hashing it.
+            byte[] digest = sha256().digest(b.toString().getBytes(StandardCharsets.UTF_8));
+            return new Row(id, values, HEX.formatHex(digest, 0, 16));
+        }
+
+        /** Which of {@link #BUCKETS} share-out groups the row falls into: the low bits of its id (the id's last hex digits). */
+        int bucket() {
+            return (int) (id.getLeastSignificantBits() & (BUCKETS - 1));
+        }
+    }
+
+    /** Each table's rows are shared out into this many buckets by id, each with its own digest, so a re-publish compares only the buckets that changed. */
+    static final int BUCKETS = 64;
+
+    /** The same bucket as {@link Row#bucket()}, computed by PostgreSQL from the id's last byte. */
+    static final String BUCKET_SQL = "(('x' || right(id::text, 2))::bit(8)::int & " + (BUCKETS - 1) + ")";
+
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+    private static final java.security.MessageDigest SHA256;
+
+    static {
+        try {
+            SHA256 = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    static java.security.MessageDigest sha256() {
+        try {
+            return (java.security.MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
