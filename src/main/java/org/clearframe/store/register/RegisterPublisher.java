@@ -3,6 +3,9 @@ package org.clearframe.store.register;
 import org.clearframe.model.Production;
 import org.clearframe.model.SignOff;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +16,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,27 +62,31 @@ public final class RegisterPublisher {
                 }
             }
             Map<PlanRows.Table, List<PlanRows.Row>> tables = PlanRows.of(p);
-            String digests = digests(tables);
+            Map<String, String> mine = new LinkedHashMap<>();
+            for (Map.Entry<PlanRows.Table, List<PlanRows.Row>> e : tables.entrySet()) mine.put(e.getKey().name(), digest(e.getValue()));
+            mine.put("replies", idDigest(p.replies().stream().map(Publication.Reply::id).toList()));
+            mine.put("signoffs", idDigest(p.signOffs().stream().map(x -> x.signOff().id()).toList()));
+            String digests = join(mine);
+            Map<String, String> theirs = existing == null ? Map.of() : split(digestsThere);
             int written = 0, removed = 0;
             if (!hash.equals(existing) || !digests.equals(digestsThere)) {
                 upsertProduction(p, hash, digests);
                 written++;
             }
-            Set<String> unchanged = new HashSet<>(List.of(digestsThere.split(",")));
             try (PreparedStatement s = c.prepareStatement("INSERT INTO clearframe.policy_versions (name, version) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 s.setString(1, p.policy().name());
                 s.setString(2, p.policy().version());
                 s.executeUpdate();
             }
             for (Map.Entry<PlanRows.Table, List<PlanRows.Row>> e : tables.entrySet()) {
-                // A table whose digest the register already has holds exactly these rows: nothing to compare or send.
-                if (unchanged.contains(digest(e.getKey(), e.getValue()))) continue;
-                int[] counts = sync(id, e.getKey(), e.getValue());
+                String name = e.getKey().name();
+                // A bucket whose digest the register already has holds exactly these rows: nothing to compare or send.
+                int[] counts = sync(id, existing == null, e.getKey(), e.getValue(), changedBuckets(mine.get(name), theirs.get(name)));
                 written += counts[0];
                 removed += counts[1];
             }
-            int replies = addReplies(id, p.replies());
-            int signOffs = addSignOffs(id, p.signOffs());
+            int replies = mine.get("replies").equals(theirs.get("replies")) ? 0 : addReplies(id, p.replies());
+            int signOffs = mine.get("signoffs").equals(theirs.get("signoffs")) ? 0 : addSignOffs(id, p.signOffs());
             c.commit();
             return new Result(existing == null, written, removed, signOffs, replies);
         } catch (SQLException e) {
@@ -99,23 +108,58 @@ public final class RegisterPublisher {
                 p.policy().version(), p.newerPolicy()).hash();
     }
 
-    /** "shots:3fa2…": a table's name and the hash of its rows' ids and hashes, in order. */
-    private static String digest(PlanRows.Table table, List<PlanRows.Row> rows) {
-        java.security.MessageDigest md;
-        try {
-            md = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The digests of a table's buckets, 16 hex digits each, in bucket order: each over its rows' ids and hashes, in table order. */
+    private static String digest(List<PlanRows.Row> rows) {
+        MessageDigest[] buckets = new MessageDigest[PlanRows.BUCKETS];
+        ByteBuffer id = ByteBuffer.allocate(16);
         for (PlanRows.Row row : rows) {
-            md.update(row.id().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            md.update(row.hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            int b = row.bucket();
+            if (buckets[b] == null) buckets[b] = PlanRows.sha256();
+            id.clear();
+            buckets[b].update(id.putLong(row.id().getMostSignificantBits()).putLong(row.id().getLeastSignificantBits()).array());
+            buckets[b].update(row.hash().getBytes(StandardCharsets.US_ASCII));
         }
-        return table.name() + ":" + java.util.HexFormat.of().formatHex(md.digest(), 0, 16);
+        StringBuilder out = new StringBuilder(PlanRows.BUCKETS * BUCKET_HEX);
+        for (MessageDigest b : buckets) out.append(b == null ? EMPTY_BUCKET : HEX.formatHex(b.digest(), 0, BUCKET_HEX / 2));
+        return out.toString();
     }
 
-    private static String digests(Map<PlanRows.Table, List<PlanRows.Row>> tables) {
-        return String.join(",", tables.entrySet().stream().map(e -> digest(e.getKey(), e.getValue())).toList());
+    private static final int BUCKET_HEX = 16;
+    private static final String EMPTY_BUCKET = "0".repeat(BUCKET_HEX);
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** A digest of the sign-off history's ids as published: when the register has it, every one of them is there (history is never removed). */
+    private static String idDigest(List<UUID> ids) {
+        MessageDigest md = PlanRows.sha256();
+        for (UUID id : ids) md.update(id.toString().getBytes(StandardCharsets.US_ASCII));
+        return ids.size() + "." + HEX.formatHex(md.digest(), 0, 16);
+    }
+
+    /** "scenes:…,shots:…": what productions.table_digests holds. */
+    private static String join(Map<String, String> digests) {
+        StringBuilder b = new StringBuilder();
+        digests.forEach((name, d) -> b.append(b.isEmpty() ? "" : ",").append(name).append(':').append(d));
+        return b.toString();
+    }
+
+    private static Map<String, String> split(String digests) {
+        Map<String, String> out = new HashMap<>();
+        for (String part : digests == null ? new String[0] : digests.split(",")) {
+            int colon = part.indexOf(':');
+            if (colon > 0) out.put(part.substring(0, colon), part.substring(colon + 1));
+        }
+        return out;
+    }
+
+    /** The buckets whose digests differ; all of them when the register's are missing or in an older form. */
+    private static Set<Integer> changedBuckets(String mine, String theirs) {
+        Set<Integer> changed = new HashSet<>();
+        boolean comparable = theirs != null && theirs.length() == mine.length();
+        for (int b = 0; b < PlanRows.BUCKETS; b++) {
+            int at = b * BUCKET_HEX;
+            if (!comparable || !mine.regionMatches(at, theirs, at, BUCKET_HEX)) changed.add(b);
+        }
+        return changed;
     }
 
     private void upsertProduction(Publication p, String hash, String digests) throws SQLException {
@@ -142,19 +186,30 @@ public final class RegisterPublisher {
         }
     }
 
-    /** Brings one table's rows of the production in line with {@code rows}; returns {written, removed}. */
-    private int[] sync(UUID production, PlanRows.Table table, List<PlanRows.Row> rows) throws SQLException {
+    /**
+     * Brings one table's rows of the production in line with {@code rows}, looking only at the given buckets; returns
+     * {written, removed}. A production new to the register has no rows to fetch.
+     */
+    private int[] sync(UUID production, boolean fresh, PlanRows.Table table, List<PlanRows.Row> rows, Set<Integer> buckets) throws SQLException {
+        if (buckets.isEmpty()) return new int[]{0, 0};
+        boolean all = buckets.size() == PlanRows.BUCKETS;
         Map<UUID, String> there = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, row_hash FROM clearframe." + table.name() + " WHERE production_id = ?")) {
-            s.setObject(1, production);
-            s.setFetchSize(5000);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) there.put(r.getObject(1, UUID.class), r.getString(2));
+        if (!fresh) {
+            String sql = "SELECT id, row_hash FROM clearframe." + table.name() + " WHERE production_id = ?"
+                    + (all ? "" : " AND " + PlanRows.BUCKET_SQL + " = ANY (?)");
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setObject(1, production);
+                if (!all) s.setArray(2, c.createArrayOf("int4", buckets.toArray()));
+                s.setFetchSize(5000);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) there.put(r.getObject(1, UUID.class), r.getString(2));
+                }
             }
         }
         List<PlanRows.Row> changed = new ArrayList<>();
         Set<UUID> keep = new HashSet<>(rows.size() * 2);
         for (PlanRows.Row row : rows) {
+            if (!all && !buckets.contains(row.bucket())) continue;
             keep.add(row.id());
             if (!row.hash().equals(there.get(row.id()))) changed.add(row);
         }
