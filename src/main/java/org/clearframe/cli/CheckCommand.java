@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,8 +28,6 @@ import org.clearframe.store.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +41,6 @@ import java.util.stream.Collectors;
  */
 final class CheckCommand implements Command {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private static final String DUE_WITHIN = "--due-within";
     /** The day due dates are judged against (default: the machine's date), so a pipeline or a test is reproducible. */
@@ -189,7 +187,7 @@ final class CheckCommand implements Command {
         if (log.intact()) {
             out.println("Sign-off log: " + log.events() + " event" + (log.events() == 1 ? "" : "s") + ", hash chain intact"
                     + (log.events() == 0 ? "" : " (head " + log.head().substring(0, 16) + ")")
-                    + (log.beforeLog() == 0 ? "." : "; " + log.beforeLog() + " sign-offs were recorded before the log began."));
+                    + (log.beforeLog() == 0 ? "." : "; " + Wording.count(log.beforeLog(), "sign-off") + " " + (log.beforeLog() == 1 ? "was" : "were") + " recorded before the log began."));
         } else {
             out.println("Sign-off log: ALTERED. The hash-chained history does not hold:");
             log.problems().forEach(p -> out.println("  " + p));
@@ -220,7 +218,7 @@ final class CheckCommand implements Command {
     private static String describe(RequiredSignature s, SignedRecord record) {
         SignOff latest = s.latestOrNull();
         if (latest == null) return SignatureState.MISSING.label();
-        String by = " by " + (latest.signer().isBlank() ? "(no name)" : latest.signer()) + " on " + WHEN.format(latest.signedAt());
+        String by = " by " + (latest.signer().isBlank() ? "(no name)" : latest.signer()) + " on " + Wording.dateTime(latest.signedAt());
         String note = latest.note().isBlank() ? "" : ": " + latest.note();
         return switch (s.state()) {
             case STALE -> "Stale, the plan changed after it was signed (" + latest.decision().label().toLowerCase() + by + ")";

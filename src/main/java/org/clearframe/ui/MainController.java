@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.rules.Wording;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -481,9 +482,9 @@ public final class MainController implements Navigator, ProductionFiles {
         if (session == null) return;
         long ai = session.shots().stream().filter(s -> s.hasAiUse()).count();
         var flags = session.flagSummaryProperty().get();
-        String signOffs = session.policyProblem().isEmpty() ? flags.openBlocking() + " blocking sign-offs open"
+        String signOffs = session.policyProblem().isEmpty() ? Wording.count(flags.openBlocking(), "blocking sign-off") + " open"
                 : "studio policy unreadable: nothing is cleared";
-        statusBar.setText(session.scenes().size() + " scenes · " + session.shots().size() + " shots · " + ai
+        statusBar.setText(Wording.count(session.scenes().size(), "scene") + " · " + Wording.count(session.shots().size(), "shot") + " · " + ai
                 + " with AI use · " + signOffs + notCounted(session) + " · saved to " + session.file().getFileName());
         navigator.refresh();
     }
@@ -495,8 +496,8 @@ public final class MainController implements Navigator, ProductionFiles {
         // Waiting for the producer's word: recorded before proofs, or proven by a key this machine does not trust.
         long earlier = ignored.stream().filter(i -> i.why() != SignedRecord.Why.NO_VALID_PROOF).count();
         long unproven = ignored.size() - earlier;
-        return (unproven == 0 ? "" : " · " + unproven + " sign-off" + (unproven == 1 ? "" : "s") + " without a valid proof ignored")
-                + (earlier == 0 ? "" : " · " + earlier + " sign-off" + (earlier == 1 ? "" : "s")
+        return (unproven == 0 ? "" : " · " + Wording.count(unproven, "sign-off") + " without a valid proof ignored")
+                + (earlier == 0 ? "" : " · " + Wording.count(earlier, "sign-off")
                 + " not counted until you attest them (Production > Attest Earlier Sign-offs)");
     }
 

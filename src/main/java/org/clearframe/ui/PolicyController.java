@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.rules.Wording;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -53,7 +54,7 @@ public final class PolicyController implements PageController {
     private void refresh() {
         var policy = session.policy();
         PolicyStanding standing = PolicyStanding.of(policy);
-        policyName.setText(policy.name() + " · version " + policy.version() + " · " + policy.rules().size() + " rules"
+        policyName.setText(policy.name() + " · version " + policy.version() + " · " + Wording.count(policy.rules().size(), "rule")
                 + (standing.builtIn().isPresent() ? " · built in" : " · loaded for this production"));
         table.getItems().setAll(policy.rules());
         if (!table.getItems().isEmpty() && table.getSelectionModel().isEmpty()) table.getSelectionModel().selectFirst();

@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.rules.Wording;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -123,7 +124,7 @@ public final class ShotsViewModel {
 
     private void updateCount() {
         int all = session.shots().size();
-        count.set(visible.size() == all ? all + " shots" : visible.size() + " of " + all + " shots");
+        count.set(visible.size() == all ? Wording.count(all, "shot") : visible.size() + " of " + Wording.count(all, "shot"));
     }
 
     // ------------------------------------------------------------------------------------------ commands
