@@ -100,6 +100,7 @@ public final class FxDialogService implements DialogService {
         DialogPane pane = dialog.getDialogPane();
         if (!pane.getStylesheets().contains(Styles.STYLESHEET)) pane.getStylesheets().add(Styles.STYLESHEET);
         // A dialog never shrinks below what its content asks for; one that lists things can be made larger.
+        if (pane.getContent() != null) WholeText.keep(pane.getContent());
         if (pane.getMinHeight() == Region.USE_COMPUTED_SIZE) pane.setMinHeight(Region.USE_PREF_SIZE);
         if (listsThings(pane)) dialog.setResizable(true);
         Window own = pane.getScene() == null ? null : pane.getScene().getWindow();

@@ -46,6 +46,7 @@ import java.util.function.BiFunction;
 public final class MainController implements Navigator, ProductionFiles {
 
     @FXML private BorderPane root;
+    @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private Menu recentMenu;
     @FXML private MenuItem newItem, openItem, importScriptItem, importJsonItem, openSampleItem;
     @FXML private MenuItem saveCopyItem, closeItem, undoItem, redoItem;
@@ -434,6 +435,18 @@ public final class MainController implements Navigator, ProductionFiles {
     @FXML
     void redo() {
         if (session != null) dialogs.attempt("Could not redo", session::redo);
+    }
+
+    /** Help > Keyboard Shortcuts: every menu key, read from the menus, and the keys that work on a page. */
+    @FXML
+    void showShortcuts() {
+        dialogs.show(HelpSheets.shortcutSheet(menuBar.getMenus()));
+    }
+
+    /** Help > User Guide: the guide bundled with the app, a producer's day from a new file to the signed PDF. */
+    @FXML
+    void showUserGuide() {
+        dialogs.attempt("Could not open the user guide", () -> dialogs.show(HelpSheets.guideSheet()));
     }
 
     @FXML

@@ -253,11 +253,14 @@ public final class ShotsController implements PageController {
                 setGraphic(null);
                 return;
             }
-            HBox chips = new HBox(8);
+            // chips wrap onto more lines in a narrow column instead of being cut to "..."
+            javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(8, 2);
+            chips.prefWrapLengthProperty().bind(getTableColumn().widthProperty().subtract(14));
             for (UUID id : shot.departmentIds()) {
                 session.departments().stream().filter(d -> d.id().equals(id)).findFirst().ifPresent(d -> {
                     Circle dot = new Circle(4, colour(d.colour()));
                     Label name = new Label(d.name(), dot);
+                    name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                     name.getStyleClass().add("department-chip");
                     chips.getChildren().add(name);
                 });

@@ -57,6 +57,15 @@ public final class SignOffsController implements PageController {
                 : c.getValue().getValue().flag().rule().id()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null ? ""
                 : c.getValue().getValue().signature() == null ? NEEDS_RECORD : c.getValue().getValue().signature().state().name()));
+        ruleColumn.setCellFactory(c -> new TreeTableCell<>() {
+            @Override protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty ? null : id);
+                Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null || row.flag() == null ? null : RuleHelp.tooltip(row.flag().rule()));
+            }
+        });
+        stateColumn.setMinWidth(SignatureChip.widest());
         stateColumn.setCellFactory(c -> new TreeTableCell<>() {
             @Override protected void updateItem(String state, boolean empty) {
                 super.updateItem(state, empty);
@@ -66,15 +75,11 @@ public final class SignOffsController implements PageController {
                     return;
                 }
                 if (state.equals(NEEDS_RECORD)) {
-                    Label chip = new Label("Needs record");
-                    chip.getStyleClass().addAll("sig-state", "sig-missing");
-                    setGraphic(chip);
+                    setGraphic(SignatureChip.needsRecord());
                     return;
                 }
                 SignatureState s = SignatureState.valueOf(state);
-                Label chip = new Label(s.label().replaceFirst(":.*", ""));
-                chip.getStyleClass().addAll("sig-state", "sig-" + s.name().toLowerCase().replace('_', '-'));
-                setGraphic(chip);
+                setGraphic(SignatureChip.of(s));
             }
         });
         reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null ? ""
