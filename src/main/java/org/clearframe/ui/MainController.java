@@ -142,12 +142,19 @@ public final class MainController implements Navigator, ProductionFiles {
     @FXML
     @Override
     public void newProduction() {
-        dialogs.chooseSave(FileKind.NEW_PRODUCTION, Path.of("Untitled.clearframe"))
-                .ifPresent(file -> createProduction(withExtension(file)));
+        // what the production is first, then where its file goes (named after the title)
+        NewProductionDialog.ask(dialogs).ifPresent(plan -> dialogs.chooseSave(FileKind.NEW_PRODUCTION, Path.of(plan.fileName()))
+                .ifPresent(file -> createProduction(withExtension(file), plan)));
     }
 
     /** Creates a production file named after the file and opens it on its details page. */
     void createProduction(Path file) {
+        createProduction(file, new NewProductionDialog.Plan(file.getFileName().toString().replaceFirst("\\.clearframe$", ""),
+                org.clearframe.model.Format.FEATURE, false));
+    }
+
+    /** Creates the production the producer described, empty or as a copy of the sample, and opens it. */
+    void createProduction(Path file, NewProductionDialog.Plan plan) {
         if (session != null && session.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
             dialogs.showError("Choose another name", file.getFileName() + " is the production open in this window.");
             return;
@@ -165,11 +172,20 @@ public final class MainController implements Navigator, ProductionFiles {
             }
             if (!dialogs.attempt("Could not replace " + file.getFileName(), () -> Files.delete(file))) return;
         }
-        String title = file.getFileName().toString().replaceFirst("\\.clearframe$", "");
         tasks.run("Creating " + file.getFileName(), () -> {
-            ProductionStore store = ProductionStore.create(file, Production.titled(title));
-            // A new production records the policy it is planned under, so a later Clearframe does not change it silently.
-            store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json());
+            ProductionStore store;
+            if (plan.fromSample()) {
+                copySample(file);
+                store = ProductionStore.open(file);
+                Production sample = store.load().production();
+                store.updateProduction(new Production(sample.id(), plan.title(), plan.format(), sample.genre(), sample.studio(),
+                        sample.producer(), sample.director(), sample.principalPhotography(), sample.notes()));
+            } else {
+                Production empty = Production.titled(plan.title());
+                store = ProductionStore.create(file, new Production(empty.id(), plan.title(), plan.format(), empty.genre(), "", "", "", null, ""));
+                // A new production records the policy it is planned under, so a later Clearframe does not change it silently.
+                store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json());
+            }
             return new Session(store, SignedRecord.load(store));
         }).failureTitle("Could not create " + file.getFileName()).onSuccess(opened -> {
             adopt(opened);

@@ -96,6 +96,15 @@ public final class ShotsController implements PageController {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN), this::moveDown);
         });
         countLabel.textProperty().bind(model.countProperty());
+        // the empty table says what to do next, which depends on what exists
+        Label empty = new Label();
+        empty.getStyleClass().add("hint");
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
+        Runnable say = () -> empty.setText(model.emptyMessage());
+        model.visible().addListener((ListChangeListener<Shot>) c -> say.run());
+        session.scenes().addListener((ListChangeListener<Scene>) c -> say.run());
+        say.run();
         if (!model.visible().isEmpty()) table.getSelectionModel().selectFirst();
     }
 
