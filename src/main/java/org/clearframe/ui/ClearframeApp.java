@@ -31,6 +31,25 @@ public final class ClearframeApp extends Application {
         return new Dimension2D(w, h);
     }
 
+    /**
+     * Sets the window's minimum without losing its first size. Under GTK with openbox, a minimum set before showing
+     * is enforced against a passing 200x200, and one set after showing makes the window manager shrink the window to
+     * it; so the size asked for is put back once the minimum is on.
+     */
+    private static void keepAtLeast(Stage stage, Dimension2D first, double width, double height) {
+        stage.setMinWidth(width);
+        stage.setMinHeight(height);
+        javafx.animation.PauseTransition restore = new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
+        restore.setOnFinished(e -> {
+            if (stage.getWidth() + 1 < first.getWidth() || stage.getHeight() + 1 < first.getHeight()) {
+                stage.setWidth(first.getWidth());
+                stage.setHeight(first.getHeight());
+                stage.centerOnScreen();
+            }
+        });
+        restore.play();
+    }
+
     public static void launchWith(String[] args) {
         Application.launch(ClearframeApp.class, args);
     }
@@ -45,8 +64,6 @@ public final class ClearframeApp extends Application {
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.setTitle(AppInfo.NAME);
-        stage.setMinWidth(Math.min(MIN_WIDTH, size.getWidth()));
-        stage.setMinHeight(Math.min(MIN_HEIGHT, size.getHeight()));
         try (InputStream icon = ClearframeApp.class.getResourceAsStream("/org/clearframe/icons/clearframe-256.png")) {
             if (icon != null) stage.getIcons().add(new Image(icon));
         } catch (java.io.IOException ignored) {
@@ -56,6 +73,7 @@ public final class ClearframeApp extends Application {
         stage.setOnCloseRequest(e -> main.shutdown());
         org.clearframe.ui.pdf.ExportPdfDialog.useHostServices(getHostServices());
         stage.show();
+        keepAtLeast(stage, new Dimension2D(stage.getWidth(), stage.getHeight()), Math.min(MIN_WIDTH, size.getWidth()), Math.min(MIN_HEIGHT, size.getHeight()));
         openFromArguments(getParameters().getRaw());
     }
 

@@ -100,9 +100,23 @@ class NothingClippedTest {
         checkAt(ClearframeApp.MIN_WIDTH, ClearframeApp.MIN_HEIGHT, robot, file, script, csv);
         checkAt(1280, 800, robot, file, script, csv);
 
-        assertTrue(dialogsSeen.containsAll(List.of("Clearframe", "Add Scene", "Add AI Use", "Record Sign-off")), dialogsSeen.toString());
+        assertTrue(dialogsSeen.containsAll(List.of("Clearframe", "Add Scene", "Add AI Use", "Record Sign-off", "New Production",
+                "Keyboard Shortcuts", "Clearframe User Guide")), dialogsSeen.toString());
         Files.writeString(Path.of("target", "layout-problems.txt"), String.join("\n", problems));
         assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
+    /** The shot detail's Departments list opens as wide as its longest department name (it was 50 px). */
+    private void dropDownIsAsWideAsItsLongestItem(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        var box = (org.controlsfx.control.CheckComboBox<org.clearframe.model.Department>) robot.lookup("#departments").query();
+        robot.interact(box::show);
+        WaitForAsyncUtils.waitForFxEvents();
+        double widest = box.getItems().stream().mapToDouble(d -> WholeText.textWidth(d.name())).max().orElseThrow();
+        javafx.scene.control.ListView<?> list = robot.lookup(".combo-box-popup .list-view").queryAs(javafx.scene.control.ListView.class);
+        double shown = list.getWidth();
+        robot.interact(box::hide);
+        if (shown < widest + 30) problems.add(where + " Shots: the Departments list opens " + shown + " px wide for items up to " + widest + " px");
     }
 
     private void checkAt(double width, double height, FxRobot robot, Path file, Path script, Path csv) {
@@ -122,6 +136,8 @@ class NothingClippedTest {
             if (page == Page.SHOTS) {
                 Shot flagged = session.shots().stream().filter(s -> !session.flags(s.id()).isEmpty()).findFirst().orElseThrow();
                 robot.interact(() -> main.revealShot(flagged.id()));
+                WaitForAsyncUtils.waitForFxEvents();
+                dropDownIsAsWideAsItsLongestItem(robot);
             }
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> problems.addAll(LayoutCheck.problems(stage.getScene(), "rule-id-cell").stream()
@@ -133,6 +149,9 @@ class NothingClippedTest {
         Shot flagged = session.shots().stream().filter(s -> !session.flags(s.id()).isEmpty()).findFirst().orElseThrow();
         Flag flag = session.flags(flagged.id()).get(0);
         robot.interact(() -> {
+            NewProductionDialog.ask(dialogs);
+            main.showShortcuts();
+            main.showUserGuide();
             dialogs.showInfo("A message", "Something the producer should know, in a sentence or two.");
             dialogs.confirm("Delete 3 shots?", "Their AI uses and sign-offs go with them. Undo brings them back.", "Delete");
             SceneDialog.show(views, dialogs, session, null, "12");
