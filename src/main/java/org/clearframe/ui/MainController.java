@@ -527,7 +527,7 @@ public final class MainController implements Navigator, ProductionFiles {
         long unproven = ignored.size() - earlier;
         return (unproven == 0 ? "" : " · " + Wording.count(unproven, "sign-off") + " without a valid proof ignored")
                 + (earlier == 0 ? "" : " · " + Wording.count(earlier, "sign-off")
-                + " not counted until you attest them (Production > Attest Earlier Sign-offs)");
+                + " not counted until attested (Production menu)");
     }
 
     private void fillRecentMenu() {

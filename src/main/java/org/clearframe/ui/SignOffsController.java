@@ -108,13 +108,19 @@ public final class SignOffsController implements PageController {
 
     private void rebuild() {
         TreeItem<Row> root = new TreeItem<>(heading(""));
+        double[] widestId = {0};
         model.groups().forEach((name, rows) -> {
             TreeItem<Row> group = new TreeItem<>(heading(name + "  (" + rows.size() + ")"));
             group.setExpanded(true);
-            for (Row r : rows) group.getChildren().add(new TreeItem<>(r));
+            for (Row r : rows) {
+                group.getChildren().add(new TreeItem<>(r));
+                if (r.flag() != null) widestId[0] = Math.max(widestId[0], WholeText.textWidth(r.flag().rule().id()));
+            }
             root.getChildren().add(group);
         });
         tree.setRoot(root);
+        // rule ids are quoted to people: their column never cuts one
+        ruleColumn.setMinWidth(Math.max(ruleColumn.getMinWidth(), Math.ceil(widestId[0] + 24)));
         summary.setText(model.summary());
     }
 }

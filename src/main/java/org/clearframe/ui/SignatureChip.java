@@ -41,6 +41,6 @@ final class SignatureChip {
 
     /** Width of the widest chip, for a column that shows them. */
     static double widest() {
-        return Arrays.stream(SignatureState.values()).mapToDouble(s -> WholeText.textWidth(text(s))).max().orElse(0) + 30;
+        return Arrays.stream(SignatureState.values()).mapToDouble(s -> WholeText.textWidth(text(s), 11)).max().orElse(0) + 34; // chips are 11 px bold
     }
 }

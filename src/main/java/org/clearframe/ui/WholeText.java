@@ -67,8 +67,13 @@ final class WholeText {
 
     /** The width of a header's text in the stylesheet's bold header font. */
     static double textWidth(String text) {
+        return textWidth(text, 13);
+    }
+
+    /** The width of {@code text} in the stylesheet's bold font at {@code size} px. */
+    static double textWidth(String text, double size) {
         Text t = new Text(text);
-        t.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 13));
+        t.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, size));
         return t.getLayoutBounds().getWidth();
     }
 }
