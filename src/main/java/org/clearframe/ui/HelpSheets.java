@@ -144,6 +144,8 @@ final class HelpSheets {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(460);
+        scroll.setPrefViewportWidth(520); // room for the sheet and its scroll bar, so no sideways scrolling
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("detail-scroll");
         return scroll;
     }

@@ -177,7 +177,7 @@ public final class MainController implements Navigator, ProductionFiles {
             if (plan.fromSample()) {
                 copySample(file);
                 store = ProductionStore.open(file);
-                Production sample = store.load().production();
+                Production sample = store.counts().production(); // the header only; the whole file is read once, by the session
                 store.updateProduction(new Production(sample.id(), plan.title(), plan.format(), sample.genre(), sample.studio(),
                         sample.producer(), sample.director(), sample.principalPhotography(), sample.notes()));
             } else {
