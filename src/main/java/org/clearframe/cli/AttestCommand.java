@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.exchange.Attestations;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.KeyRing;
@@ -41,9 +42,9 @@ final class AttestCommand implements Command {
             }
             for (SignOff s : done) {
                 out.println("Attested: " + (s.signer().isBlank() ? "(no name)" : s.signer()) + ", " + s.role().label() + ", " + s.ruleId()
-                        + ", " + s.decision().label() + " (" + s.signedAt() + ")");
+                        + ", " + s.decision().label() + " (" + Wording.dateTime(s.signedAt()) + ")");
             }
-            out.println("Attested " + done.size() + " sign-off" + (done.size() == 1 ? "" : "s") + " recorded before proofs were kept, with your key "
+            out.println("Attested " + Wording.count(done.size(), "sign-off") + " recorded before proofs were kept, with your key "
                     + keys.fingerprint() + ". They now count, shown as attested by you, not signed by the person.");
             return OK;
         } catch (ExchangeException | ProjectFileException | StoreException e) {

@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -33,8 +34,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +51,6 @@ final class CheckCommand implements Command {
     private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build()
             .setCodec(new com.fasterxml.jackson.databind.ObjectMapper()); // the codec writes the small trees (due dates, change lists)
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private static final String DUE_WITHIN = "--due-within";
     /** The day due dates are judged against (default: the machine's date), so a pipeline or a test is reproducible. */
@@ -199,7 +197,7 @@ final class CheckCommand implements Command {
         if (log.intact()) {
             out.println("Sign-off log: " + log.events() + " event" + (log.events() == 1 ? "" : "s") + ", hash chain intact"
                     + (log.events() == 0 ? "" : " (head " + log.head().substring(0, 16) + ")")
-                    + (log.beforeLog() == 0 ? "." : "; " + log.beforeLog() + " sign-offs were recorded before the log began."));
+                    + (log.beforeLog() == 0 ? "." : "; " + Wording.count(log.beforeLog(), "sign-off") + " " + (log.beforeLog() == 1 ? "was" : "were") + " recorded before the log began."));
         } else {
             out.println("Sign-off log: ALTERED. The hash-chained history does not hold:");
             log.problems().forEach(p -> out.println("  " + p));
@@ -230,7 +228,7 @@ final class CheckCommand implements Command {
     private static String describe(RequiredSignature s, SignedRecord record) {
         SignOff latest = s.latestOrNull();
         if (latest == null) return SignatureState.MISSING.label();
-        String by = " by " + (latest.signer().isBlank() ? "(no name)" : latest.signer()) + " on " + WHEN.format(latest.signedAt());
+        String by = " by " + (latest.signer().isBlank() ? "(no name)" : latest.signer()) + " on " + Wording.dateTime(latest.signedAt());
         String note = latest.note().isBlank() ? "" : ": " + latest.note();
         return switch (s.state()) {
             case STALE -> "Stale, the plan changed after it was signed (" + latest.decision().label().toLowerCase() + by + ")";

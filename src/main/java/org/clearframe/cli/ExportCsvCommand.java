@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.OutputFile;
 import org.clearframe.importer.CsvExport;
 import org.clearframe.model.ProductionData;
@@ -32,7 +33,7 @@ final class ExportCsvCommand implements Command {
             Projects.checkOutput(target, force, file);
             ProductionData data = Projects.read(file);
             CsvExport.write(data, target);
-            out.println("Wrote " + target + ": " + data.scenes().size() + " scenes, " + data.shots().size() + " shots.");
+            out.println("Wrote " + target + ": " + Wording.count(data.scenes().size(), "scene") + ", " + Wording.count(data.shots().size(), "shot") + ".");
             return OK;
         } catch (OutputFile.Refused e) {
             err.println("clearframe: " + e.getMessage());

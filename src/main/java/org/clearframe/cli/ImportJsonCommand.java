@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.OutputFile;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.ProjectJson;
@@ -36,8 +37,8 @@ final class ImportJsonCommand implements Command {
                 throw new OutputFile.Refused(target.getFileName() + " already exists: import-json only creates a new production. Choose a new name.");
             }
             ProductionData data = ProjectJson.importTo(json, target);
-            out.println("Created " + target + ": \"" + data.production().title() + "\", " + data.scenes().size() + " scenes, "
-                    + data.shots().size() + " shots, " + data.signOffs().size() + " sign-offs");
+            out.println("Created " + target + ": \"" + data.production().title() + "\", " + Wording.count(data.scenes().size(), "scene") + ", "
+                    + Wording.count(data.shots().size(), "shot") + ", " + Wording.count(data.signOffs().size(), "sign-off"));
             return OK;
         } catch (OutputFile.Refused | ExchangeException e) {
             err.println("clearframe: " + e.getMessage());

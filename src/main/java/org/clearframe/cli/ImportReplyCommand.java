@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.Reply;
 import org.clearframe.exchange.ReplyImport;
@@ -62,7 +63,7 @@ final class ImportReplyCommand implements Command {
             print(preview, out);
             if (dryRun) out.println("Dry run: nothing was changed.");
             else {
-                out.println("Recorded " + preview.toRecord().size() + " sign-offs in " + file.getFileName() + ".");
+                out.println("Recorded " + Wording.count(preview.toRecord().size(), "sign-off") + " in " + file.getFileName() + ".");
                 out.println(linked ? "Linked to package " + reply.packageId() + " (see clearframe packages FILE)."
                         : "Package " + reply.packageId() + " is not recorded in this production (shared before packages were recorded, "
                         + "from another copy, or this reply was linked before).");

@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.OutputFile;
 import org.clearframe.importer.ImportException;
 import org.clearframe.importer.ScriptImport;
@@ -62,7 +63,7 @@ final class ImportScriptCommand implements Command {
                 ? ScriptImport.newProduction(ScriptImport.read(script), String.valueOf(script.getFileName()))
                 : ScriptImport.importNew(script, target);
         out.println((dryRun ? "Would create " : "Created ") + target + ": \"" + data.production().title() + "\", "
-                + data.scenes().size() + " scenes, " + data.cast().size() + " cast members.");
+                + Wording.count(data.scenes().size(), "scene") + ", " + Wording.count(data.cast().size(), "cast member") + ".");
         // A summary, not every scene: a long script would bury the result (the app lists them all).
         Map<UUID, String> names = data.cast().stream().collect(Collectors.toMap(CastMember::id, CastMember::character));
         List<Scene> scenes = data.scenes();

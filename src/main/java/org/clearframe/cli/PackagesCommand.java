@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.SentPackage;
 import org.clearframe.model.Shot;
@@ -11,8 +12,6 @@ import org.clearframe.store.StoreException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.UUID;
 /** {@code packages FILE}: every package shared from the production, oldest first, and where each stands. Reads only. */
 final class PackagesCommand implements Command {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Override public String name() { return "packages"; }
     @Override public String usage() { return "packages FILE"; }
@@ -51,13 +49,13 @@ final class PackagesCommand implements Command {
             if (sent.isEmpty()) out.println("No package has been shared from " + data.production().title() + " yet.");
             for (SentPackage p : sent) {
                 PackageStates.Standing st = states.get(p.id());
-                out.println(WHEN.format(p.sentAt()) + "  " + p.audienceKind().label() + ": " + p.audience()
+                out.println(Wording.dateTime(p.sentAt()) + "  " + p.audienceKind().label() + ": " + p.audience()
                         + (p.representative().isEmpty() ? "" : " (or " + p.representative() + ")") + "  [" + st.state().label() + "]");
                 out.println("    " + p.fileName() + ", package " + p.id() + ", SHA-256 " + p.sha256());
                 out.println("    " + CalendarCommand.count(p.shots().size(), "shot") + ", " + CalendarCommand.count(p.asked().size(), "signature")
                         + " asked, " + st.answered() + " answered: " + st.why());
                 for (SentPackage.Answer r : p.replies()) {
-                    out.println("    Reply from " + r.signer() + ", imported " + WHEN.format(r.importedAt()) + ": "
+                    out.println("    Reply from " + r.signer() + ", imported " + Wording.dateTime(r.importedAt()) + ": "
                             + CalendarCommand.count(r.answered().size(), "decision"));
                 }
             }

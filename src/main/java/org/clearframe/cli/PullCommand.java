@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.exchange.ReplyImport;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.register.Pulling;
@@ -39,7 +40,7 @@ final class PullCommand implements Command {
                 out.println("Studio sign-off " + o.stored().id() + " from " + p.signer() + ": " + p.keyLine());
                 for (ReplyImport.Item i : p.items()) out.println("  " + i.kind().label() + ": " + i.describe());
             }
-            out.println("Recorded " + result.recorded() + " sign-offs from the register in " + file.getFileName() + ".");
+            out.println("Recorded " + Wording.count(result.recorded(), "sign-off") + " from the register in " + file.getFileName() + ".");
             return result.refused().isEmpty() ? OK : BAD_INPUT;
         } catch (Arguments.Invalid e) {
             return usageError(err, e.getMessage());

@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -108,13 +109,13 @@ final class RegisterCommand implements Command {
         out.println("Studio register: " + r.productions().size() + " productions, as of " + r.today());
         out.println();
         out.println("Open blocking flags: " + r.blocked().size() + " productions");
-        for (StudioReport.Line l : r.blocked()) out.println("  " + line(l) + ": " + l.openBlocking() + " blocking flags open");
+        for (StudioReport.Line l : r.blocked()) out.println("  " + line(l) + ": " + Wording.count(l.openBlocking(), "blocking flag") + " open");
         out.println("Signatures due by shoot date: " + r.overdue().size() + " productions");
         for (StudioReport.Line l : r.overdue()) {
-            out.println("  " + line(l) + ": " + l.openFlags() + " flags open, shoots " + l.shootDate() + (l.due() == StudioReport.Due.OVERDUE ? " (OVERDUE)" : " (due soon)"));
+            out.println("  " + line(l) + ": " + Wording.count(l.openFlags(), "flag") + " open, shoots " + l.shootDate() + (l.due() == StudioReport.Due.OVERDUE ? " (OVERDUE)" : " (due soon)"));
         }
         out.println("Waiting on the studio AI contact: " + r.waitingOnStudio().size() + " productions");
-        for (StudioReport.Line l : r.waitingOnStudio()) out.println("  " + line(l) + ": " + l.studioWaiting() + " signatures");
+        for (StudioReport.Line l : r.waitingOnStudio()) out.println("  " + line(l) + ": " + Wording.count(l.studioWaiting(), "signature"));
         out.println("Same person with replica, likeness or voice uses in more than one production: " + r.people().size());
         for (StudioReport.Person p : r.people()) {
             out.println("  " + p.name() + (p.memberId() == null ? "" : " (" + p.memberId() + ")") + ": "

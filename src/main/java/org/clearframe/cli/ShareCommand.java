@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.Capacity;
 import org.clearframe.exchange.KeyRing;
@@ -89,8 +90,8 @@ final class ShareCommand implements Command {
             String who = audience.performer() == null ? audience.department() : audience.performer().name()
                     + (audience.representative() == null ? "" : " (or their " + audience.representative().capacity().label() + ", "
                     + audience.representative().name() + ")");
-            out.println("Wrote " + target + " for " + who + ": " + pkg.shots().size() + " shots, "
-                    + pkg.flags().size() + " flags, " + pkg.slots().size() + " signatures to give.");
+            out.println("Wrote " + target + " for " + who + ": " + Wording.count(pkg.shots().size(), "shot") + ", "
+                    + Wording.count(pkg.flags().size(), "flag") + ", " + Wording.count(pkg.slots().size(), "signature") + " to give.");
             out.println("Signed with your key " + keys.fingerprint() + ": the first time, the reviewer is asked to compare it with you.");
             return OK;
         } catch (ExchangeException | ProjectFileException | StoreException | org.clearframe.OutputFile.Refused e) {

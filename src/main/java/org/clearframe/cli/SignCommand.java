@@ -1,5 +1,6 @@
 package org.clearframe.cli;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.exchange.ExchangeException;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.exchange.ProducerTrust;
@@ -102,7 +103,7 @@ final class SignCommand implements Command {
             Path target = Path.of(positional.get(1));
             reply.write(target);
             producers.accept(pkg);
-            out.println("Wrote " + target + ": " + reply.decisions().size() + " decisions for " + pkg.production().title()
+            out.println("Wrote " + target + ": " + Wording.count(reply.decisions().size(), "decision") + " for " + pkg.production().title()
                     + ", signed by " + reply.signer().name() + " (" + reply.signer().department() + ").");
             out.println("Your key fingerprint is " + keys.fingerprint() + ": read it to the producer if they ask.");
             return OK;
@@ -113,7 +114,7 @@ final class SignCommand implements Command {
     }
 
     private static void printQuestions(SharePackage pkg, PrintStream out) {
-        out.println(pkg.production().title() + ": review for " + pkg.audience().department() + " (" + pkg.slots().size() + " signatures)");
+        out.println(pkg.production().title() + ": review for " + pkg.audience().department() + " (" + Wording.count(pkg.slots().size(), "signature") + ")");
         for (SharePackage.Slot s : pkg.slots()) {
             String subject = s.subjectId() == null ? "" : "/" + s.subjectId();
             String title = pkg.rule(s.ruleId()).map(SharePackage.RuleInfo::title).orElse("");

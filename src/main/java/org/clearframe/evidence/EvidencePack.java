@@ -1,5 +1,6 @@
 package org.clearframe.evidence;
 
+import org.clearframe.rules.Wording;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clearframe.AppInfo;
@@ -550,7 +551,7 @@ public final class EvidencePack {
                                 + entries.stream().filter(e -> SignOffEntry.REPLY.equals(e.proof())).count() + " signed by the person in a reply, "
                                 + entries.stream().filter(e -> SignOffEntry.ATTESTED.equals(e.proof())).count() + " attested by the producer); "
                                 + entries.stream().filter(e -> !e.counted()).count() + " not counted"},
-                        new String[]{"Audience disclosure", disclosureRequired() + " shots need it (EU AI Act Art. 50)"},
+                        new String[]{"Audience disclosure", Wording.count(disclosureRequired(), "shot") + (disclosureRequired() == 1 ? " needs" : " need") + " it (EU AI Act Art. 50)"},
                         new String[]{"Sign-off log", logCheck.events() + " events; hash chain " + (logCheck.intact() ? "intact" : "ALTERED: "
                                 + String.join("; ", logCheck.problems())) + (logCheck.beforeLog() == 0 ? "" : "; " + logCheck.beforeLog()
                                 + " sign-offs recorded before the log began") + (logCheck.unlogged().isEmpty() ? "" : "; "

@@ -1,5 +1,6 @@
 package org.clearframe.importer;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Department;
 import org.clearframe.model.Production;
@@ -67,7 +68,7 @@ public final class ScriptImport {
         progress.update("Creating " + SourceText.name(outFile), 0.5);
         ProductionData data = newProduction(screenplay, SourceText.name(script));
         ProductionStore.createFrom(outFile, data);
-        progress.update("Imported " + data.scenes().size() + " scenes", 1);
+        progress.update("Imported " + Wording.count(data.scenes().size(), "scene"), 1);
         LOG.log(System.Logger.Level.DEBUG, "Imported {0} scenes from {1} into {2}", data.scenes().size(), script, outFile);
         return data;
     }

@@ -24,8 +24,14 @@ public final class SignOffs {
 
     /** A sign-off for {@code signature} of {@code flag}, on {@code shot} as it is now, dated now. */
     public static SignOff sign(Shot shot, Flag flag, RequiredSignature signature, String signer, Decision decision, String note) {
+        return sign(shot, flag, signature, signer, decision, note, Instant.now());
+    }
+
+    /** As above, dated {@code signedAt}: the day a person signed a form that reached the producer later. */
+    public static SignOff sign(Shot shot, Flag flag, RequiredSignature signature, String signer, Decision decision, String note,
+                               Instant signedAt) {
         if (!flag.shotId().equals(shot.id())) throw new IllegalArgumentException("the flag belongs to another shot");
-        return sign(shot, flag.rule().id(), signature, signer, decision, note, Instant.now());
+        return sign(shot, flag.rule().id(), signature, signer, decision, note, signedAt);
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.clearframe.ui;
 
 import javafx.application.Application;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -13,7 +16,39 @@ import java.util.List;
 /** The desktop app. Arguments: a production file to open, or {@code --sample} for a copy of the sample. */
 public final class ClearframeApp extends Application {
 
+    /** The smallest window every page and form is laid out for (checked by the layout tests). */
+    public static final double MIN_WIDTH = 900, MIN_HEIGHT = 560;
+
     private MainController main;
+
+    /**
+     * The window's first size: about 80% of the screen, never below the minimum unless the screen itself is smaller,
+     * so it fits a laptop and does not fill a large monitor.
+     */
+    static Dimension2D firstSize(Rectangle2D screen) {
+        double w = Math.min(screen.getWidth(), Math.max(MIN_WIDTH, Math.round(screen.getWidth() * 0.8)));
+        double h = Math.min(screen.getHeight(), Math.max(MIN_HEIGHT, Math.round(screen.getHeight() * 0.8)));
+        return new Dimension2D(w, h);
+    }
+
+    /**
+     * Sets the window's minimum without losing its first size. Under GTK with openbox, a minimum set before showing
+     * is enforced against a passing 200x200, and one set after showing makes the window manager shrink the window to
+     * it; so the size asked for is put back once the minimum is on.
+     */
+    private static void keepAtLeast(Stage stage, Dimension2D first, double width, double height) {
+        stage.setMinWidth(width);
+        stage.setMinHeight(height);
+        javafx.animation.PauseTransition restore = new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
+        restore.setOnFinished(e -> {
+            if (stage.getWidth() + 1 < first.getWidth() || stage.getHeight() + 1 < first.getHeight()) {
+                stage.setWidth(first.getWidth());
+                stage.setHeight(first.getHeight());
+                stage.centerOnScreen();
+            }
+        });
+        restore.play();
+    }
 
     public static void launchWith(String[] args) {
         Application.launch(ClearframeApp.class, args);
@@ -24,12 +59,11 @@ public final class ClearframeApp extends Application {
         Composition app = new Composition(new FxDialogService(() -> stage), RecentFiles.forUser());
         ViewFactory.Loaded<MainController> loaded = app.mainWindow();
         main = loaded.controller();
-        Scene scene = new Scene(loaded.root(), 1280, 800);
+        Dimension2D size = firstSize(Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(loaded.root(), size.getWidth(), size.getHeight());
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.setTitle(AppInfo.NAME);
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
         try (InputStream icon = ClearframeApp.class.getResourceAsStream("/org/clearframe/icons/clearframe-256.png")) {
             if (icon != null) stage.getIcons().add(new Image(icon));
         } catch (java.io.IOException ignored) {
@@ -39,6 +73,7 @@ public final class ClearframeApp extends Application {
         stage.setOnCloseRequest(e -> main.shutdown());
         org.clearframe.ui.pdf.ExportPdfDialog.useHostServices(getHostServices());
         stage.show();
+        keepAtLeast(stage, new Dimension2D(stage.getWidth(), stage.getHeight()), Math.min(MIN_WIDTH, size.getWidth()), Math.min(MIN_HEIGHT, size.getHeight()));
         openFromArguments(getParameters().getRaw());
     }
 

@@ -21,6 +21,9 @@ final class FieldChecks {
 
     private record Entry(TextInputControl field, Label message, Check check) {}
 
+    /** Holds a message's line open while there is nothing to say. */
+    static final String RESERVED = "\u00A0";
+
     private final List<Entry> entries = new ArrayList<>();
     private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper();
 
@@ -43,9 +46,9 @@ final class FieldChecks {
         boolean bad = false;
         for (Entry e : entries) {
             String reason = e.check().apply(e.field().getText());
-            e.message().setText(reason == null ? "" : reason);
+            // The line under the field is kept when empty, so fields below do not jump while the producer types.
+            e.message().setText(reason == null ? RESERVED : reason);
             e.message().setVisible(reason != null);
-            e.message().setManaged(reason != null);
             bad |= reason != null;
         }
         invalid.set(bad);

@@ -9,6 +9,11 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.layout.Region;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
+import javafx.stage.WindowEvent;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -18,16 +23,24 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The JavaFX dialogs: the app's stylesheet on each, owned by (and so centred on) the main window. */
 public final class FxDialogService implements DialogService {
 
     private final Supplier<Window> owner;
+    /** How a prepared dialog is shown: a person answers it; a layout test looks at it and closes it instead. */
+    private final Function<Dialog<?>, Optional<?>> showing;
 
     /** {@code owner} is asked each time, since the main window's stage exists only once it is shown. */
     public FxDialogService(Supplier<Window> owner) {
+        this(owner, Dialog::showAndWait);
+    }
+
+    FxDialogService(Supplier<Window> owner, Function<Dialog<?>, Optional<?>> showing) {
         this.owner = owner;
+        this.showing = showing;
     }
 
     @Override
@@ -74,16 +87,61 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> Optional<T> show(Dialog<T> dialog) {
         prepare(dialog);
-        return dialog.showAndWait();
+        return (Optional<T>) showing.apply(dialog);
     }
 
     /** Owner and stylesheet for a dialog that the caller shows itself (a test that looks at it before answering). */
     public void prepare(Dialog<?> dialog) {
         Window window = owner.get();
         if (window != null && dialog.getOwner() == null && !dialog.isShowing()) dialog.initOwner(window);
-        if (!dialog.getDialogPane().getStylesheets().contains(Styles.STYLESHEET)) dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
+        DialogPane pane = dialog.getDialogPane();
+        if (!pane.getStylesheets().contains(Styles.STYLESHEET)) pane.getStylesheets().add(Styles.STYLESHEET);
+        // A dialog never shrinks below what its content asks for; one that lists things can be made larger.
+        if (pane.getContent() != null) WholeText.keep(pane.getContent());
+        if (pane.getMinHeight() == Region.USE_COMPUTED_SIZE) pane.setMinHeight(Region.USE_PREF_SIZE);
+        if (listsThings(pane)) dialog.setResizable(true);
+        Window own = pane.getScene() == null ? null : pane.getScene().getWindow();
+        if (own != null && !Boolean.TRUE.equals(own.getProperties().get(PLACED))) {
+            own.getProperties().put(PLACED, true);
+            own.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> place(own, dialog.getOwner()));
+        }
+    }
+
+    private static final String PLACED = "clearframe.placed";
+
+    /** True when the dialog shows a list, a table or long text: those get a resizable window. */
+    static boolean listsThings(DialogPane pane) {
+        return !pane.lookupAll(".list-view, .table-view, .tree-view, .text-area, .scroll-pane, .check-list-view").isEmpty();
+    }
+
+    /**
+     * At its preferred size, inside the screen, centred on its owner. Without a window manager (and on some desktops)
+     * a dialog otherwise opens at 200x200 in the corner of the screen.
+     */
+    static void place(Window window, Window owner) {
+        window.sizeToScene();
+        Rectangle2D screen = screenOf(owner == null ? window : owner);
+        if (window.getWidth() > screen.getWidth()) window.setWidth(screen.getWidth());
+        if (window.getHeight() > screen.getHeight()) window.setHeight(screen.getHeight());
+        double x, y;
+        if (owner != null) {
+            x = owner.getX() + (owner.getWidth() - window.getWidth()) / 2;
+            y = owner.getY() + (owner.getHeight() - window.getHeight()) / 3;
+        } else {
+            x = screen.getMinX() + (screen.getWidth() - window.getWidth()) / 2;
+            y = screen.getMinY() + (screen.getHeight() - window.getHeight()) / 3;
+        }
+        window.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - window.getWidth())));
+        window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - window.getHeight())));
+    }
+
+    /** The visual bounds of the screen the window is mostly on (the primary screen when it is not placed yet). */
+    static Rectangle2D screenOf(Window window) {
+        var screens = Screen.getScreensForRectangle(window.getX(), window.getY(), Math.max(1, window.getWidth()), Math.max(1, window.getHeight()));
+        return (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
     }
 
     @Override
@@ -97,12 +155,9 @@ public final class FxDialogService implements DialogService {
         if (window != null) {
             stage.initOwner(window);
             if (modal) stage.initModality(Modality.WINDOW_MODAL);
-            // centred on the main window rather than on the screen, where a second monitor may hide it
-            stage.setOnShown(e -> {
-                stage.setX(window.getX() + (window.getWidth() - stage.getWidth()) / 2);
-                stage.setY(window.getY() + Math.max(0, (window.getHeight() - stage.getHeight()) / 3));
-            });
         }
+        // centred on the main window rather than on the screen, where a second monitor may hide it
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> place(stage, window));
         return stage;
     }
 

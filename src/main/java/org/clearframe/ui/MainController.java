@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.rules.Wording;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -44,6 +45,7 @@ import java.util.function.BiFunction;
 public final class MainController implements Navigator, ProductionFiles {
 
     @FXML private BorderPane root;
+    @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private Menu recentMenu;
     @FXML private MenuItem newItem, openItem, importScriptItem, importJsonItem, openSampleItem;
     @FXML private MenuItem saveCopyItem, closeItem, undoItem, redoItem;
@@ -139,12 +141,19 @@ public final class MainController implements Navigator, ProductionFiles {
     @FXML
     @Override
     public void newProduction() {
-        dialogs.chooseSave(FileKind.NEW_PRODUCTION, Path.of("Untitled.clearframe"))
-                .ifPresent(file -> createProduction(withExtension(file)));
+        // what the production is first, then where its file goes (named after the title)
+        NewProductionDialog.ask(dialogs).ifPresent(plan -> dialogs.chooseSave(FileKind.NEW_PRODUCTION, Path.of(plan.fileName()))
+                .ifPresent(file -> createProduction(withExtension(file), plan)));
     }
 
     /** Creates a production file named after the file and opens it on its details page. */
     void createProduction(Path file) {
+        createProduction(file, new NewProductionDialog.Plan(file.getFileName().toString().replaceFirst("\\.clearframe$", ""),
+                org.clearframe.model.Format.FEATURE, false));
+    }
+
+    /** Creates the production the producer described, empty or as a copy of the sample, and opens it. */
+    void createProduction(Path file, NewProductionDialog.Plan plan) {
         if (session != null && session.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
             dialogs.showError("Choose another name", file.getFileName() + " is the production open in this window.");
             return;
@@ -162,9 +171,14 @@ public final class MainController implements Navigator, ProductionFiles {
             }
             if (!dialogs.attempt("Could not replace " + file.getFileName(), () -> Files.delete(file))) return;
         }
-        String title = file.getFileName().toString().replaceFirst("\\.clearframe$", "");
-        tasks.run("Creating " + file.getFileName(), () -> Session.create(file, Production.titled(title)))
-                .failureTitle("Could not create " + file.getFileName()).onSuccess(opened -> {
+        tasks.run("Creating " + file.getFileName(), () -> {
+            if (!plan.fromSample()) {
+                Production empty = Production.titled(plan.title());
+                return Session.create(file, new Production(empty.id(), plan.title(), plan.format(), empty.genre(), "", "", "", null, ""));
+            }
+            copySample(file);
+            return Session.openRetitled(file, plan.title(), plan.format());
+        }).failureTitle("Could not create " + file.getFileName()).onSuccess(opened -> {
             adopt(opened);
             navigator.getSelectionModel().select(Page.PRODUCTION);
         }).start();
@@ -412,6 +426,18 @@ public final class MainController implements Navigator, ProductionFiles {
         if (session != null) dialogs.attempt("Could not redo", session::redo);
     }
 
+    /** Help > Keyboard Shortcuts: every menu key, read from the menus, and the keys that work on a page. */
+    @FXML
+    void showShortcuts() {
+        dialogs.show(HelpSheets.shortcutSheet(menuBar.getMenus()));
+    }
+
+    /** Help > User Guide: the guide bundled with the app, a producer's day from a new file to the signed PDF. */
+    @FXML
+    void showUserGuide() {
+        dialogs.attempt("Could not open the user guide", () -> dialogs.show(HelpSheets.guideSheet()));
+    }
+
     @FXML
     void about() {
         dialogs.showInfo(AppInfo.NAME + " " + AppInfo.version(), """
@@ -458,9 +484,9 @@ public final class MainController implements Navigator, ProductionFiles {
         if (session == null) return;
         int ai = session.shotsWithAiUseProperty().get(); // kept by the session, not counted again per edit
         var flags = session.flagSummaryProperty().get();
-        String signOffs = session.policyProblem().isEmpty() ? flags.openBlocking() + " blocking sign-offs open"
+        String signOffs = session.policyProblem().isEmpty() ? Wording.count(flags.openBlocking(), "blocking sign-off") + " open"
                 : "studio policy unreadable: nothing is cleared";
-        statusBar.setText(session.scenes().size() + " scenes · " + session.shots().size() + " shots · " + ai
+        statusBar.setText(Wording.count(session.scenes().size(), "scene") + " · " + Wording.count(session.shots().size(), "shot") + " · " + ai
                 + " with AI use · " + signOffs + notCounted(session) + " · saved to " + session.file().getFileName());
         navigator.refresh();
     }
@@ -472,9 +498,9 @@ public final class MainController implements Navigator, ProductionFiles {
         // Waiting for the producer's word: recorded before proofs, or proven by a key this machine does not trust.
         long earlier = ignored.stream().filter(i -> i.why() != SignedRecord.Why.NO_VALID_PROOF).count();
         long unproven = ignored.size() - earlier;
-        return (unproven == 0 ? "" : " · " + unproven + " sign-off" + (unproven == 1 ? "" : "s") + " without a valid proof ignored")
-                + (earlier == 0 ? "" : " · " + earlier + " sign-off" + (earlier == 1 ? "" : "s")
-                + " not counted until you attest them (Production > Attest Earlier Sign-offs)");
+        return (unproven == 0 ? "" : " · " + Wording.count(unproven, "sign-off") + " without a valid proof ignored")
+                + (earlier == 0 ? "" : " · " + Wording.count(earlier, "sign-off")
+                + " not counted until attested (Production menu)");
     }
 
     private void fillRecentMenu() {

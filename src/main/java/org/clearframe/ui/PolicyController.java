@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.rules.Wording;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -40,6 +41,15 @@ public final class PolicyController implements PageController {
     @FXML
     private void initialize() {
         idColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
+        idColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty ? null : id);
+                Rule rule = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(rule == null ? null : RuleHelp.tooltip(rule));
+            }
+        });
+        idColumn.getStyleClass().add("rule-id-cell");
         titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
         severityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity().label()));
         rolesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().mustSign().stream().map(Role::label).collect(Collectors.joining(", "))));
@@ -53,9 +63,13 @@ public final class PolicyController implements PageController {
     private void refresh() {
         var policy = session.policy();
         PolicyStanding standing = PolicyStanding.of(policy);
-        policyName.setText(policy.name() + " · version " + policy.version() + " · " + policy.rules().size() + " rules"
+        policyName.setText(policy.name() + " · version " + policy.version() + " · " + Wording.count(policy.rules().size(), "rule")
                 + (standing.builtIn().isPresent() ? " · built in" : " · loaded for this production"));
         table.getItems().setAll(policy.rules());
+        // the rule ids are what people quote: their column is never narrower than the longest
+        double widest = policy.rules().stream().mapToDouble(r -> WholeText.textWidth(r.id())).max().orElse(0) + 24;
+        idColumn.setMinWidth(Math.max(idColumn.getMinWidth(), widest));
+        idColumn.setPrefWidth(Math.max(idColumn.getPrefWidth(), widest));
         if (!table.getItems().isEmpty() && table.getSelectionModel().isEmpty()) table.getSelectionModel().selectFirst();
         boolean offer = standing.newer().isPresent();
         upgradeBar.setVisible(offer);

@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.exchange.ProjectJson;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.importer.CsvExport;
@@ -160,7 +161,7 @@ final class ProductionActions {
             String json = Files.readString(file, StandardCharsets.UTF_8);
             Policy policy = Policy.parse(json, file.getFileName().toString()); // refuses a bad file before anything changes
             session().setPolicy(file.getFileName().toString(), json);
-            status.accept("Policy in force: " + policy.name() + " (" + policy.rules().size() + " rules)");
+            status.accept("Policy in force: " + policy.name() + " (" + Wording.count(policy.rules().size(), "rule") + ")");
             navigator.show(Page.POLICY);
         });
     }
@@ -208,9 +209,9 @@ final class ProductionActions {
                 + "own key: you vouch that it was given; it will show as attested by you, not signed by the person.\n");
         earlier.stream().limit(30).forEach(i -> text.append("\n• ").append(i.signOff().signer().isBlank() ? "(no name)" : i.signOff().signer())
                 .append(": ").append(i.signOff().role().label()).append(", ").append(i.signOff().ruleId()).append(", ")
-                .append(i.signOff().decision().label()).append(" (").append(i.signOff().signedAt()).append(")"));
+                .append(i.signOff().decision().label()).append(" (").append(Wording.dateTime(i.signOff().signedAt())).append(")"));
         if (earlier.size() > 30) text.append("\n… and ").append(earlier.size() - 30).append(" more");
-        if (!dialogs.confirm("Attest " + earlier.size() + " earlier sign-off" + (earlier.size() == 1 ? "" : "s") + "?", text.toString(),
+        if (!dialogs.confirm("Attest " + Wording.count(earlier.size(), "earlier sign-off") + "?", text.toString(),
                 "Attest " + earlier.size())) return;
         dialogs.attempt("Could not attest the earlier sign-offs", () -> session().attestEarlierSignOffs());
     }

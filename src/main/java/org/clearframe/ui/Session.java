@@ -122,6 +122,24 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * A copy of the sample, opened under the producer's title and format (File > New from the sample). Only the header
+     * is read before the retitle; the whole file is read once, by the session.
+     */
+    public static Session openRetitled(Path file, String title, org.clearframe.model.Format format)
+            throws org.clearframe.store.ProjectFileException, StoreException {
+        ProductionStore store = ProductionStore.open(file);
+        try {
+            Production sample = store.counts().production();
+            store.updateProduction(new Production(sample.id(), title, format, sample.genre(), sample.studio(), sample.producer(),
+                    sample.director(), sample.principalPhotography(), sample.notes()));
+            return new Session(store, SignedRecord.load(store));
+        } catch (StoreException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
     /** A new production file, recording the policy it is planned under so that a later Clearframe does not change it silently. */
     public static Session create(Path file, Production production) throws org.clearframe.store.ProjectFileException, StoreException {
         ProductionStore store = ProductionStore.create(file, production);

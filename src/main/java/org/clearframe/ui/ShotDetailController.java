@@ -121,7 +121,7 @@ public final class ShotDetailController {
             movement.setText(next.movement());
             lens.setText(next.lens());
             duration.setText(Forms.seconds(next.durationSeconds()));
-            durationError.setText("");
+            durationError.setText(FieldChecks.RESERVED);
             notes.setText(next.notes());
             departments.getCheckModel().clearChecks();
             for (Department d : departments.getItems()) if (next.departmentIds().contains(d.id())) departments.getCheckModel().check(d);
@@ -142,7 +142,7 @@ public final class ShotDetailController {
         double seconds;
         try {
             seconds = Forms.seconds(duration.getText());
-            durationError.setText("");
+            durationError.setText(FieldChecks.RESERVED);
         } catch (NumberFormatException e) {
             durationError.setText("Seconds, like 4 or 4.5");
             return;
@@ -205,6 +205,7 @@ public final class ShotDetailController {
         if (coverage.isEmpty()) {
             Label none = new Label("No AI use on this shot reproduces or alters a person.");
             none.getStyleClass().add("hint");
+            none.setWrapText(true);
             consentBox.getChildren().add(none);
             return;
         }
@@ -219,8 +220,11 @@ public final class ShotDetailController {
     private VBox flagCard(Shot s, org.clearframe.rules.Flag flag) {
         Label id = new Label(flag.rule().id());
         id.getStyleClass().add("flag-id");
+        id.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        id.setTooltip(RuleHelp.tooltip(flag.rule()));
         Label severity = new Label(flag.rule().severity().label().toUpperCase(Locale.ROOT));
         severity.getStyleClass().addAll("badge", flag.blocking() ? "badge-blocking" : "badge-advisory");
+        severity.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         HBox top = new HBox(8, id, gap, severity);
@@ -248,8 +252,7 @@ public final class ShotDetailController {
     }
 
     private HBox signatureRow(Shot s, org.clearframe.rules.Flag flag, org.clearframe.rules.RequiredSignature sig) {
-        Label state = new Label(sig.state().label().replaceFirst(":.*", ""));
-        state.getStyleClass().addAll("sig-state", "sig-" + sig.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        Label state = SignatureChip.of(sig.state());
         Label who = new Label(sig.who());
         who.setWrapText(true);
         VBox whoBox = new VBox(1, who);
@@ -271,6 +274,7 @@ public final class ShotDetailController {
         HBox.setHgrow(whoBox, javafx.scene.layout.Priority.ALWAYS);
         Button sign = new Button(sig.state().open() ? "Sign…" : "Re-sign…");
         sign.getStyleClass().add("small");
+        sign.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         sign.setOnAction(e -> SignOffDialog.show(views, dialogs, session, s, flag, sig).ifPresent(signOff ->
                 model.sign(signOff)));
         HBox row = new HBox(8, state, whoBox, sign);

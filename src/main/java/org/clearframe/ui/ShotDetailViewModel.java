@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.rules.Wording;
 import org.clearframe.model.ReferenceImage;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.Scene;
@@ -9,7 +10,6 @@ import org.clearframe.rules.ConsentCoverage;
 import org.clearframe.rules.Flag;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +24,6 @@ public final class ShotDetailViewModel {
 
     /** One line of the consent list: what it says, and whether the consent on record covers the use. */
     public record ConsentLine(String text, boolean covered) {}
-
-    private static final DateTimeFormatter SIGNED_ON = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final Session session;
     private final DialogService dialogs;
@@ -69,7 +67,7 @@ public final class ShotDetailViewModel {
 
     /** "Dana Reyes, 3 Mar 2026 — note (attested by you)": who signed, when, and how it is proven if not by their reply. */
     public String signedBy(SignOff latest) {
-        return latest.signer() + ", " + SIGNED_ON.format(latest.signedAt().atZone(ZoneId.systemDefault()))
+        return latest.signer() + ", " + Wording.date(latest.signedAt().atZone(ZoneId.systemDefault()).toLocalDate())
                 + (latest.note().isBlank() ? "" : " — " + latest.note())
                 + session.proof(latest.id()).filter(p -> p.attested()).map(p -> " (" + p.label() + ")").orElse("");
     }

@@ -17,7 +17,6 @@ import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.util.StringConverter;
@@ -121,6 +120,15 @@ public final class ShotsController implements PageController {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN), this::moveDown);
         });
         countLabel.textProperty().bind(model.countProperty());
+        // the empty table says what to do next, which depends on what exists
+        Label empty = new Label();
+        empty.getStyleClass().add("hint");
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
+        Runnable say = () -> empty.setText(model.emptyMessage());
+        model.visible().addListener((ListChangeListener<Shot>) c -> say.run());
+        session.scenes().addListener((ListChangeListener<Scene>) c -> say.run());
+        say.run();
         if (!model.visible().isEmpty()) table.getSelectionModel().selectFirst();
     }
 
@@ -301,8 +309,13 @@ public final class ShotsController implements PageController {
     /** Coloured dots and names of the departments a shot involves. */
     private final class DepartmentsCell extends TableCell<Shot, Shot> {
         /** Made once per cell; chips are added as a shot needs more and reused after (scrolling makes no nodes). */
-        private final HBox chips = new HBox(8);
+        private final javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(8, 2);
         private final List<Label> made = new java.util.ArrayList<>();
+
+        {
+            // chips wrap onto more lines in a narrow column instead of being cut to "..."
+            chips.prefWrapLengthProperty().bind(widthProperty().subtract(14));
+        }
         /** A department renamed, recoloured or deleted: only the cells in view redraw, from the shot they show. */
         private final javafx.beans.InvalidationListener redraw = o -> {
             if (!isEmpty()) updateItem(getItem(), false);
@@ -325,6 +338,7 @@ public final class ShotsController implements PageController {
                 if (d == null) continue;
                 if (used == made.size()) {
                     Label chip = new Label("", new Circle(4));
+                    chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                     chip.getStyleClass().add("department-chip");
                     made.add(chip);
                 }

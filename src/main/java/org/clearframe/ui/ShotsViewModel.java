@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.rules.Wording;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -137,7 +138,14 @@ public final class ShotsViewModel {
 
     private void updateCount() {
         int all = session.shots().size();
-        count.set(visible.size() == all ? all + " shots" : visible.size() + " of " + all + " shots");
+        count.set(visible.size() == all ? Wording.count(all, "shot") : visible.size() + " of " + Wording.count(all, "shot"));
+    }
+
+    /** What the empty table says: what to do first, or that the filters hide every shot. */
+    public String emptyMessage() {
+        if (session.scenes().isEmpty()) return "No scenes yet. Add a scene on the Scenes page, or import a script, then add shots to it.";
+        if (session.shots().isEmpty()) return "No shots yet. Add Shot adds one to the last scene, or to the scene chosen above.";
+        return "No shot matches the filters. " + Wording.count(session.shots().size(), "shot") + " in all.";
     }
 
     // ------------------------------------------------------------------------------------------ commands
@@ -152,14 +160,15 @@ public final class ShotsViewModel {
                 : selected != null ? scenesById.get(selected.sceneId()) : session.scenes().get(session.scenes().size() - 1);
         List<Shot> siblings = session.shotsOf(target.id());
         int index = selected != null && selected.sceneId().equals(target.id()) ? siblings.indexOf(selected) + 1 : siblings.size();
-        Shot shot = Shot.numbered(target.id(), session.nextShotNumber(target.id()), "");
+        Shot shot = Shot.numbered(target.id(), ShotNumbers.at(siblings, index), "");
         return dialogs.attempt("Could not add a shot", () -> session.addShot(shot, index)) ? Optional.of(shot) : Optional.empty();
     }
 
     /** A copy of {@code original} just after it, with the next free number in its scene. */
     public Optional<Shot> duplicate(Shot original) {
-        Shot copy = original.duplicate(session.nextShotNumber(original.sceneId()));
-        int index = session.shotsOf(original.sceneId()).indexOf(original) + 1;
+        List<Shot> siblings = session.shotsOf(original.sceneId());
+        int index = siblings.indexOf(original) + 1;
+        Shot copy = original.duplicate(ShotNumbers.at(siblings, index));
         return dialogs.attempt("Could not duplicate the shot", () -> session.addShot(copy, index)) ? Optional.of(copy) : Optional.empty();
     }
 

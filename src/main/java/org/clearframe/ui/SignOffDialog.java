@@ -24,7 +24,9 @@ public final class SignOffDialog {
     @FXML private TextField signer;
     @FXML private ComboBox<Decision> decision;
     @FXML private TextArea note;
-    @FXML private Label signerError, noteError;
+    @FXML private Label signerError, noteError, signedOnError;
+    /** The day the person signed (a paper form may come back days later); today by default, never in the future. */
+    @FXML private javafx.scene.control.DatePicker signedOn;
 
     private final FieldChecks checks = new FieldChecks();
 
@@ -37,9 +39,10 @@ public final class SignOffDialog {
         dialog.setHeaderText(signature.who() + " — " + flag.rule().title());
         dialog.getDialogPane().setContent(view.root());
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(form.checks.invalidProperty());
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(form.checks.invalidProperty().or(form.badDate));
         dialog.setResultConverter(b -> b == ButtonType.OK
-                ? SignOffs.sign(shot, flag, signature, form.signer.getText().strip(), form.decision.getValue(), form.note.getText().strip())
+                ? SignOffs.sign(shot, flag, signature, form.signer.getText().strip(), form.decision.getValue(),
+                        form.note.getText().strip(), signedAt(form.signedOn.getValue(), java.time.Clock.systemDefaultZone()))
                 : null);
         return dialogs.show(dialog);
     }
@@ -55,6 +58,29 @@ public final class SignOffDialog {
         checks.add(note, noteError, text -> decision.getValue() == Decision.APPROVED_WITH_CONDITIONS && text.isBlank()
                 ? "Write down the conditions" : null);
         decision.valueProperty().addListener((o, a, b) -> checks.refresh());
+        signedOn.setValue(java.time.LocalDate.now());
+        signedOn.valueProperty().addListener((o, a, b) -> checkDate());
+        checkDate();
+    }
+
+    private final javafx.beans.property.BooleanProperty badDate = new javafx.beans.property.SimpleBooleanProperty();
+
+    private void checkDate() {
+        java.time.LocalDate day = signedOn.getValue();
+        String reason = day == null ? "Pick the day it was signed" : day.isAfter(java.time.LocalDate.now()) ? "A signature cannot be dated in the future" : null;
+        signedOnError.setText(reason == null ? FieldChecks.RESERVED : reason);
+        badDate.set(reason != null);
+    }
+
+    /**
+     * The moment recorded for a signature given on {@code day}: now when it is today, else midday of that day
+     * (the form says which day, not the hour). Never later than now, so a back-dated entry cannot outrank a newer one.
+     */
+    static java.time.Instant signedAt(java.time.LocalDate day, java.time.Clock clock) {
+        java.time.Instant now = clock.instant();
+        if (day == null || !day.isBefore(java.time.LocalDate.now(clock))) return now;
+        java.time.Instant midday = day.atTime(12, 0).atZone(clock.getZone()).toInstant();
+        return midday.isAfter(now) ? now : midday;
     }
 
     /** The performer for person roles, else the head of the department that usually holds the role. */

@@ -65,10 +65,20 @@ public final class SignOffsController implements PageController {
                 : c.getValue().getValue().flag().rule().id()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().flag() == null ? ""
                 : c.getValue().getValue().signature() == null ? NEEDS_RECORD : c.getValue().getValue().signature().state().name()));
+        ruleColumn.setCellFactory(c -> new TreeTableCell<>() {
+            @Override protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty ? null : id);
+                Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null || row.flag() == null ? null : RuleHelp.tooltip(row.flag().rule()));
+            }
+        });
+        stateColumn.setMinWidth(SignatureChip.widest());
         stateColumn.setCellFactory(c -> new TreeTableCell<>() {
             private final Label chip = new Label(); // one per cell, restyled as rows scroll past
             {
                 chip.getStyleClass().addAll("sig-state", "sig-missing");
+                chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
 
             @Override protected void updateItem(String state, boolean empty) {
@@ -80,11 +90,11 @@ public final class SignOffsController implements PageController {
                 }
                 String style;
                 if (state.equals(NEEDS_RECORD)) {
-                    chip.setText("Needs record");
+                    chip.setText("○ Needs record");
                     style = "sig-missing";
                 } else {
                     SignatureState s = SignatureState.valueOf(state);
-                    chip.setText(s.label().replaceFirst(":.*", ""));
+                    chip.setText(SignatureChip.text(s));
                     style = "sig-" + s.name().toLowerCase().replace('_', '-');
                 }
                 chip.getStyleClass().set(1, style);
@@ -135,6 +145,7 @@ public final class SignOffsController implements PageController {
         groupItems.clear();
         groupNames.clear();
         itemsByShot.clear();
+        double[] widestId = {0};
         model.groups().forEach((name, rows) -> {
             TreeItem<Row> group = new TreeItem<>();
             List<TreeItem<Row>> items = new java.util.ArrayList<>(rows.size());
@@ -148,9 +159,12 @@ public final class SignOffsController implements PageController {
             label(group, name);
             groupItems.put(name, group);
             groupNames.put(group, name);
+            for (Row r : rows) if (r.flag() != null) widestId[0] = Math.max(widestId[0], WholeText.textWidth(r.flag().rule().id()));
             root.getChildren().add(group);
         });
         tree.setRoot(root);
+        // rule ids are quoted to people: their column never cuts one
+        ruleColumn.setMinWidth(Math.max(ruleColumn.getMinWidth(), Math.ceil(widestId[0] + 24)));
         summary.setText(model.summary());
     }
 

@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import org.clearframe.rules.Wording;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -164,7 +165,7 @@ public final class SignOffsViewModel implements Observable {
             return "The studio policy stored in this production cannot be read: no flag is evaluated and nothing is cleared.";
         }
         FlagIndex.Summary s = session.flagSummaryProperty().get();
-        return s.openBlocking() + " blocking and " + s.openAdvisory() + " advisory flags open · " + s.stale() + " stale · " + s.declined() + " declined";
+        return s.openBlocking() + " blocking and " + s.openAdvisory() + " advisory " + (s.openBlocking() + s.openAdvisory() == 1 ? "flag" : "flags") + " open · " + s.stale() + " stale · " + s.declined() + " declined";
     }
 
     /** The department whose head signs for the role; performers are grouped under "Cast". */

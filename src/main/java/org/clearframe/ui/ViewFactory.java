@@ -54,7 +54,7 @@ public final class ViewFactory {
 
     private static <C> Loaded<C> load(View view, FXMLLoader loader) {
         try {
-            Parent root = loader.load();
+            Parent root = WholeText.keep(loader.<Parent>load());
             return new Loaded<>(root, loader.getController());
         } catch (IOException e) {
             throw new UncheckedIOException("could not load view " + view.fxml(), e);

@@ -66,7 +66,7 @@ class ExchangeCommandsTest {
     @Test
     void shareSignAndImportFromTheCommandLine() throws Exception {
         assertEquals(0, run("producer", "share", file.toString(), "--department", "VFX", p("vfx.cfshare")), err);
-        assertTrue(out.contains("1 signatures to give"), out);
+        assertTrue(out.contains("1 signature to give"), out);
         assertEquals(0, run("producer", "share", file.toString(), "--role", "costume-designer", p("costume.cfshare")), err);
 
         assertEquals(0, run("dana", "sign", p("vfx.cfshare"), "--list"), err);
@@ -130,7 +130,7 @@ class ExchangeCommandsTest {
     void exportAndImportJsonFromTheCommandLine() throws Exception {
         assertEquals(0, run("producer", "export-json", file.toString(), p("backup.json")), err);
         assertEquals(0, run("producer", "import-json", p("backup.json"), p("restored.clearframe")), err);
-        assertTrue(out.contains("\"Tidewater\", 1 scenes, 2 shots"), out);
+        assertTrue(out.contains("\"Tidewater\", 1 scene, 2 shots"), out);
         try (ProductionStore store = ProductionStore.openReadOnly(dir.resolve("restored.clearframe"))) {
             assertEquals(load(), store.load());
         }

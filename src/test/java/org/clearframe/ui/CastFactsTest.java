@@ -44,7 +44,7 @@ class CastFactsTest {
         CastMember nico = table.getItems().stream().filter(m -> m.character().equals("Nico")).findFirst().orElseThrow();
         assertEquals(Representation.UNION, nico.representation());
         robot.interact(() -> table.getSelectionModel().select(nico));
-        robot.clickOn("Record Scan...");
+        robot.clickOn("Record Scan…");
         robot.interact(() -> {
             var pickers = robot.lookup(".dialog-pane .date-picker").queryAllAs(DatePicker.class).stream().toList();
             pickers.get(0).setValue(LocalDate.of(2026, 12, 2));

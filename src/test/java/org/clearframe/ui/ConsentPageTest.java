@@ -60,7 +60,7 @@ class ConsentPageTest {
 
         Consent memo = consents.getItems().stream().filter(c -> c.givenBy().equals("Zoë Niño")).findFirst().orElseThrow();
         robot.interact(() -> consents.getSelectionModel().select(memo));
-        robot.clickOn("Edit...");
+        robot.clickOn("Edit…");
         Scene flashback = main.session().scenes().stream().filter(s -> s.number().equals("4")).findFirst().orElseThrow();
         robot.interact(() -> {
             robot.lookup("#consent-scenes").queryAs(CheckComboBox.class).getCheckModel().check(flashback);
@@ -81,7 +81,7 @@ class ConsentPageTest {
         Consent nicoUse = consents.getItems().stream()
                 .filter(c -> c.givenBy().equals("Tomasz Wójcik") && c.kind() == ConsentKind.USE_REPLICA_OR_ALTERATION).findFirst().orElseThrow();
         robot.interact(() -> consents.getSelectionModel().select(nicoUse));
-        robot.clickOn("Withdraw...");
+        robot.clickOn("Withdraw…");
         robot.clickOn("Withdraw");
         UiTestSupport.waitUntil(() -> gaps.getItems().size() == 1);
         assertEquals(ConsentCoverage.Gap.WITHDRAWN, gaps.getItems().get(0).gap());

@@ -23,6 +23,8 @@ public final class ScriptedDialogs implements DialogService {
     /** What was shown, in order: "error: header: detail", "info: ...", "confirm: header". */
     public final List<String> shown = new ArrayList<>();
     public final List<FileKind> fileRequests = new ArrayList<>();
+    /** The file name each save chooser suggested, in order. */
+    public final List<Path> suggestedNames = new ArrayList<>();
     private final Deque<Optional<Path>> files = new ArrayDeque<>();
     private final Deque<Boolean> answers = new ArrayDeque<>();
     private final Deque<Function<Dialog<?>, Optional<?>>> dialogAnswers = new ArrayDeque<>();
@@ -123,6 +125,7 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<Path> chooseSave(FileKind kind, Path suggested) {
         fileRequests.add(kind);
+        suggestedNames.add(suggested);
         return next(files, "a file to save (" + kind + ")");
     }
 

@@ -46,7 +46,20 @@ class ShotsViewModelTest {
     }
 
     @Test
-    void aShotIsAddedAfterTheSelectedOneWithTheNextNumber_andDuplicatedBesideIt() throws Exception {
+    void theEmptyTableSaysWhatToDoNext() throws Exception {
+        try (OpenProduction p = new OpenProduction(dir.resolve("empty.clearframe"))) {
+            ShotsViewModel model = new ShotsViewModel(p.session, new ScriptedDialogs());
+            assertTrue(model.emptyMessage().startsWith("No scenes yet."), model.emptyMessage());
+            Scene cannery = p.scene("1", "CANNERY");
+            assertTrue(model.emptyMessage().startsWith("No shots yet."), "a scene exists: no more 'add a scene first'");
+            p.shot(cannery, "1", "Wide");
+            model.searchProperty().set("no such words");
+            assertEquals("No shot matches the filters. 1 shot in all.", model.emptyMessage());
+        }
+    }
+
+    @Test
+    void aShotIsAddedAfterTheSelectedOneNumberedInTheOrderShown_andDuplicatedBesideIt() throws Exception {
         try (OpenProduction p = new OpenProduction(dir.resolve("add.clearframe"))) {
             Scene cannery = p.scene("1", "CANNERY");
             Shot first = p.shot(cannery, "1", "Wide");
@@ -54,12 +67,17 @@ class ShotsViewModelTest {
             ShotsViewModel model = new ShotsViewModel(p.session, new ScriptedDialogs());
 
             Shot added = model.add(first).orElseThrow();
-            assertEquals("3", added.number());
-            assertEquals(List.of("1", "3", "2"), p.session.shotsOf(cannery.id()).stream().map(Shot::number).toList());
-            Shot copy = model.duplicate(p.current(first)).orElseThrow();
-            assertEquals("Wide", copy.description());
-            assertEquals(List.of("1", "4", "3", "2"), p.onDisk().shotsOf(cannery.id()).stream().map(Shot::number).toList(),
+            assertEquals("1A", added.number(), "a shot put between 1 and 2 is 1A, as a script supervisor numbers it");
+            assertEquals(List.of("1", "1A", "2"), p.session.shotsOf(cannery.id()).stream().map(Shot::number).toList());
+            Shot copy = model.duplicate(p.current(added)).orElseThrow();
+            assertEquals("1B", copy.number());
+            assertEquals(List.of("1", "1A", "1B", "2"), p.onDisk().shotsOf(cannery.id()).stream().map(Shot::number).toList(),
                     "both are in the file, in that order");
+            Shot last = p.session.shotsOf(cannery.id()).get(3);
+            assertEquals("3", model.add(last).orElseThrow().number(), "at the end of the scene: the next whole number");
+            // between 1 and 1A no letter fits: the shot still gets a number nobody else has
+            Shot between = model.add(p.current(first)).orElseThrow();
+            assertFalse(List.of("1", "1A", "1B", "2", "3").contains(between.number()), between.number());
         }
     }
 

@@ -39,7 +39,7 @@ final class UiTestSupport {
     }
 
     /** A test's recent-files list lives in its own folder, never in the user's. */
-    private static RecentFiles recentFilesOfATest() {
+    static RecentFiles recentFilesOfATest() {
         try {
             Path folder = Files.createTempDirectory("clearframe-ui-test");
             folder.toFile().deleteOnExit();

@@ -1,5 +1,6 @@
 package org.clearframe.ui.importer;
 
+import org.clearframe.rules.Wording;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -105,7 +106,7 @@ public final class ColumnMappingDialog {
         List<List<String>> first = shots.rows().subList(0, Math.min(PREVIEW_ROWS, shots.rows().size()));
         preview.getItems().setAll(first);
         previewLabel.setText(first.size() < shots.rows().size()
-                ? "The first " + first.size() + " of " + shots.rows().size() + " rows:" : "All " + first.size() + " rows:");
+                ? "The first " + first.size() + " of " + shots.rows().size() + " rows:" : (first.size() == 1 ? "The only row:" : "All " + first.size() + " rows:"));
     }
 
     ColumnMapping mapping() {

@@ -1,5 +1,6 @@
 package org.clearframe.ui.review;
 
+import org.clearframe.rules.Wording;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -33,7 +34,7 @@ public final class ImportPreviewController {
         fill(alreadyPane, alreadyList, "Already signed", p.alreadySigned());
         summary.setText(p.toRecord().isEmpty()
                 ? "Nothing new to record: every decision in this reply is already in the production."
-                : "Apply records " + p.toRecord().size() + " sign-offs in one step.");
+                : "Apply records " + Wording.count(p.toRecord().size(), "sign-off") + " in one step.");
     }
 
     private static void fill(TitledPane pane, ListView<String> list, String title, List<ReplyImport.Item> items) {

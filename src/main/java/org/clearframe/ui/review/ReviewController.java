@@ -1,5 +1,6 @@
 package org.clearframe.ui.review;
 
+import org.clearframe.rules.Wording;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -150,7 +151,7 @@ public final class ReviewController {
             reply.write(target.get());
             lastWritten = target.get();
             LOG.log(System.Logger.Level.INFO, "Wrote {0} decisions to {1}", reply.decisions().size(), target.get());
-            saved.set("Saved " + target.get().getFileName() + " (" + reply.decisions().size() + " decisions). Send it to the producer.");
+            saved.set("Saved " + target.get().getFileName() + " (" + Wording.count(reply.decisions().size(), "decision") + "). Send it to the producer.");
         } catch (ExchangeException e) {
             dialogs.showError("The sign-offs could not be returned", e.getMessage());
         }

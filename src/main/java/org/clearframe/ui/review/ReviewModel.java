@@ -1,5 +1,6 @@
 package org.clearframe.ui.review;
 
+import org.clearframe.rules.Wording;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -83,7 +84,7 @@ public final class ReviewModel {
     public String title() {
         String who = pkg.audience().performer() == null ? pkg.audience().department() : pkg.audience().performer().name();
         return pkg.production().title() + ": review for " + who
-                + (unsignable == 0 ? "" : " (" + unsignable + " question(s) name no performer and cannot be signed until the producer names one)");
+                + (unsignable == 0 ? "" : " (" + Wording.count(unsignable, "question") + " " + (unsignable == 1 ? "names" : "name") + " no performer and cannot be signed until the producer names one)");
     }
 
     private String findProblem() {

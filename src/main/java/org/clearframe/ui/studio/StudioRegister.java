@@ -1,5 +1,6 @@
 package org.clearframe.ui.studio;
 
+import org.clearframe.rules.Wording;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.TextInputDialog;
@@ -37,7 +38,7 @@ public final class StudioRegister {
             return null;
         }).start();
         StudioViewModel model = new StudioViewModel(onTaskRunner, Platform::runLater, StudioViewModel.rememberedAddress(), StudioViewModel::remember);
-        dialogs.openWindow("Studio Register", load(views, model), false);
+        dialogs.openWindow("Studio Register", load(views, model), false).show();
         if (!model.addressProperty().get().isBlank()) model.refresh();
     }
 
@@ -59,8 +60,8 @@ public final class StudioRegister {
                             StudioViewModel.remember(address);
                             dialogs.showInfo("Published to the studio register", r.changedNothing()
                                     ? "The register already had every row of " + file.getFileName() + "."
-                                    : "Published " + file.getFileName() + ": " + r.rowsWritten() + " rows written, " + r.rowsRemoved()
-                                            + " removed, " + r.signOffsAdded() + " sign-offs added.");
+                                    : "Published " + file.getFileName() + ": " + Wording.count(r.rowsWritten(), "row") + " written, " + r.rowsRemoved()
+                                            + " removed, " + Wording.count(r.signOffsAdded(), "sign-off") + " added.");
                         }).start());
     }
 }
