@@ -74,15 +74,27 @@ class SignOffFlowTest {
         robot.interact(() -> purpose.setText("Extend 40 background actors to a crowd of about 2,000"));
         robot.clickOn("OK");
         // The edit voids what was just signed: the app asks first, naming it, and goes ahead on the producer's word.
-        UiTestSupport.waitUntil(() -> robot.lookup("Make the Change").tryQuery().isPresent());
-        assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("This change voids ")
-                && l.getText().contains("Union notice (SAG-AFTRA / IATSE) (Ada Brennan)")).tryQuery().isPresent(), "the question names who signed");
-        robot.clickOn("Make the Change");
+        // The question is a window of its own over the main one: looked for in every window that shows.
+        UiTestSupport.waitUntil(() -> inAnyWindow(robot, Button.class, b -> "Make the Change".equals(b.getText())).isPresent());
+        assertTrue(inAnyWindow(robot, Label.class, l -> l.getText() != null && l.getText().startsWith("This change voids ")
+                && l.getText().contains("Union notice (SAG-AFTRA / IATSE) (Ada Brennan)")).isPresent(), "the question names who signed");
+        Button change = inAnyWindow(robot, Button.class, b -> "Make the Change".equals(b.getText())).orElseThrow();
+        robot.interact(change::fire);
         UiTestSupport.waitUntil(() -> flag(session, shot(session, "Townspeople crowd"), "SYNTH-CROWD").stale());
         Flag stale = flag(session, shot(session, "Townspeople crowd"), "SYNTH-CROWD");
         assertTrue(stale.signatures().stream().allMatch(s -> s.state() == SignatureState.STALE));
         assertEquals(ShotStatus.STALE, session.status(shot(session, "Townspeople crowd")));
         assertTrue(robot.lookup(".sig-stale").tryQuery().isPresent(), "the detail pane shows the stale signatures");
+    }
+
+    private static <T extends Node> java.util.Optional<T> inAnyWindow(FxRobot robot, Class<T> type, java.util.function.Predicate<T> test) {
+        for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+            if (!w.isShowing() || w.getScene() == null) continue;
+            java.util.Optional<T> found = robot.from(w.getScene().getRoot()).lookup((Node n) -> type.isInstance(n) && test.test(type.cast(n)))
+                    .tryQuery().map(type::cast);
+            if (found.isPresent()) return found;
+        }
+        return java.util.Optional.empty();
     }
 
     /** The detail pane scrolls; bring a node in it into view as a producer would with the scroll wheel. */
