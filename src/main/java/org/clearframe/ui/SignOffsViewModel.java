@@ -1,6 +1,5 @@
 package org.clearframe.ui;
 
-import org.clearframe.rules.Wording;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;

@@ -1,6 +1,5 @@
 package org.clearframe.ui.importer;
 
-import org.clearframe.rules.Wording;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
