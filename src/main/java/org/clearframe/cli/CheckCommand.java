@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.clearframe.exchange.JsonFields;
 import org.clearframe.exchange.RecordTrust;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.ProductionData;
@@ -278,10 +279,10 @@ final class CheckCommand implements Command {
             g.writeBooleanField("blocked", summary.blocked());
             ObjectNode dueTop = JsonNodeFactory.instance.objectNode(), dueCounts = JsonNodeFactory.instance.objectNode();
             due.putSummary(dueTop, dueCounts, dueWithin);
-            fields(g, dueCounts);
+            JsonFields.write(g, dueCounts);
             g.writeNumberField("uncoveredUses", gaps.size());
             g.writeEndObject();
-            fields(g, dueTop);
+            JsonFields.write(g, dueTop);
 
             g.writeArrayFieldStart("shots");
             for (Shot shot : data.shots()) {
@@ -367,7 +368,7 @@ final class CheckCommand implements Command {
             if (f.needsRecord()) {
                 ObjectNode d = JsonNodeFactory.instance.objectNode();
                 due.put(d, due.ofRecord(shot, f));
-                fields(g, d);
+                JsonFields.write(g, d);
             } else {
                 g.writeNullField("due");
             }
@@ -410,7 +411,7 @@ final class CheckCommand implements Command {
         ObjectNode dueAndChanges = JsonNodeFactory.instance.objectNode();
         due.put(dueAndChanges, due.of(shot, f, r));
         due.putChanges(dueAndChanges, r, shot, record.data());
-        fields(g, dueAndChanges);
+        JsonFields.write(g, dueAndChanges);
         SignOff latest = r.latestOrNull();
         if (latest == null) {
             g.writeNullField("latest");
@@ -432,15 +433,6 @@ final class CheckCommand implements Command {
             g.writeEndObject();
         }
         g.writeEndObject();
-    }
-
-    /** The fields of a small tree (a due date, a change list), written in place. */
-    private static void fields(JsonGenerator g, ObjectNode node) throws IOException {
-        for (var field = node.fields(); field.hasNext(); ) {
-            var f = field.next();
-            g.writeFieldName(f.getKey());
-            g.writeTree(f.getValue());
-        }
     }
 
     /** A string field, or JSON null (what ObjectNode.put wrote for a null string). */

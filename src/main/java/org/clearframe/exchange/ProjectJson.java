@@ -155,11 +155,7 @@ public final class ProjectJson {
         JsonFiles.stream(out, g -> {
             try {
                 g.writeStartObject();
-                for (var header = JsonFiles.header(FORMAT, SCHEMA_VERSION).fields(); header.hasNext(); ) {
-                    var field = header.next();
-                    g.writeFieldName(field.getKey());
-                    g.writeTree(field.getValue());
-                }
+                JsonFields.write(g, JsonFiles.header(FORMAT, SCHEMA_VERSION));
                 g.writeStringField("exportedAt", Instant.now().toString());
                 g.writeFieldName("production");
                 g.writeTree(production(data.production()));
@@ -179,13 +175,13 @@ public final class ProjectJson {
                 g.writeEndArray();
                 ObjectNode proofs = JsonFiles.MAPPER.createObjectNode();
                 ProofsInJson.write(evidence, proofs);
-                fields(g, proofs);
+                JsonFields.write(g, proofs);
                 if (data.policyJson().isEmpty()) g.writeNullField("policyJson");
                 else g.writeStringField("policyJson", data.policyJson());
                 // the calendar, contacts and packages are small beside the shots: written as one tree each
                 ObjectNode schedule = JsonFiles.MAPPER.createObjectNode();
                 producer.write(schedule);
-                fields(g, schedule);
+                JsonFields.write(g, schedule);
                 g.writeArrayFieldStart("referenceImages");
                 for (Shot s : data.shots()) {
                     ReferenceImage image = images.get(s.id());
@@ -197,14 +193,6 @@ public final class ProjectJson {
                 throw new java.io.IOException(e.getMessage(), e);
             }
         });
-    }
-
-    private static void fields(com.fasterxml.jackson.core.JsonGenerator g, ObjectNode node) throws java.io.IOException {
-        for (var field = node.fields(); field.hasNext(); ) {
-            var f = field.next();
-            g.writeFieldName(f.getKey());
-            g.writeTree(f.getValue());
-        }
     }
 
     private static <T> void array(com.fasterxml.jackson.core.JsonGenerator g, String field, List<T> rows,
