@@ -113,13 +113,7 @@ public final class Session implements AutoCloseable {
 
     /** Opens a production file for writing: the session holds it (and its lock) until closed. */
     public static Session open(Path file) throws org.clearframe.store.ProjectFileException, StoreException {
-        ProductionStore store = ProductionStore.open(file);
-        try {
-            return new Session(store, SignedRecord.load(store));
-        } catch (StoreException | RuntimeException e) {
-            store.close();
-            throw e;
-        }
+        return holding(ProductionStore.open(file), store -> { });
     }
 
     /**
@@ -128,23 +122,28 @@ public final class Session implements AutoCloseable {
      */
     public static Session openRetitled(Path file, String title, org.clearframe.model.Format format)
             throws org.clearframe.store.ProjectFileException, StoreException {
-        ProductionStore store = ProductionStore.open(file);
-        try {
+        return holding(ProductionStore.open(file), store -> {
             Production sample = store.counts().production();
             store.updateProduction(new Production(sample.id(), title, format, sample.genre(), sample.studio(), sample.producer(),
                     sample.director(), sample.principalPhotography(), sample.notes()));
-            return new Session(store, SignedRecord.load(store));
-        } catch (StoreException | RuntimeException e) {
-            store.close();
-            throw e;
-        }
+        });
     }
 
     /** A new production file, recording the policy it is planned under so that a later Clearframe does not change it silently. */
     public static Session create(Path file, Production production) throws org.clearframe.store.ProjectFileException, StoreException {
-        ProductionStore store = ProductionStore.create(file, production);
+        return holding(ProductionStore.create(file, production),
+                store -> store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json()));
+    }
+
+    /** A first step on a just-opened store, before the session reads it. */
+    private interface FirstStep {
+        void run(ProductionStore store) throws StoreException;
+    }
+
+    /** The session over {@code store} after {@code first}; the store is closed again (its lock let go) if either fails. */
+    private static Session holding(ProductionStore store, FirstStep first) throws StoreException {
         try {
-            store.setPolicy(BuiltInPolicies.SOURCE, BuiltInPolicies.latest().json());
+            first.run(store);
             return new Session(store, SignedRecord.load(store));
         } catch (StoreException | RuntimeException e) {
             store.close();
