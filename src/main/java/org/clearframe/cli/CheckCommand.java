@@ -218,6 +218,10 @@ final class CheckCommand implements Command {
         if (record.ignored().stream().anyMatch(i -> i.why() == SignedRecord.Why.BEFORE_PROOFS)) {
             out.println("  Sign-offs recorded before proofs were kept count once the producer attests them: clearframe attest FILE");
         }
+        if (record.ignored().stream().anyMatch(i -> i.why() == SignedRecord.Why.WITHDRAWN)) {
+            out.println("  Withdrawn sign-offs are not forged: the producer undid the reply import that added them. Redo, or importing "
+                    + "the same reply again, reinstates them.");
+        }
     }
 
     /** Said only when it matters: an attestation (the producer's word), or a reply key not pinned on this machine. */
