@@ -26,6 +26,10 @@ public final class WithdrawalRepository {
 
     public enum Action { WITHDRAWN, REINSTATED }
 
+    /** Written out as V9's partial index is, so that SQLite reads that index (the withdrawal events only), not the log. */
+    static final String WITHDRAWAL_EVENTS = "SELECT seq, sign_off_id, entry, prev_hash, hash FROM sign_off_event "
+            + "WHERE substr(entry, 1, 33) = 'clearframe-sign-off-withdrawal/1;' ORDER BY seq";
+
     /**
      * One withdrawal or reinstatement of sign-off {@code signOffId}, which reply {@code replyId} added. {@code seq} is its
      * event's place in the log (0 until written); {@code reverses}, for a reinstatement, the hash of the withdrawal event
@@ -118,10 +122,7 @@ public final class WithdrawalRepository {
             }
         }
         List<SignOffLog.Event> events = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT seq, sign_off_id, entry, prev_hash, hash FROM sign_off_event "
-                + "WHERE substr(entry, 1, ?) = ? ORDER BY seq")) {
-            p.setInt(1, FORM.length());
-            p.setString(2, FORM);
+        try (PreparedStatement p = c.prepareStatement(WITHDRAWAL_EVENTS)) {
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     UUID id = uuid(r.getString(2));

@@ -70,6 +70,20 @@ class WithdrawalStoreTest {
     }
 
     @Test
+    void readersFindWithdrawalEventsThroughTheirOwnIndex_notByReadingTheWholeLog() throws Exception {
+        assertEquals(33, WithdrawalRepository.FORM.length());
+        assertTrue(WithdrawalRepository.WITHDRAWAL_EVENTS.contains("'" + WithdrawalRepository.FORM + "'"));
+        Path file = dir.resolve("plan.clearframe");
+        ProductionStore.create(file, org.clearframe.model.Production.titled("P")).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("EXPLAIN QUERY PLAN " + WithdrawalRepository.WITHDRAWAL_EVENTS)) {
+            StringBuilder plan = new StringBuilder();
+            while (r.next()) plan.append(r.getString(4)).append('\n');
+            assertTrue(plan.toString().contains("sign_off_event_withdrawals"), plan.toString());
+        }
+    }
+
+    @Test
     void eachWithdrawalIsAnEventInTheChain_andAnUndoneReplyAnswersNoPackageUntilRedone() throws Exception {
         Path file = dir.resolve("p.clearframe");
         UUID production = UUID.randomUUID(), reply = UUID.randomUUID(), signOff = UUID.randomUUID();
