@@ -101,6 +101,35 @@ class WithdrawnSignOffsTest {
     }
 
     @Test
+    void aHandMadeReinstatementIsNamedByCheckAndBringsNothingBack() throws Exception {
+        Reply reply = ReplyVerifier.read(Path.of(p("vfx.cfreply")));
+        UUID signOff = reply.signOffId(reply.decisions().get(0));
+        String standing;
+        try (ProductionStore store = ProductionStore.openReadOnly(file)) {
+            standing = ReplyWithdrawals.read(store, reply.productionId(), org.clearframe.exchange.RecordTrust.forUser(List.of()))
+                    .withdrawn().get(signOff).eventHash();
+        }
+        // someone with their own key writes a reinstatement that names the right withdrawal, into the chain as Clearframe would
+        java.security.KeyPair stranger = new KeyRing(dir.resolve("mallory")).keyPair();
+        var w = new org.clearframe.store.WithdrawalRepository.StoredWithdrawal(UUID.randomUUID(), 0,
+                org.clearframe.store.WithdrawalRepository.Action.REINSTATED, reply.productionId(), reply.id(), signOff, standing,
+                java.time.Instant.now(), "Ana Ruiz", KeyRing.encode(stranger.getPublic()), "");
+        java.security.Signature sig = java.security.Signature.getInstance("Ed25519");
+        sig.initSign(stranger.getPrivate());
+        sig.update(w.entry().getBytes(StandardCharsets.UTF_8));
+        try (ProductionStore store = ProductionStore.open(file)) {
+            store.withdrawals().record(List.of(w.signed(java.util.Base64.getEncoder().encodeToString(sig.sign()))));
+        }
+        assertEquals(0, run("producer", "check", file.toString()), out);
+        assertTrue(out.contains("VFX supervisor: Missing"), out);
+        assertTrue(out.contains("Withdrawals and reinstatements that do not hold") && out.contains("which this machine does not trust"), out);
+        run("producer", "check", file.toString(), "--json");
+        JsonNode problems = new ObjectMapper().readTree(out).path("signOffLog").path("withdrawalProblems");
+        assertEquals(1, problems.size(), out);
+        assertTrue(problems.get(0).asText().contains("is not honoured"), problems.toString());
+    }
+
+    @Test
     void theEvidencePackListsThemAsWithdrawnAndVerifies() throws Exception {
         Path pack = dir.resolve("pack.zip");
         assertEquals(0, run("producer", "evidence", file.toString(), pack.toString(), "--for", "festival"), err);
