@@ -239,21 +239,21 @@ public final class ReplyWithdrawals {
         ExchangeException[] failed = new ExchangeException[1];
         try {
             store.inOneTransaction(() -> {
-            // read and write in one transaction, so that the withdrawal a reinstatement reverses is the one that stands
-            Standing standing = read(store, production, mine);
-            List<StoredWithdrawal> signed = new ArrayList<>();
-            for (UUID id : new LinkedHashSet<>(signOffIds)) {
-                StoredWithdrawal w = event.about(standing, id);
-                if (w == null) continue;
-                try {
-                    signed.add(sign(w, keys));
-                } catch (ExchangeException e) {
-                    failed[0] = e;
-                    throw new StoreException(e.getMessage(), e);
+                // read and write in one transaction, so that the withdrawal a reinstatement reverses is the one that stands
+                Standing standing = read(store, production, mine);
+                List<StoredWithdrawal> signed = new ArrayList<>();
+                for (UUID id : new LinkedHashSet<>(signOffIds)) {
+                    StoredWithdrawal w = event.about(standing, id);
+                    if (w == null) continue;
+                    try {
+                        signed.add(sign(w, keys));
+                    } catch (ExchangeException e) {
+                        failed[0] = e;
+                        throw new StoreException(e.getMessage(), e);
+                    }
+                    done.add(id);
                 }
-                done.add(id);
-            }
-            store.withdrawals().record(signed);
+                store.withdrawals().record(signed);
             });
         } catch (StoreException e) {
             if (failed[0] != null) throw failed[0];
