@@ -199,7 +199,9 @@ final class ProductionActions {
      */
     void attestEarlierSignOffs() {
         if (session() == null) return;
-        var earlier = session().ignoredSignOffs().stream().filter(i -> i.why() != org.clearframe.exchange.SignedRecord.Why.NO_VALID_PROOF).toList();
+        // what attesting can make count: not a row without a valid proof, nor one the producer withdrew (redo brings that back)
+        var earlier = session().ignoredSignOffs().stream().filter(i -> i.why() == org.clearframe.exchange.SignedRecord.Why.BEFORE_PROOFS
+                || i.why() == org.clearframe.exchange.SignedRecord.Why.UNTRUSTED_KEY).toList();
         if (earlier.isEmpty()) {
             dialogs.showInfo("Nothing to attest", "Every sign-off in this production counts already, or has no valid proof (and is never attested).");
             return;
