@@ -372,6 +372,12 @@ public final class ReplyImport {
         return new Preview(preview.reply(), preview.keyFingerprint(), preview.keyCheck(), preview.pinnedFingerprint(), preview.items(), warnings);
     }
 
+    /** What {@code applied} says when it brought back the sign-offs of an undone import of the same reply, if it did. */
+    public static Optional<String> reinstatement(Preview applied) {
+        String start = REIMPORTED.substring(0, REIMPORTED.indexOf('%'));
+        return applied.warnings().stream().filter(w -> w.startsWith(start)).findFirst();
+    }
+
     /** Said when a reply is imported again after its import was undone. */
     static final String REIMPORTED = "This reply was imported before and the import was undone; importing it again reinstated its %d "
             + "withdrawn sign-off%s (each counts again only by its own proof).";

@@ -2,6 +2,7 @@ package org.clearframe.ui;
 
 import org.clearframe.rules.Wording;
 import org.clearframe.exchange.ProjectJson;
+import org.clearframe.exchange.ReplyImport;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.importer.CsvExport;
 import org.clearframe.importer.ScriptImport;
@@ -190,7 +191,7 @@ final class ProductionActions {
         if (s == null) return;
         dialogs.chooseOpen(FileKind.REPLY).ifPresent(file ->
                 new ImportSignOffs(dialogs, tasks, views, TrustStore.forUser()).start(s::snapshot, s::apply, file,
-                        applied -> status.accept("Imported the sign-offs of " + file.getFileName())));
+                        applied -> status.accept(ReplyImport.reinstatement(applied).orElse("Imported the sign-offs of " + file.getFileName()))));
     }
 
     /**

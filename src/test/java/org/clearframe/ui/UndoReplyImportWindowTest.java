@@ -103,5 +103,15 @@ class UndoReplyImportWindowTest {
         robot.interact(main::redo); // Edit > Redo
         UiTestSupport.waitUntil(() -> session.signOffs().size() == 1);
         assertTrue(session.ignoredSignOffs().isEmpty());
+
+        // undone again, then the same file imported again: it comes back, and the status bar says why
+        robot.interact(main::undo);
+        UiTestSupport.waitUntil(() -> session.signOffs().isEmpty());
+        dialogs.pick(replyFile).answerDialog(d -> Optional.of(ImportSignOffs.APPLY));
+        robot.clickOn("Production").clickOn("Import Sign-offs…");
+        UiTestSupport.waitUntil(() -> session.signOffs().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = robot.lookup(".status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText();
+        assertTrue(said.startsWith("This reply was imported before and the import was undone; importing it again reinstated its 1"), said);
     }
 }
