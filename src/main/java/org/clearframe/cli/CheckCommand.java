@@ -92,11 +92,13 @@ final class CheckCommand implements Command {
             return usageError(err, e.getMessage());
         }
         SignOffLog.Check log;
+        List<String> withdrawalProblems;
         ProducerFacts facts;
         try {
             Projects.Checked checked = Projects.readChecked(file, trust);
             record = checked.record();
             log = checked.log();
+            withdrawalProblems = checked.withdrawalProblems();
             data = record.data();
             facts = ProducerFacts.read(file);
         } catch (ProjectFileException | StoreException e) {
@@ -112,8 +114,8 @@ final class CheckCommand implements Command {
             return BAD_INPUT;
         }
         DueReport due = new DueReport(data, assessment.flagsByShot(), facts, today);
-        if (json) printJson(file, record, assessment, log, due, dueWithin, out);
-        else printText(record, assessment, log, due, dueWithin, out);
+        if (json) printJson(file, record, assessment, log, withdrawalProblems, due, dueWithin, out);
+        else printText(record, assessment, log, withdrawalProblems, due, dueWithin, out);
         // With --due-within the gate is the deadline: something due in the window is unsigned.
         boolean finding = dueWithin != null ? due.dueWithin(dueWithin) > 0 : assessment.blocked();
         // an altered history is a finding like an open blocking flag: the gate does not pass a file that was edited behind its back
@@ -132,7 +134,8 @@ final class CheckCommand implements Command {
 
     // -------------------------------------------------------------------------------------------------- text
 
-    private static void printText(SignedRecord record, Assessment assessment, SignOffLog.Check log, DueReport due, Integer dueWithin,
+    private static void printText(SignedRecord record, Assessment assessment, SignOffLog.Check log, List<String> withdrawalProblems,
+                                  DueReport due, Integer dueWithin,
                                   PrintStream out) {
         ProductionData data = record.data();
         Policies.InForce policy = assessment.inForce();
@@ -163,7 +166,7 @@ final class CheckCommand implements Command {
         }
         printUncovered(data, scenes, out);
         printIgnored(record, out);
-        printLog(log, out);
+        printLog(log, withdrawalProblems, out);
         out.println();
         if (summary.flags() == 0) out.println("No AI use on this production needs sign-off under this policy.");
         out.printf("Summary: %d flag%s on %d of %d shots; open: %d blocking, %d advisory; %d stale, %d declined.%n",
@@ -193,7 +196,7 @@ final class CheckCommand implements Command {
         }
     }
 
-    private static void printLog(SignOffLog.Check log, PrintStream out) {
+    private static void printLog(SignOffLog.Check log, List<String> withdrawalProblems, PrintStream out) {
         out.println();
         if (log.intact()) {
             out.println("Sign-off log: " + log.events() + " event" + (log.events() == 1 ? "" : "s") + ", hash chain intact"
@@ -207,6 +210,10 @@ final class CheckCommand implements Command {
             out.println("Sign-off rows not in the log (written into the file outside Clearframe):");
             log.unlogged().forEach(p -> out.println("  " + p));
         }
+        if (!withdrawalProblems.isEmpty()) {
+            out.println("Withdrawals and reinstatements that do not hold (a withdrawal still withdraws; a reinstatement is ignored):");
+            withdrawalProblems.forEach(p -> out.println("  " + p));
+        }
     }
 
     /** Sign-off rows that do not count, each with its reason: check gates as if they were absent. */
@@ -217,6 +224,10 @@ final class CheckCommand implements Command {
         for (SignedRecord.Ignored i : record.ignored()) out.println("  " + i.describe());
         if (record.ignored().stream().anyMatch(i -> i.why() == SignedRecord.Why.BEFORE_PROOFS)) {
             out.println("  Sign-offs recorded before proofs were kept count once the producer attests them: clearframe attest FILE");
+        }
+        if (record.ignored().stream().anyMatch(i -> i.why() == SignedRecord.Why.WITHDRAWN)) {
+            out.println("  Withdrawn sign-offs are not forged: the producer undid the reply import that added them. Redo, or importing "
+                    + "the same reply again, reinstates them.");
         }
     }
 
@@ -245,7 +256,8 @@ final class CheckCommand implements Command {
      * The JSON report, written as it is produced (a 100,000-shot report is hundreds of megabytes of text: neither it
      * nor a tree of it is held). The bytes are those of the indented tree the 0.1 versions printed.
      */
-    private static void printJson(Path file, SignedRecord record, Assessment assessment, SignOffLog.Check log, DueReport due,
+    private static void printJson(Path file, SignedRecord record, Assessment assessment, SignOffLog.Check log,
+                                  List<String> withdrawalProblems, DueReport due,
                                   Integer dueWithin, PrintStream out) {
         ProductionData data = record.data();
         Policies.InForce policy = assessment.inForce();
@@ -337,6 +349,9 @@ final class CheckCommand implements Command {
             g.writeEndArray();
             g.writeArrayFieldStart("unlogged");
             for (String row : log.unlogged()) g.writeString(row);
+            g.writeEndArray();
+            g.writeArrayFieldStart("withdrawalProblems");
+            for (String problem : withdrawalProblems) g.writeString(problem);
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();

@@ -199,7 +199,7 @@ public final class PackVerifier {
         Map<String, Reply> replies = new HashMap<>();
         Set<String> cited = new HashSet<>();
         Set<String> ids = new HashSet<>();
-        int counted = 0, fromReplies = 0;
+        int counted = 0, fromReplies = 0, withdrawn = 0;
         Map<String, Integer> attestedBy = new java.util.TreeMap<>();
         for (int r = 1; r < rows.size(); r++) {
             List<String> row = rows.get(r);
@@ -208,6 +208,10 @@ public final class PackVerifier {
             if (!ids.add(row.get(0))) throw new Refused(where + " repeats sign-off " + row.get(0) + ".");
             boolean isCounted = "Yes".equals(row.get(h.indexOf("Counted")));
             if (isCounted) counted++;
+            if (SignOffEntry.Status.WITHDRAWN.label.equals(row.get(h.indexOf("Status")))) {
+                if (isCounted) throw new Refused(where + " is marked withdrawn by the producer but counted.");
+                withdrawn++;
+            }
             if (SignOffEntry.ATTESTED.equals(row.get(h.indexOf("Proof")))) {
                 if (!isCounted) throw new Refused(where + " carries an attestation but is marked not counted.");
                 String keyOf = attestation(row, productionId);
@@ -248,6 +252,10 @@ public final class PackVerifier {
                     .map(e -> e.getValue() + " by key " + e.getKey() + (e.getKey().equals(text(manifest, "producerKeyFingerprint"))
                             ? " (the pack's own key)" : " (not the key that signed this pack)")).collect(java.util.stream.Collectors.joining(", "))
                     + ". Attested means the producer's word, not the person's signature.");
+        }
+        if (withdrawn > 0) {
+            checked.add(withdrawn + " sign-off" + (withdrawn == 1 ? " is" : "s are") + " listed as withdrawn by the producer (the undo of "
+                    + "a reply import): not counted, and not a sign of forgery; the withdrawals are events in the signed sign-off log.");
         }
         checked.add(replies.isEmpty() ? "The sign-off record cites no signed reply (" + counted + " sign-offs counted, none signed by the person in a reply)."
                 : "Each of the " + replies.size() + " enclosed replies is signed by the key it names, is for this production, and its "

@@ -32,7 +32,9 @@ record SignOffEntry(SignOff signOff, Status status, String proof, String keyFing
 
     enum Status {
         GIVEN("Given"), GIVEN_WITH_CONDITIONS("Given with conditions"), DECLINED("Declined"), SUPERSEDED("Superseded"),
-        STALE("Stale: the plan changed after signing"), NOT_COUNTED("Not counted");
+        STALE("Stale: the plan changed after signing"), NOT_COUNTED("Not counted"),
+        /** Proven, but withdrawn by the producer (undo of the reply import that added it): not counted, and not forged. */
+        WITHDRAWN("Withdrawn by the producer");
 
         final String label;
 
@@ -42,7 +44,7 @@ record SignOffEntry(SignOff signOff, Status status, String proof, String keyFing
     }
 
     boolean counted() {
-        return status != Status.NOT_COUNTED;
+        return status != Status.NOT_COUNTED && status != Status.WITHDRAWN;
     }
 
     /** "replies/{id}.cfreply", the reply's path in the pack; "" when the sign-off did not come from a reply. */
@@ -95,9 +97,13 @@ record SignOffEntry(SignOff signOff, Status status, String proof, String keyFing
                     attestation));
         }
         for (SignedRecord.Ignored i : record.ignored()) {
-            String why = i.why() == SignedRecord.Why.BEFORE_PROOFS ? "recorded before proofs were kept; not attested by the producer"
-                    : "no valid proof: " + i.reason();
-            out.add(new SignOffEntry(i.signOff(), Status.NOT_COUNTED, NONE, "", "", null, why, null));
+            String why = switch (i.why()) {
+                case BEFORE_PROOFS -> "recorded before proofs were kept; not attested by the producer";
+                case WITHDRAWN -> i.reason();
+                case NO_VALID_PROOF, UNTRUSTED_KEY -> "no valid proof: " + i.reason();
+            };
+            Status status = i.why() == SignedRecord.Why.WITHDRAWN ? Status.WITHDRAWN : Status.NOT_COUNTED;
+            out.add(new SignOffEntry(i.signOff(), status, NONE, "", "", null, why, null));
         }
         Map<UUID, Integer> order = new HashMap<>();
         for (int k = 0; k < data.shots().size(); k++) order.put(data.shots().get(k).id(), k);

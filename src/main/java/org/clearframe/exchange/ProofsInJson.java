@@ -38,8 +38,9 @@ final class ProofsInJson {
     static ProjectJson.Contents exportable(SignedRecord record, Evidence evidence, Map<UUID, ReferenceImage> images) {
         List<SignOff> signOffs = new ArrayList<>(record.data().signOffs());
         for (SignedRecord.Ignored i : record.ignored()) {
-            // Earlier sign-offs, and proven ones this machine does not vouch for, travel with their evidence.
-            if (i.why() != SignedRecord.Why.NO_VALID_PROOF) signOffs.add(i.signOff());
+            // Earlier sign-offs, and proven ones this machine does not vouch for, travel with their evidence. Withdrawn ones
+            // stay behind: the withdrawal does not travel, and they must not start to count in the file made from this one.
+            if (i.why() != SignedRecord.Why.NO_VALID_PROOF && i.why() != SignedRecord.Why.WITHDRAWN) signOffs.add(i.signOff());
             else LOG.log(System.Logger.Level.WARNING, "Left out of the export: {0}", i.describe());
         }
         signOffs.sort(Comparator.comparing(SignOff::signedAt));

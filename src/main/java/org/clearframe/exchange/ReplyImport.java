@@ -346,16 +346,51 @@ public final class ReplyImport {
     public Preview apply(ProductionStore store, ProductionData now, Reply reply, byte[] fileBytes) throws ExchangeException {
         ProductionData data = now;
         Preview preview = preview(data, reply);
+        List<UUID> reinstated = new ArrayList<>();
+        ExchangeException[] refused = new ExchangeException[1];
         try {
-            // The reply's bytes are kept once, with a proof per sign-off it records (see SignedRecord).
-            ReplyEvidence.record(store, reply, fileBytes, preview.keyFingerprint(), preview.toRecord());
+            store.inOneTransaction(() -> {
+                try {
+                    // The reply's bytes are kept once, with a proof per sign-off it records (see SignedRecord).
+                    ReplyEvidence.record(store, reply, fileBytes, preview.keyFingerprint(), preview.toRecord());
+                    reinstated.addAll(reinstateUndone(store, data, preview));
+                } catch (ExchangeException e) {
+                    refused[0] = e;
+                    throw new StoreException(e.getMessage(), e);
+                }
+            });
         } catch (StoreException e) {
+            if (refused[0] != null) throw refused[0];
             throw new ExchangeException(Problem.IO, e.getMessage() + " Nothing was imported.", e);
         }
         if (preview.keyCheck() != TrustStore.Check.MATCHES) {
             trust.pin(reply.signer().name(), reply.signer().department(), KeyRing.decodePublicKey(reply.publicKey()));
         }
-        return preview;
+        if (reinstated.isEmpty()) return preview;
+        List<String> warnings = new ArrayList<>(preview.warnings());
+        warnings.add(REIMPORTED.formatted(reinstated.size(), reinstated.size() == 1 ? "" : "s"));
+        return new Preview(preview.reply(), preview.keyFingerprint(), preview.keyCheck(), preview.pinnedFingerprint(), preview.items(), warnings);
+    }
+
+    /** What {@code applied} says when it brought back the sign-offs of an undone import of the same reply, if it did. */
+    public static Optional<String> reinstatement(Preview applied) {
+        String start = REIMPORTED.substring(0, REIMPORTED.indexOf('%'));
+        return applied.warnings().stream().filter(w -> w.startsWith(start)).findFirst();
+    }
+
+    /** Said when a reply is imported again after its import was undone. */
+    static final String REIMPORTED = "This reply was imported before and the import was undone; importing it again reinstated its %d "
+            + "withdrawn sign-off%s (each counts again only by its own proof).";
+
+    /**
+     * The same reply imported again after its import was undone: its sign-offs are in the file already, withdrawn. Importing
+     * it again (every check above passed again) is the producer asking for them back, so they are reinstated, not refused.
+     */
+    private static List<UUID> reinstateUndone(ProductionStore store, ProductionData data, Preview preview)
+            throws ExchangeException, StoreException {
+        List<UUID> ids = preview.toRecord().stream().map(SignOff::id).toList();
+        if (ids.isEmpty() || ReplyWithdrawals.standingWithdrawn(store, data.production().id(), ids).isEmpty()) return List.of();
+        return ReplyWithdrawals.reinstate(store, data.production().id(), ids, data.production().producer(), KeyRing.forUser().keyPair());
     }
 
     /** True when a decision newer than {@code s} is already recorded for its question: then {@code s} changes nothing. */

@@ -38,6 +38,9 @@ import java.util.function.Function;
  *
  * <p>Sign-offs with no proof at all that the file held when proofs began to be kept are "recorded before proofs were
  * kept": they do not count either (a file can be made to look old), until the producer attests them once, on purpose.
+ *
+ * <p>A proven sign-off the producer withdrew (undo of the reply import that added it, see {@link ReplyWithdrawals}) does
+ * not count either, until a reinstatement that holds takes the withdrawal back; it then counts by its own proof again.
  */
 public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<Ignored> ignored) {
 
@@ -81,7 +84,9 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         /** Recorded before this version kept proofs, and not yet attested by the producer. */
         BEFORE_PROOFS,
         /** Its proof holds, but no key this machine trusts stands behind it: anyone can make a key and sign. */
-        UNTRUSTED_KEY
+        UNTRUSTED_KEY,
+        /** Its proof holds, but the producer withdrew it (undo of the reply import that added it); redo reinstates it. */
+        WITHDRAWN
     }
 
     /** A sign-off row that is not counted, and why. */
@@ -93,7 +98,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
             return switch (why) {
                 case NO_VALID_PROOF -> what + " has no valid proof: ignored (" + reason + ")";
                 case BEFORE_PROOFS -> what + " was recorded before proofs were kept: not counted until the producer attests it";
-                case UNTRUSTED_KEY -> what + " is not counted: " + reason;
+                case UNTRUSTED_KEY, WITHDRAWN -> what + " is not counted: " + reason;
             };
         }
     }
@@ -107,7 +112,9 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
     }
 
     public static SignedRecord load(ProductionStore store, RecordTrust trust) throws StoreException {
-        return sort(store.load(), store.proofs().evidence(), trust, pinnedHere(TrustStore.forUser()));
+        ProductionData raw = store.load();
+        return sort(raw, store.proofs().evidence(), ReplyWithdrawals.read(store, raw.production().id(), trust), trust,
+                pinnedHere(TrustStore.forUser()));
     }
 
     /**
@@ -117,7 +124,8 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
     public static SignedRecord prove(ProductionStore store, org.clearframe.model.Production production, List<SignOff> signOffs)
             throws StoreException {
         ProductionData raw = new ProductionData(production, List.of(), List.of(), List.of(), List.of(), signOffs, "");
-        return sort(raw, store.proofs().evidence(), RecordTrust.forUser(List.of()), pinnedHere(TrustStore.forUser()));
+        RecordTrust trust = RecordTrust.forUser(List.of());
+        return sort(raw, store.proofs().evidence(), ReplyWithdrawals.read(store, production.id(), trust), trust, pinnedHere(TrustStore.forUser()));
     }
 
     /**
@@ -161,10 +169,15 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
      * checking a file's evidence on import. Pure: reads no file.
      */
     static SignedRecord sort(ProductionData raw, Evidence evidence) {
-        return sort(raw, evidence, RecordTrust.everyKey(), r -> null);
+        return sort(raw, evidence, ReplyWithdrawals.Standing.NONE, RecordTrust.everyKey(), r -> null);
     }
 
-    static SignedRecord sort(ProductionData raw, Evidence evidence, RecordTrust trust, Function<Reply, Boolean> pinned) {
+    /**
+     * As {@link #sort(ProductionData, Evidence)}, judged with {@code trust}, leaving out (as {@link Why#WITHDRAWN}) the
+     * proven sign-offs that {@code withdrawals} shows withdrawn: a withdrawal never makes a sign-off count, it only stops one.
+     */
+    static SignedRecord sort(ProductionData raw, Evidence evidence, ReplyWithdrawals.Standing withdrawals, RecordTrust trust,
+                             Function<Reply, Boolean> pinned) {
         PublicKey ownKey = trust.ownKey();
         UUID production = raw.production().id();
         Map<UUID, List<StoredProof>> proofsOf = new HashMap<>();
@@ -204,6 +217,9 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
             if (!failures.isEmpty()) {
                 // One proof that fails is tampering with this sign-off's evidence, whatever else holds: fail closed.
                 ignored.add(new Ignored(s, Why.NO_VALID_PROOF, String.join("; ", failures)));
+            } else if (holds != null && withdrawals.isWithdrawn(s.id())) {
+                // judged after the proof, so a withdrawn row that was never proven still shows as having no valid proof
+                ignored.add(new Ignored(s, Why.WITHDRAWN, withdrawals.withdrawn().get(s.id()).reason()));
             } else if (holds != null && vouched) {
                 kept.add(s);
                 proven.put(s.id(), holds);

@@ -21,7 +21,8 @@ final class Migrations {
 
     static final List<String> SCRIPTS = List.of("V1__foundation.sql", "V2__signoffs.sql", "V3__signer_binding.sql",
             "V4__guards.sql", "V5__signoff_proofs.sql", "V6__consent.sql", "V7__frame_share_and_signoff_log.sql",
-            "V8__producer_schedule_and_packages.sql");
+            "V8__producer_schedule_and_packages.sql",
+            "V9__reply_withdrawals.sql");
     static final int LATEST = SCRIPTS.size();
 
     /** The version whose script makes the sign-off history append-only (see {@link #detachSignOffsFromShots}). */

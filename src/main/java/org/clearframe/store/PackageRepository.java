@@ -98,11 +98,13 @@ public final class PackageRepository {
                                 .add(new SentPackage.Asked(shot, r.getString(3), role, uuid(r.getString(5)), r.getString(6)));
                     }
                 }
+                // A reply whose import the producer undid answers nothing until it is redone (its link stays, as history).
+                java.util.Set<UUID> withdrawn = WithdrawalRepository.withdrawnReplies(c);
                 try (ResultSet r = s.executeQuery("SELECT package_id, reply_id, signer, imported_at, answered FROM package_reply ORDER BY imported_at, rowid")) {
                     while (r.next()) {
                         UUID p = uuid(r.getString(1)), reply = uuid(r.getString(2));
                         Instant at = instant(r.getString(4));
-                        if (p == null || reply == null || at == null) continue;
+                        if (p == null || reply == null || at == null || withdrawn.contains(reply)) continue;
                         String answered = r.getString(5) == null ? "" : r.getString(5);
                         answers.computeIfAbsent(p, k -> new ArrayList<>()).add(new SentPackage.Answer(reply, r.getString(3), at,
                                 answered.isEmpty() ? List.of() : Arrays.asList(answered.split("\n"))));

@@ -535,6 +535,11 @@ public final class ProductionStore implements AutoCloseable {
         return new PackageRepository(this);
     }
 
+    /** The producer's withdrawals and reinstatements of imported sign-offs (schema 9): undo and redo of a reply import. */
+    public WithdrawalRepository withdrawals() {
+        return new WithdrawalRepository(this);
+    }
+
     /** The hash-chained sign-off log as the file holds it; check it with {@link SignOffLog#verify}. */
     public SignOffLog.Log signOffLog() throws StoreException {
         return read(() -> SignOffLog.read(file.connection()));

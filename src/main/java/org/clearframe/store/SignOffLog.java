@@ -29,6 +29,9 @@ import java.util.UUID;
  * id, shot id, rule id, role, subject id (or empty), subject name, signer, decision, note, signed-at instant,
  * fingerprint. Hash: lower-case hex SHA-256 of the UTF-8 of {@code prevHash + "\n" + seq + "\n" + entry}; the first
  * event's prevHash is 64 zeros.
+ *
+ * <p>Since schema 9 the chain also carries the producer's withdrawals and reinstatements of sign-offs (undo and redo of a
+ * reply import), whose entries begin {@code clearframe-sign-off-withdrawal/1;} (see {@link WithdrawalRepository}).
  */
 public final class SignOffLog {
 
@@ -80,7 +83,7 @@ public final class SignOffLog {
             if (e.seq() != expected) problems.add("event " + expected + " is missing (the next is " + e.seq() + ")");
             if (!e.prevHash().equals(prev)) problems.add("event " + e.seq() + " does not follow the one before it");
             if (!hash(e.prevHash(), e.seq(), e.entry()).equals(e.hash())) problems.add("event " + e.seq() + " was altered after it was recorded");
-            entries.putIfAbsent(e.signOffId(), e.entry());
+            if (isSignOff(e.entry())) entries.putIfAbsent(e.signOffId(), e.entry()); // later events (withdrawals) are not the row's own
             prev = e.hash();
             expected = e.seq() + 1;
             if (problems.size() > 20) break;
@@ -97,6 +100,16 @@ public final class SignOffLog {
 
     /** Appends the event for {@code s}, on the store's connection inside its write transaction. */
     static void append(Connection c, SignOff s) throws SQLException {
+        append(c, s.id(), entry(s));
+    }
+
+    /** Whether {@code entry} records a sign-off (rather than a later event about one, such as a withdrawal). */
+    static boolean isSignOff(String entry) {
+        return entry.startsWith(FORM);
+    }
+
+    /** Appends an event about sign-off {@code signOffId} with {@code entry}; returns it as stored. */
+    static Event append(Connection c, UUID signOffId, String entry) throws SQLException {
         long seq = 1;
         String prev = GENESIS;
         try (PreparedStatement p = c.prepareStatement("SELECT seq, hash FROM sign_off_event ORDER BY seq DESC LIMIT 1");
@@ -106,15 +119,16 @@ public final class SignOffLog {
                 prev = r.getString(2);
             }
         }
-        String entry = entry(s);
+        String hash = hash(prev, seq, entry);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO sign_off_event (seq, sign_off_id, entry, prev_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
             p.setLong(1, seq);
-            p.setString(2, s.id().toString());
+            p.setString(2, signOffId.toString());
             p.setString(3, entry);
             p.setString(4, prev);
-            p.setString(5, hash(prev, seq, entry));
+            p.setString(5, hash);
             p.executeUpdate();
         }
+        return new Event(seq, signOffId, entry, prev, hash);
     }
 
     /** Every event in order, and the sign-offs recorded before the log began. A file without the log (older) has none. */

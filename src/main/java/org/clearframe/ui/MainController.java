@@ -496,9 +496,11 @@ public final class MainController implements Navigator, ProductionFiles {
         var ignored = session.ignoredSignOffs();
         if (ignored.isEmpty()) return "";
         // Waiting for the producer's word: recorded before proofs, or proven by a key this machine does not trust.
-        long earlier = ignored.stream().filter(i -> i.why() != SignedRecord.Why.NO_VALID_PROOF).count();
-        long unproven = ignored.size() - earlier;
+        long withdrawn = ignored.stream().filter(i -> i.why() == SignedRecord.Why.WITHDRAWN).count();
+        long earlier = ignored.stream().filter(i -> i.why() == SignedRecord.Why.BEFORE_PROOFS || i.why() == SignedRecord.Why.UNTRUSTED_KEY).count();
+        long unproven = ignored.size() - earlier - withdrawn;
         return (unproven == 0 ? "" : " · " + Wording.count(unproven, "sign-off") + " without a valid proof ignored")
+                + (withdrawn == 0 ? "" : " · " + Wording.count(withdrawn, "sign-off") + " withdrawn (reply import undone)")
                 + (earlier == 0 ? "" : " · " + Wording.count(earlier, "sign-off")
                 + " not counted until attested (Production menu)");
     }

@@ -2,6 +2,7 @@ package org.clearframe.ui;
 
 import org.clearframe.rules.Wording;
 import org.clearframe.exchange.ProjectJson;
+import org.clearframe.exchange.ReplyImport;
 import org.clearframe.exchange.TrustStore;
 import org.clearframe.importer.CsvExport;
 import org.clearframe.importer.ScriptImport;
@@ -190,7 +191,7 @@ final class ProductionActions {
         if (s == null) return;
         dialogs.chooseOpen(FileKind.REPLY).ifPresent(file ->
                 new ImportSignOffs(dialogs, tasks, views, TrustStore.forUser()).start(s::snapshot, s::apply, file,
-                        applied -> status.accept("Imported the sign-offs of " + file.getFileName())));
+                        applied -> status.accept(ReplyImport.reinstatement(applied).orElse("Imported the sign-offs of " + file.getFileName()))));
     }
 
     /**
@@ -199,7 +200,9 @@ final class ProductionActions {
      */
     void attestEarlierSignOffs() {
         if (session() == null) return;
-        var earlier = session().ignoredSignOffs().stream().filter(i -> i.why() != org.clearframe.exchange.SignedRecord.Why.NO_VALID_PROOF).toList();
+        // what attesting can make count: not a row without a valid proof, nor one the producer withdrew (redo brings that back)
+        var earlier = session().ignoredSignOffs().stream().filter(i -> i.why() == org.clearframe.exchange.SignedRecord.Why.BEFORE_PROOFS
+                || i.why() == org.clearframe.exchange.SignedRecord.Why.UNTRUSTED_KEY).toList();
         if (earlier.isEmpty()) {
             dialogs.showInfo("Nothing to attest", "Every sign-off in this production counts already, or has no valid proof (and is never attested).");
             return;

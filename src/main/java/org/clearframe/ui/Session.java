@@ -37,6 +37,7 @@ import org.clearframe.store.StoreException;
 import javafx.collections.ListChangeListener;
 import org.clearframe.exchange.Reply;
 import org.clearframe.exchange.ReplyImport;
+import org.clearframe.exchange.ReplyWithdrawals;
 import org.clearframe.exchange.SentPackages;
 import org.clearframe.importer.ScriptRevision;
 import org.clearframe.importer.ShotListPreview;
@@ -884,7 +885,8 @@ public final class Session implements AutoCloseable {
     /**
      * Applies a verified reply, checked again against the production as it stands, in one transaction: its sign-offs
      * and their proof are kept, and the ones that hold are added to the lists (the rest of the file is not read again).
-     * Not undoable: the sign-off history only grows (the file refuses to delete from it), as with {@link #addSignOff}.
+     * One undo step: the sign-off history only grows, so undo withdraws (signed, in the log) what the import added and
+     * redo reinstates it (see {@link ReplyWithdrawals}).
      */
     public ReplyImport.Preview apply(ReplyImport importer, Reply reply, byte[] replyFile) throws ExchangeException, StoreException {
         ProductionData now = snapshot();
@@ -903,9 +905,26 @@ public final class Session implements AutoCloseable {
             if (e.getCause() instanceof ExchangeException x) throw x;
             throw e;
         }
-        addProven(applied[0].toRecord());
-        reloadPackages(); // the package the reply answers now shows it as replied
+        List<SignOff> added = applied[0].toRecord();
+        showProven(added);
+        if (!added.isEmpty()) {
+            Production p = production();
+            List<UUID> ids = added.stream().map(SignOff::id).toList();
+            record("Import reply from " + reply.signer().name(), () -> {
+                ReplyWithdrawals.undoImport(store, p, reply.id(), ids);
+                showProven(added);
+            }, () -> {
+                ReplyWithdrawals.redoImport(store, p, ids);
+                showProven(added);
+            });
+        }
         return applied[0];
+    }
+
+    /** Shows {@code rows} as the file now proves them (added, withdrawn or reinstated), and where packages stand. */
+    private void showProven(List<SignOff> rows) throws StoreException {
+        addProven(rows);
+        reloadPackages(); // the package a reply answers shows it as replied, or not once its import is undone
     }
 
     // ------------------------------------------------------------------------------------------- sign-offs
@@ -919,7 +938,7 @@ public final class Session implements AutoCloseable {
         addProven(List.of(s)); // what is shown as signed is what the file can prove
     }
 
-    /** Checks sign-offs just written against the file's evidence; the ones that hold are shown and counted. */
+    /** Checks sign-offs just written (or withdrawn) against the file's evidence; only the ones that hold are shown and counted. */
     private void addProven(List<SignOff> written) throws StoreException {
         if (written.isEmpty()) return;
         SignedRecord checked = SignedRecord.prove(store, production(), written);
@@ -927,7 +946,9 @@ public final class Session implements AutoCloseable {
         for (SignOff s : written) ids.add(s.id());
         ignored.removeIf(i -> ids.contains(i.signOff().id()));
         ignored.addAll(checked.ignored());
+        proven.keySet().removeAll(ids);
         proven.putAll(checked.proven());
+        signOffs.removeIf(s -> ids.contains(s.id()) && !checked.proven().containsKey(s.id()));
         java.util.Set<UUID> shown = new java.util.HashSet<>();
         for (SignOff s : signOffs) if (ids.contains(s.id())) shown.add(s.id());
         List<SignOff> fresh = checked.data().signOffs().stream().filter(s -> !shown.contains(s.id()) && shotById.containsKey(s.shotId())).toList();
