@@ -39,10 +39,17 @@ final class ScheduleEditor {
         if (schedule.get() != null) return;
         try {
             contacts.putAll(state.store.schedule().contacts());
-            schedule.set(state.store.schedule().schedule());
+            reread();
         } catch (StoreException e) {
             throw new IllegalStateException("Could not read the shoot calendar: " + e.getMessage(), e);
         }
+    }
+
+    /** The calendar as the file now has it, after an edit; due dates follow it. */
+    private void reread() throws StoreException {
+        ShootSchedule now = state.store.schedule().schedule();
+        state.flags.scheduleChanged(); // before the views hear of it, so that they count against the new calendar
+        schedule.set(now);
     }
 
     ObjectProperty<ShootSchedule> scheduleProperty() {
@@ -72,7 +79,7 @@ final class ScheduleEditor {
 
     private void writeShootDay(int day, LocalDate date) throws StoreException {
         state.store.schedule().setShootDay(day, date);
-        schedule.set(state.store.schedule().schedule());
+        reread();
     }
 
     /** Marks {@code date} as a day off (or a working day again); a shoot day cannot be a day off. */
@@ -85,7 +92,7 @@ final class ScheduleEditor {
 
     private void writeDayOff(LocalDate date, boolean off) throws StoreException {
         state.store.schedule().setDayOff(date, off);
-        schedule.set(state.store.schedule().schedule());
+        reread();
     }
 
     /** Schedules a scene on shoot day {@code day} ({@code null} unschedules it). */
@@ -98,7 +105,7 @@ final class ScheduleEditor {
 
     private void writeSceneDay(UUID sceneId, Integer day) throws StoreException {
         state.store.schedule().setSceneDay(sceneId, day);
-        schedule.set(state.store.schedule().schedule());
+        reread();
     }
 
     /** Sets a shot's due date by hand ({@code null} goes back to the one the lead times give). */
@@ -111,7 +118,7 @@ final class ScheduleEditor {
 
     private void writeDueDate(UUID shotId, LocalDate due) throws StoreException {
         state.store.schedule().setDueDate(shotId, due);
-        schedule.set(state.store.schedule().schedule());
+        reread();
     }
 
     /** Replaces the day dates and days off with an imported calendar (one transaction, one undo step). */
@@ -124,7 +131,7 @@ final class ScheduleEditor {
 
     private void writeCalendar(Map<Integer, LocalDate> days, Set<LocalDate> off) throws StoreException {
         state.store.schedule().replaceCalendar(days, off);
-        schedule.set(state.store.schedule().schedule());
+        reread();
     }
 
     /** Records a cast member's or a department head's e-mail and phone; a department's e-mail is its own column too. */

@@ -75,6 +75,7 @@ public final class Session implements AutoCloseable {
         sceneEditor = new SceneEditor(state);
         shotEditor = new ShotEditor(state);
         scheduleEditor = new ScheduleEditor(state);
+        state.schedule = scheduleEditor::schedule;
         signOffEditor = new SignOffEditor(state, record);
         imports = new ImportEditor(state, signOffEditor);
     }
@@ -260,6 +261,11 @@ public final class Session implements AutoCloseable {
     /** How many uses of a person on screen the consent on record does not cover, counted per shot as shots are re-checked. */
     public int consentGaps() {
         return state.flags.consentGaps();
+    }
+
+    /** Open signatures overdue or due this week against {@code today}: kept as shots are re-checked, not counted over every shot. */
+    public int urgentSignatures(LocalDate today) {
+        return state.flags.urgentSignatures(today);
     }
 
     // ------------------------------------------------------------------------------------------------ undo

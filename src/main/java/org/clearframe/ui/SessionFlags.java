@@ -43,6 +43,8 @@ final class SessionFlags {
     private int consentGaps;
     /** The cast and consents the gaps were counted against; dropped whenever they (or the production) change. */
     private ProductionData coverageFacts;
+    /** The open signatures' due dates, from the first time the navigator asks; null again when every date may change. */
+    private DueTally due;
 
     SessionFlags(SessionState state, ProductionData data) {
         this.state = state;
@@ -119,12 +121,14 @@ final class SessionFlags {
     void everyShotChanged() {
         flags.rebuild(state.snapshot());
         countAllConsentGaps();
+        due = null;
         published(new Session.Rechecked(Set.of(), true));
     }
 
     /** A new policy in force: every flag is evaluated again under it. */
     void policyChanged() {
         flags = flagIndex(state.snapshot());
+        due = null;
         published(new Session.Rechecked(Set.of(), true));
     }
 
@@ -133,6 +137,21 @@ final class SessionFlags {
         for (UUID id : ids) recheck(id);
         summary.set(flags.summary());
         revision.set(revision.get() + 1);
+    }
+
+    /** Open signatures overdue or due this week against {@code today}. */
+    int urgentSignatures(java.time.LocalDate today) {
+        if (due == null) {
+            due = new DueTally();
+            var schedule = state.schedule.get();
+            for (Shot s : state.shots) due.update(s.id(), s, flags.flags(s.id()), schedule);
+        }
+        return due.urgent(today);
+    }
+
+    /** The calendar changed: every due date may have moved (worked out again when next asked). */
+    void scheduleChanged() {
+        due = null;
     }
 
     /** Each person the shot's AI uses reproduce or alter, and whether the consent on record covers each use. */
@@ -146,6 +165,7 @@ final class SessionFlags {
         if (shot == null) flags.forget(id);
         else flags.recheck(shot, state.index.signOffsOf(id));
         countConsentGaps(id, shot);
+        if (due != null) due.update(id, shot, flags.flags(id), state.schedule.get());
     }
 
     private void countConsentGaps(UUID id, Shot shot) {

@@ -12,6 +12,7 @@ import org.clearframe.model.Production;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scan;
 import org.clearframe.model.Scene;
+import org.clearframe.model.ShootSchedule;
 import org.clearframe.model.Shot;
 import org.clearframe.model.SignOff;
 import org.clearframe.store.ProductionStore;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the editors of one open production share, so that they stay one writer: the store they write through, the
@@ -45,6 +47,8 @@ final class SessionState {
     final ShotOrder order = new ShotOrder(shots, scenes, index);
     final SessionFlags flags;
     String policyJson;
+    /** The shoot calendar, read when first asked (by the schedule editor); due dates are worked out against it. */
+    Supplier<ShootSchedule> schedule;
 
     SessionState(ProductionStore store, ProductionData data) {
         this.store = store;
