@@ -74,11 +74,16 @@ public final class DueDates {
     /** Every signature's due date (and every record-only flag's), in shot order then flag order. */
     public static List<Due> all(ProductionData data, Map<UUID, List<Flag>> flags, ShootSchedule schedule) {
         List<Due> out = new ArrayList<>();
-        for (Shot shot : data.shots()) {
-            for (Flag f : flags.getOrDefault(shot.id(), List.of())) {
-                if (f.needsRecord()) out.add(ofRecord(shot, f, schedule));
-                for (RequiredSignature s : f.signatures()) out.add(of(shot, f, s, schedule));
-            }
+        for (Shot shot : data.shots()) out.addAll(forShot(shot, flags.getOrDefault(shot.id(), List.of()), schedule));
+        return out;
+    }
+
+    /** One shot's signatures' due dates (and its record-only flags'), in flag order: what {@link #all} lists for it. */
+    public static List<Due> forShot(Shot shot, List<Flag> flags, ShootSchedule schedule) {
+        List<Due> out = new ArrayList<>();
+        for (Flag f : flags) {
+            if (f.needsRecord()) out.add(ofRecord(shot, f, schedule));
+            for (RequiredSignature s : f.signatures()) out.add(of(shot, f, s, schedule));
         }
         return out;
     }

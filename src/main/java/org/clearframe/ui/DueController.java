@@ -84,7 +84,11 @@ public final class DueController implements PageController {
         });
         // at the window's narrowest the shoot day (also on the chart, and a grouping) gives its room to who signs and the rule
         tree.widthProperty().addListener((o, a, w) -> dayColumn.setVisible(w.doubleValue() >= 860));
-        model.addListener(o -> rebuild());
+        // hidden behind another page it only notes the change: its rows are worked out over every open signature, too
+        // much to do after each edit elsewhere; shown() rebuilds it when it comes to the front
+        model.addListener(o -> {
+            if (tree.getScene() != null) rebuild();
+        });
         rebuild();
     }
 

@@ -191,15 +191,7 @@ public final class DueViewModel implements Observable {
 
     /** What the navigator shows beside "Due": signatures overdue or due this week. */
     public static int urgentCount(Session session, LocalDate today) {
-        ProductionData data = session.snapshot();
-        Map<UUID, List<Flag>> flags = new HashMap<>();
-        for (Shot s : data.shots()) flags.put(s.id(), session.flags(s.id()));
-        int n = 0;
-        for (Due d : DueDates.all(data, flags, session.schedule())) {
-            Urgency u = d.urgency(today);
-            if (u == Urgency.OVERDUE || u == Urgency.DUE_THIS_WEEK) n++;
-        }
-        return n;
+        return session.urgentSignatures(today); // kept per shot by the session: the navigator asks after every edit
     }
 
     @Override

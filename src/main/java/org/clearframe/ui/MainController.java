@@ -488,7 +488,7 @@ public final class MainController implements Navigator, ProductionFiles {
                 : "studio policy unreadable: nothing is cleared";
         statusBar.setText(Wording.count(session.scenes().size(), "scene") + " · " + Wording.count(session.shots().size(), "shot") + " · " + ai
                 + " with AI use · " + signOffs + notCounted(session) + " · saved to " + session.file().getFileName());
-        navigator.refresh();
+        countsChanged.set(countsChanged.get() + 1); // the cells show their counts again; refresh() would remake them
     }
 
     /** Sign-offs in the file without a valid proof are not shown as given; say that they exist and why. */
@@ -522,27 +522,48 @@ public final class MainController implements Navigator, ProductionFiles {
         return name.endsWith(".clearframe") ? file : file.resolveSibling(name + ".clearframe");
     }
 
-    /** Shows a page name with a count, e.g. "Shots  148". */
+    /** Tells the navigator's cells to show their counts again (after an edit), without remaking the cells. */
+    private final javafx.beans.property.IntegerProperty countsChanged = new javafx.beans.property.SimpleIntegerProperty();
+
+    /** Shows a page name with a count, e.g. "Shots  148"; its nodes are made once and reused as counts change. */
     private final class NavigatorCell extends ListCell<Page> {
+        private final Label name = new Label();
+        private final Label count = new Label();
+        private final javafx.scene.layout.HBox row;
+
+        NavigatorCell() {
+            name.getStyleClass().add("nav-name");
+            count.getStyleClass().add("nav-count");
+            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+            javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+            row = new javafx.scene.layout.HBox(6, name, gap, count);
+            countsChanged.addListener(new javafx.beans.WeakInvalidationListener(redraw));
+        }
+
+        private final javafx.beans.InvalidationListener redraw = o -> show(getItem(), isEmpty());
+
         @Override protected void updateItem(Page page, boolean empty) {
             super.updateItem(page, empty);
+            show(page, empty);
+        }
+
+        private void show(Page page, boolean empty) {
             if (empty || page == null || session == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
-            Label name = new Label(page.title);
-            name.getStyleClass().add("nav-name");
-            Label count = new Label(countOf(page));
-            count.getStyleClass().add("nav-count");
-            if (page == Page.SIGN_OFFS && session.flagSummaryProperty().get().openBlocking() > 0) count.getStyleClass().add("nav-alert");
-            if (page == Page.CONSENT && !count.getText().isEmpty()) count.getStyleClass().add("nav-alert");
-            if (page == Page.DUE && !count.getText().isEmpty()) count.getStyleClass().add("nav-alert");
-            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-            javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, name, gap, count);
+            name.setText(page.title);
+            count.setText(countOf(page));
+            boolean alert = switch (page) {
+                case SIGN_OFFS -> session.flagSummaryProperty().get().openBlocking() > 0;
+                case CONSENT, DUE -> !count.getText().isEmpty();
+                default -> false;
+            };
+            if (alert && !count.getStyleClass().contains("nav-alert")) count.getStyleClass().add("nav-alert");
+            if (!alert) count.getStyleClass().remove("nav-alert");
             setText(null);
-            setGraphic(row);
+            if (getGraphic() != row) setGraphic(row);
         }
 
         private String countOf(Page page) {

@@ -143,20 +143,31 @@ public final class ShareViewModel {
 
     /** Every package shared, newest first, with its state (sent, replied, partly replied, superseded, expired). */
     public List<PackageRow> packages() {
-        Map<UUID, String> now = new LinkedHashMap<>();
-        for (Shot s : session.shots()) now.put(s.id(), Fingerprint.of(s));
-        Map<UUID, PackageStates.Standing> states = PackageStates.of(session.packages(), now);
+        Map<UUID, PackageStates.Standing> states = PackageStates.of(session.packages(), fingerprintsOfSharedShots(session));
         List<PackageRow> rows = new ArrayList<>();
         for (SentPackage p : session.packages()) rows.add(new PackageRow(p, states.get(p.id())));
         java.util.Collections.reverse(rows);
         return rows;
     }
 
+    /**
+     * The current fingerprint of each shot a package was sent for (a shot since deleted is left out, so its package
+     * reads as changed): only those are hashed, not every shot, since the navigator asks after every edit.
+     */
+    private static Map<UUID, String> fingerprintsOfSharedShots(Session session) {
+        Map<UUID, String> now = new LinkedHashMap<>();
+        for (SentPackage p : session.packages()) {
+            for (UUID id : p.shots().keySet()) {
+                if (!now.containsKey(id)) session.shot(id).ifPresent(s -> now.put(id, Fingerprint.of(s)));
+            }
+        }
+        return now;
+    }
+
     /** How many packages still wait for an answer (sent or partly replied): the navigator's count. */
     public static int awaiting(Session session) {
-        Map<UUID, String> now = new LinkedHashMap<>();
-        for (Shot s : session.shots()) now.put(s.id(), Fingerprint.of(s));
-        return (int) PackageStates.of(session.packages(), now).values().stream()
+        if (session.packages().isEmpty()) return 0;
+        return (int) PackageStates.of(session.packages(), fingerprintsOfSharedShots(session)).values().stream()
                 .filter(s -> s.state() == PackageStates.State.SENT || s.state() == PackageStates.State.PARTLY_REPLIED).count();
     }
 

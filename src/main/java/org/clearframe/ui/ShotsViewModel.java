@@ -179,8 +179,10 @@ public final class ShotsViewModel {
     public boolean delete(List<Shot> doomed) {
         if (doomed.isEmpty()) return false;
         java.util.Set<UUID> ids = new java.util.HashSet<>(doomed.stream().map(Shot::id).toList());
-        long signed = session.signOffs().stream().filter(x -> ids.contains(x.shotId())).count();
-        List<org.clearframe.model.SignOff> current = org.clearframe.rules.VoidedSignOffs.byDeleting(doomed, session.signOffs());
+        List<org.clearframe.model.SignOff> theirs = new java.util.ArrayList<>(); // from the session's index, not every sign-off
+        for (UUID id : ids) theirs.addAll(session.signOffsOf(id));
+        long signed = theirs.size();
+        List<org.clearframe.model.SignOff> current = org.clearframe.rules.VoidedSignOffs.byDeleting(doomed, theirs);
         String what = doomed.size() == 1 ? "shot " + sceneNumber(doomed.get(0)) + "/" + doomed.get(0).number() : doomed.size() + " shots";
         String detail = "Their AI uses" + (signed > 0 ? " and " + signed + " recorded sign-offs" : "") + " go with them."
                 + (current.isEmpty() ? "" : " " + org.clearframe.rules.VoidedSignOffs.warning(current).replace("This change voids", "This voids") + ".")

@@ -5,6 +5,7 @@ import org.clearframe.model.SignOff;
 import org.clearframe.rules.VoidedSignOffs;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Asks before an edit that would make sign-offs stale, once per edit, naming them: "This change voids 4 sign-offs:
@@ -16,7 +17,15 @@ final class VoidWarning {
 
     /** True when the edit of {@code before} into {@code after} may go ahead. */
     static boolean allows(Session session, DialogService dialogs, List<Shot> before, List<Shot> after) {
-        return ask(dialogs, VoidedSignOffs.by(before, after, session.signOffs()), "Make the Change");
+        return ask(dialogs, VoidedSignOffs.by(before, after, signOffsOf(session, before)), "Make the Change");
+    }
+
+    /** The edited shots' own sign-offs, from the session's index: not every sign-off of the production per edit. */
+    private static List<SignOff> signOffsOf(Session session, List<Shot> shots) {
+        if (shots.size() == 1) return session.signOffsOf(shots.get(0).id());
+        List<SignOff> out = new java.util.ArrayList<>();
+        for (UUID id : new java.util.LinkedHashSet<>(shots.stream().map(Shot::id).toList())) out.addAll(session.signOffsOf(id));
+        return out;
     }
 
     static boolean allows(Session session, DialogService dialogs, Shot before, Shot after) {

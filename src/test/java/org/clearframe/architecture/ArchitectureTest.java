@@ -63,13 +63,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "org.clearframe.rules..", "org.clearframe.store..");
 
     /**
+     * The session's own classes, in {@code org.clearframe.ui} itself (not its sub-packages): {@code Session}, the
+     * classes named {@code Session*} it shares between its editors ({@code SessionState}, {@code SessionFlags}), and
+     * the per-kind editors, named {@code *Editor}.
+     */
+    private static final DescribedPredicate<JavaClass> theSessionAndItsEditors = DescribedPredicate.describe(
+            "org.clearframe.ui.Session* or org.clearframe.ui.*Editor",
+            c -> c.getPackageName().equals("org.clearframe.ui")
+                    && (c.getSimpleName().startsWith("Session") || c.getSimpleName().endsWith("Editor")));
+
+    /**
      * While a production is open the window's Session is its only writer: one transaction and one undo step per change,
-     * and lists that always show what the file holds. Other UI classes may only probe a file's lock; services that take
-     * the store (imports, reply evidence, attestations) are called by the Session too. The CLI uses the store directly.
+     * and lists that always show what the file holds. Its per-kind editors write for it, sharing its transaction, undo
+     * stack and lists; other UI classes may only probe a file's lock; services that take the store (imports, reply
+     * evidence, attestations) are called by the Session's editors too. The CLI uses the store directly.
      */
     @ArchTest
     static final ArchRule inTheUiOnlyTheSessionUsesTheStore = noClasses()
-            .that().resideInAPackage("org.clearframe.ui..").and().doNotHaveFullyQualifiedName("org.clearframe.ui.Session")
+            .that().resideInAPackage("org.clearframe.ui..").and(DescribedPredicate.not(theSessionAndItsEditors))
             .should().callMethodWhere(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall>(
                     "a method of ProductionStore other than opening it to probe its lock, or a service method given the store") {
                 @Override
@@ -82,6 +93,21 @@ class ArchitectureTest {
                 }
             })
             .because("Session.apply writes each change in one transaction with one undo step; a second writer loses edits or undo");
+
+    /** The editors and their shared state are the Session's insides: package-private, and reached only through Session. */
+    @ArchTest
+    static final ArchRule theEditorsAreReachedOnlyThroughTheSession = noClasses()
+            .that(DescribedPredicate.not(theSessionAndItsEditors))
+            .should().dependOnClassesThat(DescribedPredicate.and(theSessionAndItsEditors,
+                    DescribedPredicate.describe("not Session itself", c -> !c.getSimpleName().equals("Session"))))
+            .because("Session is the one entry point for every write while a production is open");
+
+    @ArchTest
+    static final ArchRule theEditorsArePackagePrivate = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+            .that(DescribedPredicate.and(theSessionAndItsEditors,
+                    DescribedPredicate.describe("not Session itself", c -> !c.getSimpleName().equals("Session"))))
+            .should().notBePublic()
+            .because("nothing outside org.clearframe.ui may hold an editor and write around the Session");
 
     /** A sign-off counts only when its proof holds; the one loader that checks proofs is the only way to read a production. */
     @ArchTest

@@ -212,8 +212,11 @@ public final class EditAndScrollBenchmark {
 
     private static final List<Double> WALL = new ArrayList<>();
 
+    /** The window's scene: a page's table joins it only once its split pane has a skin, so it is laid out from here. */
+    private static Scene window;
+
     private static void layout(TableView<Shot> table) {
-        Parent root = table.getScene().getRoot();
+        Parent root = window.getRoot();
         root.applyCss();
         root.layout();
     }
@@ -234,6 +237,7 @@ public final class EditAndScrollBenchmark {
             Stage stage = new Stage();
             ViewFactory.Loaded<MainController> loaded = new Composition(new FxDialogService(() -> stage), RecentFiles.forUser()).mainWindow();
             Scene scene = new Scene(loaded.root(), 1280, 800);
+            window = scene;
             scene.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(scene);
             stage.show();
