@@ -177,7 +177,8 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         Function<Reply, Boolean> pinnedOnce = r -> pins.computeIfAbsent(r.id(), id -> Optional.ofNullable(pinned.apply(r))).orElse(null);
         String own = ownKey == null ? null : KeyRing.encode(ownKey);
 
-        Map<StoredProof, Boolean> attestations = attestationsHolding(production, raw.signOffs(), evidence);
+        Keys keys = new Keys();
+        Map<StoredProof, Boolean> attestations = attestationsHolding(production, raw.signOffs(), evidence, keys);
 
         List<SignOff> kept = new ArrayList<>();
         Map<UUID, Proven> proven = new LinkedHashMap<>();
@@ -194,7 +195,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
             List<String> failures = new ArrayList<>();
             Set<String> strangers = new LinkedHashSet<>();
             for (StoredProof p : proofs) {
-                Check c = check(production, s, p, replies, parsed, own, pinnedOnce, attestations);
+                Check c = check(production, s, p, replies, parsed, own, pinnedOnce, attestations, keys);
                 if (c.proven == null) {
                     failures.add(c.failure);
                     continue;
@@ -241,17 +242,16 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
      * {@link AttestationCheckpoints}), or else its own signature verifies. Worked out up front and on every core, since
      * each signature left to check costs most of a millisecond. A proof whose key cannot be read is left out (it fails).
      */
-    private static Map<StoredProof, Boolean> attestationsHolding(UUID production, List<SignOff> signOffs, Evidence evidence) {
+    private static Map<StoredProof, Boolean> attestationsHolding(UUID production, List<SignOff> signOffs, Evidence evidence, Keys keys) {
         Map<UUID, SignOff> byId = new HashMap<>();
         for (SignOff s : signOffs) byId.putIfAbsent(s.id(), s);
         List<StoredProof> attested = evidence.proofs().stream()
                 .filter(p -> SignOffProof.ATTESTED.equals(p.kind()) && byId.containsKey(p.signOffId())).toList();
         if (attested.isEmpty()) return Map.of();
         AttestationCheckpoints.Covered covered = AttestationCheckpoints.covered(production, evidence.checkpoints());
-        Map<String, Optional<PublicKey>> keys = new java.util.concurrent.ConcurrentHashMap<>();
         Map<StoredProof, Boolean> holds = new java.util.concurrent.ConcurrentHashMap<>();
         (attested.size() > 64 ? attested.parallelStream() : attested.stream()).forEach(p -> {
-            PublicKey key = keys.computeIfAbsent(p.publicKey(), SignedRecord::decodeOrEmpty).orElse(null);
+            PublicKey key = keys.decode(p.publicKey());
             if (key == null) return;
             SignOff s = byId.get(p.signOffId());
             holds.put(p, SignOffProof.holds(key, SignOffProof.statement(production, s, p.basis()), p.signature(), covered));
@@ -259,29 +259,45 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         return holds;
     }
 
-    private static Optional<PublicKey> decodeOrEmpty(String encoded) {
-        try {
-            return Optional.of(KeyRing.decodePublicKey(encoded));
-        } catch (ExchangeException e) {
-            return Optional.empty();
+    /** The few keys a file's attestations name, each decoded, encoded and fingerprinted once rather than per proof. */
+    private static final class Keys {
+        private final Map<String, Optional<PublicKey>> decoded = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<PublicKey, String[]> described = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The key, or null when {@code encoded} is not a valid Ed25519 key. */
+        PublicKey decode(String encoded) {
+            return decoded.computeIfAbsent(encoded, e -> {
+                try {
+                    return Optional.of(KeyRing.decodePublicKey(e));
+                } catch (ExchangeException bad) {
+                    return Optional.empty();
+                }
+            }).orElse(null);
+        }
+
+        String fingerprint(PublicKey key) {
+            return describe(key)[0];
+        }
+
+        String encoded(PublicKey key) {
+            return describe(key)[1];
+        }
+
+        private String[] describe(PublicKey key) {
+            return described.computeIfAbsent(key, k -> new String[]{KeyRing.fingerprint(k), KeyRing.encode(k)});
         }
     }
 
     private static Check check(UUID production, SignOff s, StoredProof p, Map<UUID, StoredReply> replies, Map<UUID, Object> parsed,
-                               String own, Function<Reply, Boolean> pinned, Map<StoredProof, Boolean> attestations) {
+                               String own, Function<Reply, Boolean> pinned, Map<StoredProof, Boolean> attestations, Keys keys) {
         switch (p.kind()) {
             case SignOffProof.ATTESTED -> {
-                PublicKey key;
-                try {
-                    key = KeyRing.decodePublicKey(p.publicKey());
-                } catch (ExchangeException e) {
-                    return Check.fail("its attestation names no valid key");
-                }
+                PublicKey key = keys.decode(p.publicKey());
+                if (key == null) return Check.fail("its attestation names no valid key");
                 if (!attestations.getOrDefault(p, Boolean.FALSE)) {
                     return Check.fail("its attestation's signature does not match the sign-off as recorded");
                 }
-                String fp = KeyRing.fingerprint(key);
-                return Check.ok(new Proven(s, SignOffProof.ATTESTED, fp, p.basis(), KeyRing.encode(key).equals(own), null), key);
+                return Check.ok(new Proven(s, SignOffProof.ATTESTED, keys.fingerprint(key), p.basis(), keys.encoded(key).equals(own), null), key);
             }
             case SignOffProof.REPLY -> {
                 if (p.replyId() == null || !replies.containsKey(p.replyId())) return Check.fail("the reply it cites is not in the file");

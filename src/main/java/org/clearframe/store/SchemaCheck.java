@@ -2,7 +2,6 @@ package org.clearframe.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,7 +59,7 @@ final class SchemaCheck {
     static Map<String, Entry> expected(int version) throws SQLException {
         Map<String, Entry> cached = EXPECTED.get(version);
         if (cached != null) return cached;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+        try (Connection c = ProductionFile.sqlite("jdbc:sqlite::memory:", new java.util.Properties())) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA foreign_keys = ON");
             }

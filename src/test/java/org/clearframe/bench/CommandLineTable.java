@@ -3,6 +3,7 @@ package org.clearframe.bench;
 import org.clearframe.exchange.Attestations;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.model.ProductionData;
+import org.clearframe.model.SignOff;
 import org.clearframe.store.ProductionStore;
 
 import java.io.IOException;
@@ -80,12 +81,13 @@ public final class CommandLineTable {
         if (Files.exists(file)) return file;
         ProductionData generated = FeatureProduction.generate(shots, 14);
         ProductionData data = signed ? generated : generated.withSignOffs(List.of());
-        // the sign-offs go in as the app records them, each with the producer's attestation, so they all count
         Path partial = dir.resolve(file.getFileName() + ".partial");
         Files.deleteIfExists(partial);
         ProductionStore.createFrom(partial, data.withSignOffs(List.of()));
         try (ProductionStore store = ProductionStore.open(partial)) {
-            Attestations.record(store, data.production().id(), data.signOffs(), KeyRing.forUser());
+            for (List<SignOff> recorded : FeatureProduction.asRecorded(data.signOffs())) {
+                Attestations.record(store, data.production().id(), recorded, KeyRing.forUser());
+            }
         }
         Files.move(partial, file);
         return file;
