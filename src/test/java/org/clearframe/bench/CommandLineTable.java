@@ -103,11 +103,31 @@ public final class CommandLineTable {
         return median(command(verbAndArgs));
     }
 
-    private static List<String> command(String... verbAndArgs) {
-        List<String> c = new ArrayList<>(List.of(java(), HEAP, "-Dclearframe.config=" + System.getProperty("clearframe.config", CONFIG),
-                "-cp", System.getProperty("java.class.path"), "org.clearframe.Launcher"));
+    private static List<String> command(String... verbAndArgs) throws IOException {
+        List<String> c = new ArrayList<>(List.of(java(), HEAP, "-Dclearframe.config=" + System.getProperty("clearframe.config", CONFIG)));
+        c.addAll(asInstalled());
+        c.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.clearframe.Launcher"));
         c.addAll(List.of(verbAndArgs));
         return c;
+    }
+
+    /**
+     * The options the installed launcher also sets (installer/build.sh): SQLite's native library unpacked once beside
+     * the jars, where the driver otherwise unpacks its own copy into the temporary folder at every start.
+     */
+    private static List<String> asInstalled() throws IOException {
+        String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+        String name = System.mapLibraryName("sqlitejdbc").replace(".jnilib", ".dylib");
+        Path dir = Path.of("target", "bench-native").toAbsolutePath();
+        Path lib = dir.resolve(name);
+        if (!Files.exists(lib)) {
+            try (var in = org.sqlite.JDBC.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
+                if (in == null) return List.of("--enable-native-access=ALL-UNNAMED");
+                Files.createDirectories(dir);
+                Files.copy(in, lib);
+            }
+        }
+        return List.of("--enable-native-access=ALL-UNNAMED", "-Dorg.sqlite.lib.path=" + dir, "-Dorg.sqlite.lib.name=" + name);
     }
 
     private static String java() {
