@@ -44,8 +44,9 @@ public final class CommandLineTable {
         if (System.getProperty("clearframe.config") == null) System.setProperty("clearframe.config", CONFIG);
         Path dir = Path.of("target", "bench-data");
         Files.createDirectories(dir);
-        // At 100,000 shots the sign-offs are left out: each verb checks every sign-off's Ed25519 proof (about 1 ms of
-        // CPU each), and the feature shape has 1.4 of them per shot, so the proofs alone would take minutes a verb.
+        // At 100,000 shots the sign-offs are left out unless asked for: the feature shape has 1.4 of them per shot, and
+        // writing 140,000 attestations (each signed) makes the production take minutes to generate. Reading them costs
+        // a SHA-256 each with the producer's checkpoints (src/docs/security.md), not an Ed25519 check.
         Path small = production(dir, 10_000, true), large = production(dir, 100_000, Boolean.getBoolean("bench.signLarge"));
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "command line, each row a new JVM with %s, median of %d (load average %.1f on %d cores)",
