@@ -18,34 +18,50 @@ import java.util.Optional;
  */
 public final class Cli {
 
-    private static final List<Command> COMMANDS = List.of(
-            new InfoCommand(),
-            new CheckCommand(),
-            new ImportScriptCommand(),
-            new ImportShotsCommand(),
-            new ExportCsvCommand(),
-            new ExportJsonCommand(),
-            new ImportJsonCommand(),
-            new ShareCommand(),
-            new PackagesCommand(),
-            new SignCommand(),
-            new ImportReplyCommand(),
-            new AttestCommand(),
-            new ExportPdfCommand(),
-            new ConsentCommand(),
-            new CalendarCommand(),
-            new ContactCommand(),
-            new EvidenceCommand(),
-            new VerifyPackCommand(),
-            new PublishCommand(),
-            new PullCommand(),
-            new RegisterCommand());
+    /**
+     * The verbs, in help order. Each is made only when it runs (or for help): making them all would load every verb's
+     * classes and what they use (Jackson, the policy reader) before a short verb such as {@code info} starts.
+     */
+    private static final List<String> VERBS = List.of("info", "check", "import-script", "import-shots", "export-csv",
+            "export-json", "import-json", "share", "packages", "sign", "import-reply", "attest", "export-pdf", "consent", "calendar",
+            "contact", "evidence", "verify-pack", "publish", "pull", "register");
+
+    private static Command create(String verb) {
+        return switch (verb) {
+            case "info" -> new InfoCommand();
+            case "check" -> new CheckCommand();
+            case "import-script" -> new ImportScriptCommand();
+            case "import-shots" -> new ImportShotsCommand();
+            case "export-csv" -> new ExportCsvCommand();
+            case "export-json" -> new ExportJsonCommand();
+            case "import-json" -> new ImportJsonCommand();
+            case "share" -> new ShareCommand();
+            case "packages" -> new PackagesCommand();
+            case "sign" -> new SignCommand();
+            case "import-reply" -> new ImportReplyCommand();
+            case "attest" -> new AttestCommand();
+            case "export-pdf" -> new ExportPdfCommand();
+            case "consent" -> new ConsentCommand();
+            case "calendar" -> new CalendarCommand();
+            case "contact" -> new ContactCommand();
+            case "evidence" -> new EvidenceCommand();
+            case "verify-pack" -> new VerifyPackCommand();
+            case "publish" -> new PublishCommand();
+            case "pull" -> new PullCommand();
+            case "register" -> new RegisterCommand();
+            default -> null;
+        };
+    }
+
+    private static List<Command> commands() {
+        return VERBS.stream().map(Cli::create).toList();
+    }
 
     private Cli() {}
 
     /** The verbs' names, in help order. */
     static List<String> verbs() {
-        return COMMANDS.stream().map(Command::name).toList();
+        return VERBS;
     }
 
     /**
@@ -122,15 +138,15 @@ public final class Cli {
     static Optional<String> suggestion(String typed) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (Command c : COMMANDS) {
+        for (Command c : commands()) {
             int d = distance(typed.toLowerCase(java.util.Locale.ROOT), c.name());
             if (d < bestDistance) {
                 best = c.name();
                 bestDistance = d;
             }
         }
-        boolean prefix = typed.length() >= 3 && COMMANDS.stream().filter(c -> c.name().startsWith(typed)).count() == 1;
-        if (prefix) return COMMANDS.stream().map(Command::name).filter(n -> n.startsWith(typed)).findFirst();
+        boolean prefix = typed.length() >= 3 && VERBS.stream().filter(n -> n.startsWith(typed)).count() == 1;
+        if (prefix) return VERBS.stream().filter(n -> n.startsWith(typed)).findFirst();
         return bestDistance <= 2 && bestDistance < typed.length() ? Optional.of(best) : Optional.empty();
     }
 
@@ -150,7 +166,7 @@ public final class Cli {
     }
 
     private static Optional<Command> find(String name) {
-        return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst();
+        return Optional.ofNullable(create(name));
     }
 
     private static void printHelp(PrintStream out) {
@@ -159,7 +175,7 @@ public final class Cli {
         out.println("Usage:");
         out.printf("  %-33s %s%n", "clearframe [FILE.clearframe]", "open the desktop app (on FILE if given)");
         out.printf("  %-33s %s%n", "clearframe --sample", "open the desktop app on a copy of the sample production");
-        for (Command c : COMMANDS) {
+        for (Command c : commands()) {
             String usage = "clearframe " + c.usage();
             // long usages get their own line so the summaries still line up
             if (usage.length() > 33) out.printf("  %s%n  %-33s %s%n", usage, "", c.summary());

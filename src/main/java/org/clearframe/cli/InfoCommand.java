@@ -25,7 +25,7 @@ final class InfoCommand implements Command {
             return usageError(err, e.getMessage());
         }
         ProductionStore.Counts counts;
-        try (ProductionStore store = ProductionStore.openReadOnly(Path.of(files.get(0)))) {
+        try (ProductionStore store = ProductionStore.openToCount(Path.of(files.get(0)))) {
             counts = store.counts();
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());

@@ -487,7 +487,7 @@ public final class ProjectJson {
             try (ProductionStore store = ProductionStore.open(temp)) {
                 for (Map.Entry<UUID, ReferenceImage> e : contents.images().entrySet()) store.setReferenceImage(e.getKey(), e.getValue());
                 Evidence ev = contents.evidence();
-                store.proofs().record(ev.replies(), List.of(), ev.proofs(), ev.beforeProofs());
+                store.proofs().record(ev.replies(), List.of(), ev.proofs(), ev.beforeProofs(), ev.checkpoints(), null);
                 contents.producer().writeTo(store);
             }
             org.clearframe.OutputFile.moveIntoPlaceNew(temp, target);

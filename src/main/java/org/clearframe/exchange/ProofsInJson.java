@@ -6,6 +6,7 @@ import org.clearframe.model.ProductionData;
 import org.clearframe.model.ReferenceImage;
 import org.clearframe.model.SignOff;
 import org.clearframe.store.ProofRepository.Evidence;
+import org.clearframe.store.ProofRepository.StoredCheckpoint;
 import org.clearframe.store.ProofRepository.StoredProof;
 import org.clearframe.store.ProofRepository.StoredReply;
 
@@ -54,7 +55,8 @@ final class ProofsInJson {
         before.retainAll(ids);
         ProductionData d = record.data();
         ProductionData data = d.withSignOffs(signOffs);
-        return new ProjectJson.Contents(data, images, new Evidence(replies, proofs, before));
+        // checkpoints travel whole: they vouch for attestations by digest, and one not needed here covers nothing here
+        return new ProjectJson.Contents(data, images, new Evidence(replies, proofs, before, evidence.checkpoints()));
     }
 
     static void write(Evidence evidence, ObjectNode root) {
@@ -83,6 +85,12 @@ final class ProofsInJson {
         }
         ArrayNode before = root.putArray("signOffsBeforeProofs");
         evidence.beforeProofs().stream().map(UUID::toString).sorted().forEach(before::add);
+        ArrayNode checkpoints = root.putArray("attestationCheckpoints");
+        for (StoredCheckpoint c : evidence.checkpoints()) {
+            checkpoints.addObject().put("id", c.id().toString()).put("publicKey", c.publicKey()).put("sequence", c.sequence())
+                    .put("previous", c.previous()).put("covers", Base64.getEncoder().encodeToString(c.covers()))
+                    .put("signature", c.signature()).put("recordedAt", c.recordedAt().toString());
+        }
     }
 
     /**
@@ -117,7 +125,31 @@ final class ProofsInJson {
             proofs.add(proof);
         }
         Set<UUID> before = new HashSet<>(root.uuids("signOffsBeforeProofs"));
-        return new Evidence(replies, proofs, before);
+        return new Evidence(replies, proofs, before, checkpoints(root));
+    }
+
+    /**
+     * The attestation checkpoints (absent before production schema 10: none). Only their shape is checked here; what
+     * they vouch for is decided as the file's are ({@link AttestationCheckpoints}), so a bad one merely covers nothing.
+     */
+    private static List<StoredCheckpoint> checkpoints(JsonIn root) throws ExchangeException {
+        List<StoredCheckpoint> out = new ArrayList<>();
+        Set<UUID> ids = new HashSet<>();
+        Set<String> places = new HashSet<>();
+        for (JsonIn c : root.objects("attestationCheckpoints")) {
+            UUID id = c.uuid("id");
+            if (!ids.add(id)) throw duplicate(c, "attestation checkpoint", id);
+            String key = c.nonBlank("publicKey", 200);
+            int sequence = c.integer("sequence");
+            if (sequence < 1) throw c.invalid("sequence", "is not a checkpoint number (they start at 1).");
+            if (!places.add(sequence + " " + key)) throw c.invalid("sequence", "repeats checkpoint " + sequence + " of its key.");
+            byte[] covers = c.base64("covers");
+            if (covers.length % AttestationCheckpoints.DIGEST_BYTES != 0) throw c.invalid("covers", "is not a list of SHA-256 digests.");
+            String previous = c.textOr("previous");
+            if (previous.length() > 64) throw c.invalid("previous", "is longer than 64 characters.");
+            out.add(new StoredCheckpoint(id, key, sequence, previous, covers, c.nonBlank("signature", 200), c.instant("recordedAt")));
+        }
+        return out;
     }
 
     /** Refuses the file when any sign-off's proof does not hold (one recorded before proofs were kept is let in, uncounted). */

@@ -40,7 +40,8 @@ final class ReplyEvidence {
             proofs.add(SignOffProof.attest(reply.productionId(), s, SignOffProof.IMPORTED_REPLY, producer));
         }
         List<StoredReply> stored = signOffs.isEmpty() ? List.of() : List.of(SignOffProof.storedReply(reply, bytes, keyFingerprint, now));
-        store.proofs().record(stored, signOffs, proofs, List.of());
+        store.proofs().record(stored, signOffs, proofs, List.of(), List.of(),
+                signOffs.isEmpty() ? null : AttestationCheckpoints.sealing(reply.productionId(), producer, signOffs, proofs));
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode verified(byte[] bytes) throws ExchangeException {

@@ -89,6 +89,30 @@ final class SignOffProof {
         return new StoredReply(reply.id(), bytes, keyFingerprint, reply.signer().name(), when);
     }
 
+    /**
+     * Whether an attestation by {@code key} of {@code statement} with {@code signature} (base64) holds: a checkpoint of
+     * the same key covers exactly these three, or the signature itself verifies.
+     */
+    static boolean holds(PublicKey key, byte[] statement, String signature, AttestationCheckpoints.Covered covered) {
+        byte[] sig = decoded(signature);
+        if (sig == null) return false;
+        if (covered.covers(key, AttestationCheckpoints.digest(key, statement, sig))) return true;
+        return verifies(key, statement, signature);
+    }
+
+    /** The digest a checkpoint covers for {@code proof}, an attestation of {@code s} just made with {@code key}. */
+    static byte[] digest(UUID productionId, SignOff s, StoredProof proof, PublicKey key) {
+        return AttestationCheckpoints.digest(key, statement(productionId, s, proof.basis()), decoded(proof.signature()));
+    }
+
+    private static byte[] decoded(String signature) {
+        try {
+            return Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** True only when {@code signature} (base64) is {@code key}'s Ed25519 signature of {@code message}. */
     static boolean verifies(PublicKey key, byte[] message, String signature) {
         byte[] sig;

@@ -34,7 +34,8 @@ import java.util.function.Function;
  * <p>A REPLY proof holds when the reply stored in the file parses, its signature verifies, it is for this
  * production, its signer answers for the role, and it holds a decision for exactly this sign-off (its id is derived
  * from the reply and the slot) with the same shot, rule, role, subject, decision, note, time, fingerprint and signer.
- * An ATTESTED proof holds when its Ed25519 signature verifies over {@link SignOffProof#statement}.
+ * An ATTESTED proof holds when its Ed25519 signature verifies over {@link SignOffProof#statement}, or when a
+ * checkpoint signed by the same key covers that exact statement and signature ({@link AttestationCheckpoints}).
  *
  * <p>Sign-offs with no proof at all that the file held when proofs began to be kept are "recorded before proofs were
  * kept": they do not count either (a file can be made to look old), until the producer attests them once, on purpose.
@@ -189,6 +190,9 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         Function<Reply, Boolean> pinnedOnce = r -> pins.computeIfAbsent(r.id(), id -> Optional.ofNullable(pinned.apply(r))).orElse(null);
         String own = ownKey == null ? null : KeyRing.encode(ownKey);
 
+        Keys keys = new Keys();
+        Map<StoredProof, Boolean> attestations = attestationsHolding(production, raw.signOffs(), evidence, keys);
+
         List<SignOff> kept = new ArrayList<>();
         Map<UUID, Proven> proven = new LinkedHashMap<>();
         List<Ignored> ignored = new ArrayList<>();
@@ -204,7 +208,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
             List<String> failures = new ArrayList<>();
             Set<String> strangers = new LinkedHashSet<>();
             for (StoredProof p : proofs) {
-                Check c = check(production, s, p, replies, parsed, own, pinnedOnce);
+                Check c = check(production, s, p, replies, parsed, own, pinnedOnce, attestations, keys);
                 if (c.proven == null) {
                     failures.add(c.failure);
                     continue;
@@ -249,21 +253,67 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         static Check fail(String why) { return new Check(null, null, why); }
     }
 
+    /**
+     * Whether each ATTESTED proof of a sign-off in {@code signOffs} holds: covered by a checkpoint of its own key (see
+     * {@link AttestationCheckpoints}), or else its own signature verifies. Worked out up front and on every core, since
+     * each signature left to check costs most of a millisecond. A proof whose key cannot be read is left out (it fails).
+     */
+    private static Map<StoredProof, Boolean> attestationsHolding(UUID production, List<SignOff> signOffs, Evidence evidence, Keys keys) {
+        Map<UUID, SignOff> byId = new HashMap<>();
+        for (SignOff s : signOffs) byId.putIfAbsent(s.id(), s);
+        List<StoredProof> attested = evidence.proofs().stream()
+                .filter(p -> SignOffProof.ATTESTED.equals(p.kind()) && byId.containsKey(p.signOffId())).toList();
+        if (attested.isEmpty()) return Map.of();
+        AttestationCheckpoints.Covered covered = AttestationCheckpoints.covered(production, evidence.checkpoints());
+        Map<StoredProof, Boolean> holds = new java.util.concurrent.ConcurrentHashMap<>();
+        (attested.size() > 64 ? attested.parallelStream() : attested.stream()).forEach(p -> {
+            PublicKey key = keys.decode(p.publicKey());
+            if (key == null) return;
+            SignOff s = byId.get(p.signOffId());
+            holds.put(p, SignOffProof.holds(key, SignOffProof.statement(production, s, p.basis()), p.signature(), covered));
+        });
+        return holds;
+    }
+
+    /** The few keys a file's attestations name, each decoded, encoded and fingerprinted once rather than per proof. */
+    private static final class Keys {
+        private final Map<String, Optional<PublicKey>> decoded = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<PublicKey, String[]> described = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The key, or null when {@code encoded} is not a valid Ed25519 key. */
+        PublicKey decode(String encoded) {
+            return decoded.computeIfAbsent(encoded, e -> {
+                try {
+                    return Optional.of(KeyRing.decodePublicKey(e));
+                } catch (ExchangeException bad) {
+                    return Optional.empty();
+                }
+            }).orElse(null);
+        }
+
+        String fingerprint(PublicKey key) {
+            return describe(key)[0];
+        }
+
+        String encoded(PublicKey key) {
+            return describe(key)[1];
+        }
+
+        private String[] describe(PublicKey key) {
+            return described.computeIfAbsent(key, k -> new String[]{KeyRing.fingerprint(k), KeyRing.encode(k)});
+        }
+    }
+
     private static Check check(UUID production, SignOff s, StoredProof p, Map<UUID, StoredReply> replies, Map<UUID, Object> parsed,
-                               String own, Function<Reply, Boolean> pinned) {
+                               String own, Function<Reply, Boolean> pinned, Map<StoredProof, Boolean> attestations, Keys keys) {
         switch (p.kind()) {
             case SignOffProof.ATTESTED -> {
-                PublicKey key;
-                try {
-                    key = KeyRing.decodePublicKey(p.publicKey());
-                } catch (ExchangeException e) {
-                    return Check.fail("its attestation names no valid key");
-                }
-                if (!SignOffProof.verifies(key, SignOffProof.statement(production, s, p.basis()), p.signature())) {
+                PublicKey key = keys.decode(p.publicKey());
+                if (key == null) return Check.fail("its attestation names no valid key");
+                if (!attestations.getOrDefault(p, Boolean.FALSE)) {
                     return Check.fail("its attestation's signature does not match the sign-off as recorded");
                 }
-                String fp = KeyRing.fingerprint(key);
-                return Check.ok(new Proven(s, SignOffProof.ATTESTED, fp, p.basis(), KeyRing.encode(key).equals(own), null), key);
+                return Check.ok(new Proven(s, SignOffProof.ATTESTED, keys.fingerprint(key), p.basis(), keys.encoded(key).equals(own), null), key);
             }
             case SignOffProof.REPLY -> {
                 if (p.replyId() == null || !replies.containsKey(p.replyId())) return Check.fail("the reply it cites is not in the file");

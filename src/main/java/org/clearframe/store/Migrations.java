@@ -21,9 +21,15 @@ final class Migrations {
 
     static final List<String> SCRIPTS = List.of("V1__foundation.sql", "V2__signoffs.sql", "V3__signer_binding.sql",
             "V4__guards.sql", "V5__signoff_proofs.sql", "V6__consent.sql", "V7__frame_share_and_signoff_log.sql",
-            "V8__producer_schedule_and_packages.sql",
-            "V9__reply_withdrawals.sql");
-    static final int LATEST = SCRIPTS.size();
+            "V8__producer_schedule_and_packages.sql", "V9__reply_withdrawals.sql", "V10__attestation_checkpoints.sql",
+            "V11__link_indexes.sql");
+
+    /**
+     * The newest version: the highest number among the scripts. Versions are read from the scripts' names rather than
+     * their places in the list, so branches that add numbered steps in parallel merge without renumbering; a version
+     * with no script here (reserved by another change) is a step that only moves the version on.
+     */
+    static final int LATEST = SCRIPTS.stream().mapToInt(Migrations::versionOf).max().orElse(0);
 
     /** The version whose script makes the sign-off history append-only (see {@link #detachSignOffsFromShots}). */
     static final int GUARDS = 4;
@@ -37,7 +43,8 @@ final class Migrations {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 if (version == GUARDS) detachSignOffsFromShots(c);
-                for (String sql : statements(SCRIPTS.get(version - 1))) s.execute(sql);
+                String script = scriptFor(version);
+                if (script != null) for (String sql : statements(script)) s.execute(sql);
                 s.execute("PRAGMA user_version = " + version);
                 c.commit();
             } catch (SQLException e) {
@@ -47,6 +54,14 @@ final class Migrations {
                 c.setAutoCommit(auto);
             }
         }
+    }
+
+    static int versionOf(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
+    }
+
+    private static String scriptFor(int version) {
+        return SCRIPTS.stream().filter(s -> versionOf(s) == version).findFirst().orElse(null);
     }
 
     /**

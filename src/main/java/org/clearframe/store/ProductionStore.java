@@ -101,7 +101,16 @@ public final class ProductionStore implements AutoCloseable {
      * has committed. An older format is upgraded in the copy; the original is never written.
      */
     public static ProductionStore openReadOnly(Path file) throws ProjectFileException {
-        return new ProductionStore(ProductionFile.openReadOnly(file));
+        return new ProductionStore(ProductionFile.openReadOnly(file, true));
+    }
+
+    /**
+     * As {@link #openReadOnly}, for reading the production's counts ({@link #counts}) only: the schema is checked as
+     * always, but the file is not read through page by page first (SQLite's quick check, the one step whose cost grows
+     * with the file), since counting reads the pages it needs and SQLite refuses a damaged one it meets.
+     */
+    public static ProductionStore openToCount(Path file) throws ProjectFileException {
+        return new ProductionStore(ProductionFile.openReadOnly(file, false));
     }
 
     /**

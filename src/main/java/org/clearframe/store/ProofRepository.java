@@ -63,12 +63,60 @@ public final class ProofRepository {
         }
     }
 
+    /**
+     * One link of a key's chain of attestation checkpoints: that key's signature over the digests of the attestations
+     * it adds ({@code covers}, 32 bytes each), its {@code sequence} in the chain and the hash of the one before
+     * ({@code previous}, empty for a chain's first). What it means is decided above the store.
+     */
+    public record StoredCheckpoint(UUID id, String publicKey, long sequence, String previous, byte[] covers, String signature,
+                                   Instant recordedAt) {
+        public StoredCheckpoint {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(publicKey, "publicKey");
+            previous = previous == null ? "" : previous;
+            covers = covers.clone();
+            Objects.requireNonNull(signature, "signature");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+        }
+
+        @Override public byte[] covers() { return covers.clone(); }
+
+        /** How many attestations it covers. */
+        public int size() { return covers.length / 32; }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof StoredCheckpoint c && id.equals(c.id) && publicKey.equals(c.publicKey) && sequence == c.sequence
+                    && previous.equals(c.previous) && java.util.Arrays.equals(covers, c.covers) && signature.equals(c.signature)
+                    && recordedAt.equals(c.recordedAt);
+        }
+
+        @Override public int hashCode() { return id.hashCode(); }
+
+        @Override public String toString() { return "StoredCheckpoint[" + id + ", #" + sequence + ", " + size() + " covered]"; }
+    }
+
+    /**
+     * How a writer extends its key's chain of checkpoints: given the checkpoints of {@link #publicKey} already in the
+     * file (oldest first), the one to add. Called inside the write transaction that records the attestations.
+     */
+    public interface Seal {
+        String publicKey();
+
+        StoredCheckpoint after(List<StoredCheckpoint> chain);
+    }
+
     /** Everything the file holds as evidence. */
-    public record Evidence(List<StoredReply> replies, List<StoredProof> proofs, Set<UUID> beforeProofs) {
+    public record Evidence(List<StoredReply> replies, List<StoredProof> proofs, Set<UUID> beforeProofs, List<StoredCheckpoint> checkpoints) {
         public Evidence {
             replies = List.copyOf(replies);
             proofs = List.copyOf(proofs);
             beforeProofs = Set.copyOf(beforeProofs);
+            checkpoints = List.copyOf(checkpoints);
+        }
+
+        /** Evidence without checkpoints (a file or project JSON from before they were kept). */
+        public Evidence(List<StoredReply> replies, List<StoredProof> proofs, Set<UUID> beforeProofs) {
+            this(replies, proofs, beforeProofs, List.of());
         }
 
         public static final Evidence NONE = new Evidence(List.of(), List.of(), Set.of());
@@ -119,8 +167,27 @@ public final class ProofRepository {
                     if (id != null) before.add(id);
                 }
             }
-            return new Evidence(replies, proofs, before);
+            return new Evidence(replies, proofs, before, hasTable(c, "attestation_checkpoint") ? checkpoints(c, null) : List.of());
         });
+    }
+
+    /** The checkpoints in the file (of {@code publicKey} only, unless null), oldest first; unreadable rows are left out. */
+    private static List<StoredCheckpoint> checkpoints(Connection c, String publicKey) throws SQLException {
+        List<StoredCheckpoint> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT id, public_key, sequence, previous, covers, signature, recorded_at "
+                + "FROM attestation_checkpoint" + (publicKey == null ? "" : " WHERE public_key = ?") + " ORDER BY sequence, rowid")) {
+            if (publicKey != null) p.setString(1, publicKey);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    UUID id = uuidOrNull(r.getString(1));
+                    Instant at = instantOrNull(r.getString(7));
+                    byte[] covers = r.getBytes(5);
+                    if (id == null || at == null || covers == null || r.getString(2) == null || r.getString(6) == null) continue;
+                    out.add(new StoredCheckpoint(id, r.getString(2), r.getLong(3), r.getString(4), covers, r.getString(6), at));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -130,6 +197,15 @@ public final class ProofRepository {
      */
     public int record(Collection<StoredReply> replies, Collection<SignOff> signOffs, Collection<StoredProof> proofs,
                       Collection<UUID> beforeProofs) throws StoreException {
+        return record(replies, signOffs, proofs, beforeProofs, List.of(), null);
+    }
+
+    /**
+     * As {@link #record(Collection, Collection, Collection, Collection)}, in the same transaction also adding
+     * {@code checkpoints} as they are (an import) and, with a {@code seal}, the next checkpoint of the sealing key.
+     */
+    public int record(Collection<StoredReply> replies, Collection<SignOff> signOffs, Collection<StoredProof> proofs,
+                      Collection<UUID> beforeProofs, Collection<StoredCheckpoint> checkpoints, Seal seal) throws StoreException {
         return store.writeForProofs(c -> {
             for (StoredReply reply : replies) {
                 try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO signed_reply (id, bytes, key_fingerprint, signer, imported_at) "
@@ -166,6 +242,21 @@ public final class ProofRepository {
             try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO sign_off_before_proofs (sign_off_id) VALUES (?)")) {
                 for (UUID id : beforeProofs) {
                     p.setString(1, id.toString());
+                    p.executeUpdate();
+                }
+            }
+            List<StoredCheckpoint> adding = new ArrayList<>(checkpoints);
+            if (seal != null) adding.add(seal.after(checkpoints(c, seal.publicKey())));
+            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO attestation_checkpoint (id, public_key, sequence, previous, "
+                    + "covers, signature, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (StoredCheckpoint k : adding) {
+                    p.setString(1, k.id().toString());
+                    p.setString(2, k.publicKey());
+                    p.setLong(3, k.sequence());
+                    p.setString(4, k.previous());
+                    p.setBytes(5, k.covers());
+                    p.setString(6, k.signature());
+                    p.setString(7, k.recordedAt().toString());
                     p.executeUpdate();
                 }
             }

@@ -3,6 +3,7 @@ package org.clearframe.bench;
 import org.clearframe.exchange.Attestations;
 import org.clearframe.exchange.KeyRing;
 import org.clearframe.model.ProductionData;
+import org.clearframe.model.SignOff;
 import org.clearframe.store.ProductionStore;
 
 import java.io.IOException;
@@ -43,8 +44,9 @@ public final class CommandLineTable {
         if (System.getProperty("clearframe.config") == null) System.setProperty("clearframe.config", CONFIG);
         Path dir = Path.of("target", "bench-data");
         Files.createDirectories(dir);
-        // At 100,000 shots the sign-offs are left out: each verb checks every sign-off's Ed25519 proof (about 1 ms of
-        // CPU each), and the feature shape has 1.4 of them per shot, so the proofs alone would take minutes a verb.
+        // At 100,000 shots the sign-offs are left out unless asked for: the feature shape has 1.4 of them per shot, and
+        // writing 140,000 attestations (each signed) makes the production take minutes to generate. Reading them costs
+        // a SHA-256 each with the producer's checkpoints (src/docs/security.md), not an Ed25519 check.
         Path small = production(dir, 10_000, true), large = production(dir, 100_000, Boolean.getBoolean("bench.signLarge"));
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "command line, each row a new JVM with %s, median of %d (load average %.1f on %d cores)",
@@ -80,12 +82,13 @@ public final class CommandLineTable {
         if (Files.exists(file)) return file;
         ProductionData generated = FeatureProduction.generate(shots, 14);
         ProductionData data = signed ? generated : generated.withSignOffs(List.of());
-        // the sign-offs go in as the app records them, each with the producer's attestation, so they all count
         Path partial = dir.resolve(file.getFileName() + ".partial");
         Files.deleteIfExists(partial);
         ProductionStore.createFrom(partial, data.withSignOffs(List.of()));
         try (ProductionStore store = ProductionStore.open(partial)) {
-            Attestations.record(store, data.production().id(), data.signOffs(), KeyRing.forUser());
+            for (List<SignOff> recorded : FeatureProduction.asRecorded(data.signOffs())) {
+                Attestations.record(store, data.production().id(), recorded, KeyRing.forUser());
+            }
         }
         Files.move(partial, file);
         return file;
@@ -101,11 +104,31 @@ public final class CommandLineTable {
         return median(command(verbAndArgs));
     }
 
-    private static List<String> command(String... verbAndArgs) {
-        List<String> c = new ArrayList<>(List.of(java(), HEAP, "-Dclearframe.config=" + System.getProperty("clearframe.config", CONFIG),
-                "-cp", System.getProperty("java.class.path"), "org.clearframe.Launcher"));
+    private static List<String> command(String... verbAndArgs) throws IOException {
+        List<String> c = new ArrayList<>(List.of(java(), HEAP, "-Dclearframe.config=" + System.getProperty("clearframe.config", CONFIG)));
+        c.addAll(asInstalled());
+        c.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.clearframe.Launcher"));
         c.addAll(List.of(verbAndArgs));
         return c;
+    }
+
+    /**
+     * The options the installed launcher also sets (installer/build.sh): SQLite's native library unpacked once beside
+     * the jars, where the driver otherwise unpacks its own copy into the temporary folder at every start.
+     */
+    private static List<String> asInstalled() throws IOException {
+        String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+        String name = System.mapLibraryName("sqlitejdbc").replace(".jnilib", ".dylib");
+        Path dir = Path.of("target", "bench-native").toAbsolutePath();
+        Path lib = dir.resolve(name);
+        if (!Files.exists(lib)) {
+            try (var in = org.sqlite.JDBC.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
+                if (in == null) return List.of("--enable-native-access=ALL-UNNAMED");
+                Files.createDirectories(dir);
+                Files.copy(in, lib);
+            }
+        }
+        return List.of("--enable-native-access=ALL-UNNAMED", "-Dorg.sqlite.lib.path=" + dir, "-Dorg.sqlite.lib.name=" + name);
     }
 
     private static String java() {

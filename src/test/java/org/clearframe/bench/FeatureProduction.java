@@ -68,6 +68,29 @@ public final class FeatureProduction {
                 signOffs, "");
     }
 
+    /**
+     * The sign-offs in the groups the producer's app records them in, each group one attestation (and one checkpoint
+     * of the producer's key): one in ten typed in by the producer one at a time (the person said yes on set), the rest
+     * a reply at a time, about forty decisions per head's reply.
+     */
+    public static List<List<SignOff>> asRecorded(List<SignOff> signOffs) {
+        List<List<SignOff>> groups = new ArrayList<>();
+        List<SignOff> reply = new ArrayList<>();
+        for (int i = 0; i < signOffs.size(); i++) {
+            if (i % 10 == 9) {
+                groups.add(List.of(signOffs.get(i)));
+                continue;
+            }
+            reply.add(signOffs.get(i));
+            if (reply.size() == 40) {
+                groups.add(reply);
+                reply = new ArrayList<>();
+            }
+        }
+        if (!reply.isEmpty()) groups.add(reply);
+        return groups;
+    }
+
     private static Shot withUsesOf(Shot shot, Shot other) {
         List<AiUse> uses = new ArrayList<>();
         for (AiUse u : other.aiUses()) {

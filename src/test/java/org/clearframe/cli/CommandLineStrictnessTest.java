@@ -48,6 +48,17 @@ class CommandLineStrictnessTest {
     }
 
     @Test
+    void everyVerbNamedInHelpRunsThatVerb() {
+        for (String verb : Cli.verbs()) {
+            Console c = Console.run(verb, "--help");
+            assertEquals(0, c.code(), verb);
+            assertTrue(c.out().startsWith("Usage: clearframe " + verb + " ") || c.out().startsWith("Usage: clearframe " + verb + System.lineSeparator()),
+                    verb + ": " + c.out());
+            assertTrue(Console.run("--help").out().contains("clearframe " + verb), verb + " is in the help");
+        }
+    }
+
+    @Test
     void everyVerbRejectsAnUnknownOption() {
         for (String verb : Cli.verbs()) {
             for (String option : List.of("--bogus", "-x", "--forse", "-")) {

@@ -104,6 +104,38 @@ class ReadOnlyCommandsTest {
     }
 
     /**
+     * info skips the whole-file check for speed (its counts may come from an intact index where a table page is damaged,
+     * as sqlite3's would); a damaged page it reads is still refused plainly (exit 2), and the schema check still refuses
+     * a file with a foreign trigger.
+     */
+    @Test
+    void infoRefusesADamagedPageItReadsAndAForeignTrigger() throws Exception {
+        Path big = dir.resolve("damaged.clearframe");
+        ProductionBuilder.from(SyntheticProduction.generate(400, 3)).write(big);
+        int pageSize, root;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + big); var s = c.createStatement()) {
+            try (var r = s.executeQuery("PRAGMA page_size")) { pageSize = r.getInt(1); }
+            try (var r = s.executeQuery("SELECT rootpage FROM sqlite_master WHERE name = 'production'")) { root = r.getInt(1); }
+        }
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.seek((long) (root - 1) * pageSize); // the production row's page: its page type byte becomes nonsense
+            f.write(0x7F);
+        }
+        Console damaged = Console.run("info", big.toString());
+        assertEquals(Command.BAD_INPUT, damaged.code(), damaged.out());
+        assertTrue(damaged.err().startsWith("clearframe: ") && !damaged.err().contains("\tat "), damaged.err());
+
+        Path foreign = dir.resolve("foreign.clearframe");
+        ProductionBuilder.from(SyntheticProduction.generate(20, 3)).write(foreign);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + foreign); var s = c.createStatement()) {
+            s.execute("CREATE TRIGGER sneaky AFTER INSERT ON shot BEGIN SELECT 1; END");
+        }
+        Console tampered = Console.run("info", foreign.toString());
+        assertEquals(Command.BAD_INPUT, tampered.code(), tampered.out());
+        assertTrue(tampered.err().contains("sneaky"), tampered.err());
+    }
+
+    /**
      * A real read-only mount, made for a child process in its own mount namespace (unshare, as root or with user
      * namespaces). Where the machine allows neither, this is skipped, and the listing checks above stand in.
      */

@@ -58,7 +58,8 @@ class ExportEvidenceDialogTest {
         PackVerifier.Result pack = PackVerifier.verify(out, null);
         assertTrue(pack.valid() && pack.openBlocking() == 10, pack.toString());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(2, files.count(), "the pack and the production; no partial file");
+            // (attest upgraded the sample's older format, keeping a .bak of it beside the production)
+            assertEquals(2, files.filter(p -> !p.getFileName().toString().endsWith(".bak")).count(), "the pack and the production; no partial file");
         }
     }
 
