@@ -25,6 +25,10 @@ final class StatusCell<S> extends TableCell<S, Shot> {
     StatusCell(Session session) {
         this.session = session;
         badge.getStyleClass().add("status");
+        // The badge stays in the cell for good: taking it out and putting it back as rows scroll styles it afresh each time.
+        setText(null);
+        setGraphic(badge);
+        setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         session.recheckedProperty().addListener((o, was, now) -> {
             Shot shot = getItem();
             if (now != null && shot != null && !isEmpty() && now.touches(shot.id())) show(shot);
@@ -34,9 +38,8 @@ final class StatusCell<S> extends TableCell<S, Shot> {
     @Override
     protected void updateItem(Shot shot, boolean empty) {
         super.updateItem(shot, empty);
-        setText(null);
         if (empty || shot == null) {
-            setGraphic(null);
+            badge.setText("");
             setTooltip(null);
             return;
         }
@@ -52,7 +55,6 @@ final class StatusCell<S> extends TableCell<S, Shot> {
             badge.getStyleClass().add(style);
             statusClass = style;
         }
-        if (getGraphic() != badge) setGraphic(badge);
         List<Flag> flags = session.flags(shot.id());
         if (flags.isEmpty()) {
             setTooltip(null);
