@@ -48,6 +48,9 @@ public final class ShotsController implements PageController {
     @FXML private javafx.scene.control.MenuButton bulkButton;
     @FXML private ShotDetailController shotDetailController;
 
+    /** An AI use cell that names a technique (bold, in the accent colour). */
+    static final javafx.css.PseudoClass AI_USE = javafx.css.PseudoClass.getPseudoClass("ai-use");
+
     /** The shot the producer last selected, kept by id because edits replace the row object. */
     private UUID currentShot;
 
@@ -149,11 +152,8 @@ public final class ShotsController implements PageController {
             @Override protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                // Only a real change of class: removing and adding it back on every scroll step restyles the cell each time.
-                boolean ai = !empty && text != null && !text.isEmpty();
-                if (ai != getStyleClass().contains("ai-cell")) {
-                    if (ai) getStyleClass().add("ai-cell"); else getStyleClass().remove("ai-cell");
-                }
+                // a pseudo-class, not a style class: switching it as rows scroll does not make JavaFX match the cell's selectors again
+                pseudoClassStateChanged(AI_USE, !empty && text != null && !text.isEmpty());
             }
         });
 

@@ -11,7 +11,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.FontWeight;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.clearframe.bench.SyntheticProduction;
@@ -65,10 +67,12 @@ class ShotRowsTest {
         Label badge = (Label) cell(table, elena, "statusColumn").getGraphic();
         assertEquals(ShotStatus.NEEDS_SIGNOFF, session.status(elena));
         assertEquals("●  Needs sign-off", badge.getText());
-        assertTrue(badge.getStyleClass().contains("status-needs-signoff"), "drawn in the warning colour: " + badge.getStyleClass());
-        assertEquals(elena.aiUses().stream().map(u -> u.technique().label()).distinct().collect(Collectors.joining(", ")),
-                cell(table, elena, "aiColumn").getText());
-        assertTrue(cell(table, elena, "aiColumn").getStyleClass().contains("ai-cell"));
+        assertEquals(Color.web("#E08A00"), badge.getTextFill(), "drawn in the warning colour");
+        assertEquals(FontWeight.BOLD, weight(badge));
+        TableCell<?, ?> uses = cell(table, elena, "aiColumn");
+        assertEquals(elena.aiUses().stream().map(u -> u.technique().label()).distinct().collect(Collectors.joining(", ")), uses.getText());
+        assertEquals(Color.web("#00695C"), uses.getTextFill(), "a planned AI use stands out in the accent colour");
+        assertEquals(FontWeight.BOLD, weight(uses));
 
         // the chips: every department by name and colour when the column is wide enough
         robot.interact(() -> column(table, "departmentsColumn").setPrefWidth(400));
@@ -104,8 +108,13 @@ class ShotRowsTest {
 
         // a row with no AI use has no sign-off tooltip
         Shot plain = session.shots().stream().filter(s -> !s.hasAiUse()).findFirst().orElseThrow();
-        assertEquals("–  No AI use", ((Label) cell(table, plain, "statusColumn").getGraphic()).getText());
+        Label none = (Label) cell(table, plain, "statusColumn").getGraphic();
+        assertEquals("–  No AI use", none.getText());
+        boolean selected = cell(table, plain, "statusColumn").getTableRow().isSelected();
+        assertEquals(colour(ShotStatus.NO_AI, selected), none.getTextFill(), "greyed (darker on the selected row)");
+        assertEquals(FontWeight.NORMAL, weight(none));
         assertNull(cell(table, plain, "statusColumn").getTooltip());
+        assertEquals(FontWeight.NORMAL, weight(cell(table, plain, "aiColumn")), "no AI use, nothing bold");
 
         // a department renamed: the chips in view say the new name at once
         Department first = departments.get(0);
@@ -135,9 +144,12 @@ class ShotRowsTest {
                 Shot shot = row.getItem();
                 heights.add(row.getHeight());
                 checkedRows++;
-                String status = ((Label) rowCell(row, "statusColumn").getGraphic()).getText();
+                Label badge = (Label) rowCell(row, "statusColumn").getGraphic();
                 ShotStatus expected = session.status(shot);
-                if (!status.equals(StatusCell.glyph(expected) + "  " + expected.label())) wrong.add(shot.number() + ": status " + status);
+                if (!badge.getText().equals(StatusCell.glyph(expected) + "  " + expected.label())) wrong.add(shot.number() + ": status " + badge.getText());
+                if (!badge.getTextFill().equals(colour(expected, row.isSelected()))) wrong.add(shot.number() + ": status colour " + badge.getTextFill());
+                boolean bold = weight(rowCell(row, "aiColumn")) == FontWeight.BOLD;
+                if (bold != shot.hasAiUse()) wrong.add(shot.number() + ": AI use bold " + bold);
                 boolean tip = rowCell(row, "statusColumn").getTooltip() != null;
                 if (tip != !session.flags(shot.id()).isEmpty()) wrong.add(shot.number() + ": status tooltip " + tip);
                 List<String> names = visibleChips(rowCell(row, "departmentsColumn")).stream().map(Label::getText).toList();
@@ -201,6 +213,21 @@ class ShotRowsTest {
 
     private static List<Label> visibleChips(IndexedCell<?> cell) {
         return cell.lookupAll(".department-chip").stream().filter(Node::isVisible).map(Label.class::cast).toList();
+    }
+
+    /** The colours of clearframe.css for each state. */
+    private static Color colour(ShotStatus status, boolean selectedRow) {
+        return switch (status) {
+            case NO_AI -> Color.web(selectedRow ? "#7D8A91" : "#A0AAB0");
+            case CLEAR -> Color.web("#2E7D32");
+            case NEEDS_SIGNOFF -> Color.web("#E08A00");
+            case STALE -> Color.web("#7E57C2");
+            case DECLINED -> Color.web("#C62828");
+        };
+    }
+
+    private static FontWeight weight(javafx.scene.control.Labeled labeled) {
+        return FontWeight.findByName(labeled.getFont().getStyle().split(" ")[0]) == FontWeight.BOLD ? FontWeight.BOLD : FontWeight.NORMAL;
     }
 
     private static Tooltip tooltipOf(Node node) {
