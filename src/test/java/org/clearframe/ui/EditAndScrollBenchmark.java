@@ -171,13 +171,14 @@ public final class EditAndScrollBenchmark {
 
     /**
      * 60 wheel steps down the shots table, each followed by the pulse that draws it: the FX thread's CPU time, as the
-     * median of {@link #SCROLL_RUNS} runs from the top (the first run included, with whatever JIT warm-up it lacks).
+     * median of {@link #SCROLL_RUNS} runs from the top, after 120 steps down and back up; every run is listed.
      */
     private static String scroll(TableView<Shot> table, int shots) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long fx = onFx(() -> Thread.currentThread().threadId());
         VirtualFlow<?> flow = onFx(() -> (VirtualFlow<?>) table.lookup(".virtual-flow"));
-        for (int i = 0; i < 30; i++) wheel(flow, i < 15 ? -40 : 40); // warm up: down and back
+        // warm up as a producer would in the first seconds of scrolling (the JIT has compiled little of the table yet)
+        for (int i = 0; i < 120; i++) wheel(flow, i < 60 ? -40 : 40);
         List<Double> cpu = new ArrayList<>(), wall = new ArrayList<>();
         for (int run = 0; run < SCROLL_RUNS; run++) {
             onFx(() -> table.scrollTo(0));
