@@ -18,7 +18,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
 import javafx.util.StringConverter;
 import org.clearframe.model.Department;
 import org.clearframe.model.Scene;
@@ -48,6 +47,9 @@ public final class ShotsController implements PageController {
     @FXML private Button addButton, duplicateButton, deleteButton, upButton, downButton;
     @FXML private javafx.scene.control.MenuButton bulkButton;
     @FXML private ShotDetailController shotDetailController;
+
+    /** An AI use cell that names a technique (bold, in the accent colour). */
+    static final javafx.css.PseudoClass AI_USE = javafx.css.PseudoClass.getPseudoClass("ai-use");
 
     /** The shot the producer last selected, kept by id because edits replace the row object. */
     private UUID currentShot;
@@ -150,11 +152,8 @@ public final class ShotsController implements PageController {
             @Override protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                // Only a real change of class: removing and adding it back on every scroll step restyles the cell each time.
-                boolean ai = !empty && text != null && !text.isEmpty();
-                if (ai != getStyleClass().contains("ai-cell")) {
-                    if (ai) getStyleClass().add("ai-cell"); else getStyleClass().remove("ai-cell");
-                }
+                // a pseudo-class, not a style class: switching it as rows scroll does not make JavaFX match the cell's selectors again
+                pseudoClassStateChanged(AI_USE, !empty && text != null && !text.isEmpty());
             }
         });
 
@@ -306,16 +305,11 @@ public final class ShotsController implements PageController {
         }
     }
 
-    /** Coloured dots and names of the departments a shot involves. */
+    /** Coloured dots and names of the departments a shot involves, on one line (the rows have a fixed height). */
     private final class DepartmentsCell extends TableCell<Shot, Shot> {
-        /** Made once per cell; chips are added as a shot needs more and reused after (scrolling makes no nodes). */
-        private final javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(8, 2);
-        private final List<Label> made = new java.util.ArrayList<>();
-
-        {
-            // chips wrap onto more lines in a narrow column instead of being cut to "..."
-            chips.prefWrapLengthProperty().bind(widthProperty().subtract(14));
-        }
+        /** Made once per cell and never taken out: scrolling changes the chips' texts and colours only. */
+        private final DepartmentChips chips = new DepartmentChips();
+        private final List<Department> shown = new java.util.ArrayList<>();
         /** A department renamed, recoloured or deleted: only the cells in view redraw, from the shot they show. */
         private final javafx.beans.InvalidationListener redraw = o -> {
             if (!isEmpty()) updateItem(getItem(), false);
@@ -323,33 +317,21 @@ public final class ShotsController implements PageController {
 
         DepartmentsCell() {
             session.departments().addListener(new javafx.beans.WeakInvalidationListener(redraw));
+            setText(null);
+            setGraphic(chips);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override protected void updateItem(Shot shot, boolean empty) {
             super.updateItem(shot, empty);
-            setText(null);
-            if (empty || shot == null || shot.departmentIds().isEmpty()) {
-                setGraphic(null);
-                return;
-            }
-            int used = 0;
-            for (UUID id : shot.departmentIds()) {
-                Department d = department(id);
-                if (d == null) continue;
-                if (used == made.size()) {
-                    Label chip = new Label("", new Circle(4));
-                    chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-                    chip.getStyleClass().add("department-chip");
-                    made.add(chip);
+            shown.clear();
+            if (!empty && shot != null) {
+                for (UUID id : shot.departmentIds()) {
+                    Department d = department(id);
+                    if (d != null) shown.add(d);
                 }
-                Label chip = made.get(used++);
-                chip.setText(d.name());
-                ((Circle) chip.getGraphic()).setFill(colour(d.colour()));
             }
-            if (chips.getChildren().size() != used || !chips.getChildren().equals(made.subList(0, used))) {
-                chips.getChildren().setAll(made.subList(0, used));
-            }
-            if (getGraphic() != chips) setGraphic(chips);
+            chips.show(shown);
         }
     }
 

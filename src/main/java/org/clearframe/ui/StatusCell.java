@@ -1,5 +1,6 @@
 package org.clearframe.ui;
 
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
@@ -8,7 +9,10 @@ import org.clearframe.rules.Flag;
 import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.ShotStatus;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -17,14 +21,33 @@ import java.util.stream.Collectors;
  */
 final class StatusCell<S> extends TableCell<S, Shot> {
 
+    /**
+     * The state as a pseudo-class of the badge (":needs-signoff"), not a style class: a style class changed as rows
+     * scroll makes JavaFX match every selector against the badge again, a pseudo-class only switches between styles
+     * it has already matched.
+     */
+    private static final Map<ShotStatus, PseudoClass> STATES = new EnumMap<>(ShotStatus.class);
+    static {
+        for (ShotStatus s : ShotStatus.values()) STATES.put(s, PseudoClass.getPseudoClass(styleClass(s).substring("status-".length())));
+    }
+
     private final Session session;
     private final Label badge = new Label();
     private final Tooltip tooltip = new Tooltip();
-    private String statusClass;
+    private ShotStatus shown;
+    /** The shot whose open signatures the tooltip names, worked out only when it opens. */
+    private UUID tooltipShot;
 
     StatusCell(Session session) {
         this.session = session;
         badge.getStyleClass().add("status");
+        // The badge stays in the cell for good: taking it out and putting it back as rows scroll styles it afresh each time.
+        setText(null);
+        setGraphic(badge);
+        setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        tooltip.setOnShowing(e -> {
+            if (tooltipShot != null) tooltip.setText(openRoles(session.flags(tooltipShot)));
+        });
         session.recheckedProperty().addListener((o, was, now) -> {
             Shot shot = getItem();
             if (now != null && shot != null && !isEmpty() && now.touches(shot.id())) show(shot);
@@ -34,9 +57,8 @@ final class StatusCell<S> extends TableCell<S, Shot> {
     @Override
     protected void updateItem(Shot shot, boolean empty) {
         super.updateItem(shot, empty);
-        setText(null);
         if (empty || shot == null) {
-            setGraphic(null);
+            badge.setText("");
             setTooltip(null);
             return;
         }
@@ -46,18 +68,17 @@ final class StatusCell<S> extends TableCell<S, Shot> {
     private void show(Shot shot) {
         ShotStatus status = session.status(shot);
         badge.setText(glyph(status) + "  " + status.label());
-        String style = styleClass(status);
-        if (!style.equals(statusClass)) {
-            if (statusClass != null) badge.getStyleClass().remove(statusClass);
-            badge.getStyleClass().add(style);
-            statusClass = style;
+        if (status != shown) {
+            if (shown != null) badge.pseudoClassStateChanged(STATES.get(shown), false);
+            badge.pseudoClassStateChanged(STATES.get(status), true);
+            shown = status;
         }
-        if (getGraphic() != badge) setGraphic(badge);
-        List<Flag> flags = session.flags(shot.id());
-        if (flags.isEmpty()) {
+        if (session.flags(shot.id()).isEmpty()) {
+            tooltipShot = null;
             setTooltip(null);
         } else {
-            tooltip.setText(openRoles(flags));
+            tooltipShot = shot.id();
+            if (tooltip.isShowing()) tooltip.setText(openRoles(session.flags(tooltipShot)));
             if (getTooltip() != tooltip) setTooltip(tooltip);
         }
     }
