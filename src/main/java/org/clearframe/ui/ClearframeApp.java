@@ -13,6 +13,7 @@ import org.clearframe.AppInfo;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The desktop app. Arguments: a production file to open, or {@code --sample} for a copy of the sample. */
 public final class ClearframeApp extends Application {
@@ -71,6 +72,9 @@ public final class ClearframeApp extends Application {
         stage.setTitle(AppInfo.NAME);
         // Closing the window cancels work still running, then closes the production.
         stage.setOnCloseRequest(e -> main.shutdown());
+        // A file to open is opened now: its first look is read on a worker while this thread shows the window.
+        Optional<Path> file = fileToOpen(args);
+        file.ifPresent(main::openFile);
         StartupTrace.mark("before show");
         stage.show();
         StartupTrace.mark("after show");
@@ -81,7 +85,7 @@ public final class ClearframeApp extends Application {
         };
         scene.addPostLayoutPulseListener(first[0]);
         keepAtLeast(stage, new Dimension2D(stage.getWidth(), stage.getHeight()), Math.min(MIN_WIDTH, size.getWidth()), Math.min(MIN_HEIGHT, size.getHeight()));
-        openFromArguments(args);
+        if (file.isEmpty() && args.contains("--sample")) main.openSample();
         // Not needed for the first frame: after it.
         Platform.runLater(() -> {
             try (InputStream icon = ClearframeApp.class.getResourceAsStream("/org/clearframe/icons/clearframe-256.png")) {
@@ -97,17 +101,13 @@ public final class ClearframeApp extends Application {
         return args.stream().anyMatch(arg -> arg.equals("--sample") || !arg.startsWith("-"));
     }
 
-    private void openFromArguments(List<String> args) {
+    /** The production named on the command line (a double-clicked file), if any; {@code --sample} comes first. */
+    private static Optional<Path> fileToOpen(List<String> args) {
         for (String arg : args) {
-            if (arg.equals("--sample")) {
-                main.openSample();
-                return;
-            }
-            if (!arg.startsWith("-")) {
-                main.openFile(Path.of(arg));
-                return;
-            }
+            if (arg.equals("--sample")) return Optional.empty();
+            if (!arg.startsWith("-")) return Optional.of(Path.of(arg));
         }
+        return Optional.empty();
     }
 
     @Override
