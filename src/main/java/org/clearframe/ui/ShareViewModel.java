@@ -154,6 +154,7 @@ public final class ShareViewModel {
 
     /** How many packages still wait for an answer (sent or partly replied): the navigator's count. */
     public static int awaiting(Session session) {
+        if (session.packages().isEmpty()) return 0; // nothing sent: no shot needs fingerprinting (the navigator asks often)
         Map<UUID, String> now = new LinkedHashMap<>();
         for (Shot s : session.shots()) now.put(s.id(), Fingerprint.of(s));
         return (int) PackageStates.of(session.packages(), now).values().stream()
