@@ -288,9 +288,10 @@ train_aot() {
   } >>"$cfg"
   local ok=true
   if $window; then
-    # Lasts until 3 s after the window appears, so the classes that show the production are cached too.
+    # Lasts until 5 s after the window names the production (its first look is laid out, and the whole file is being
+    # read), so the classes that open, fill and show the production are cached too.
     # shellcheck disable=SC2086 # CLEARFRAME_TRAIN_ARGS is a word list on purpose
-    python3 installer/measure-startup.py --runs 1 --linger 3 --timeout 600 -- "$launcher" ${CLEARFRAME_TRAIN_ARGS-} \
+    python3 installer/measure-startup.py --runs 1 --until-title .clearframe --linger 5 --timeout 600 -- "$launcher" ${CLEARFRAME_TRAIN_ARGS-} \
       >"$work/train.log" 2>&1 || ok=false
   else
     "$launcher" --version >"$work/train.log" 2>&1 || ok=false

@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Times Clearframe's cold start: from launching a command to the moment X maps its first real window.
 
-Usage: measure-startup.py [--runs N] [--linger SECONDS] [--timeout SECONDS] [--env NAME=VALUE ...] -- COMMAND [ARG ...] [-- COMMAND2 [ARG ...] ...]
+Usage: measure-startup.py [--runs N] [--linger SECONDS] [--timeout SECONDS] [--until-title TEXT] [--env NAME=VALUE ...]
+                          -- COMMAND [ARG ...] [-- COMMAND2 [ARG ...] ...]
 Needs an X display in $DISPLAY (Xvfb is fine) and libX11. Each run is a new process; the window is
 detected by listening for MapNotify on the root window (no polling, so no sampling delay), then the
 process is stopped and the next run starts. Prints one line per run and the median per command: wall
 time, and the CPU time (user + system, all threads) the process had used when its window appeared. CPU
 time barely moves when other work shares the machine, so it is the fairer figure for comparing variants
 on a busy box; wall time is what a producer feels.
+
+--until-title TEXT times until the window's title contains TEXT instead of until it is mapped. Clearframe names
+the file in its title once the file's first screen (its first shots) is laid out, so with the file's name this
+measures "launch to a usable shots table" for a double-clicked production.
 
 --linger keeps the app running that long after its window appears before stopping it (SIGTERM, so the
 JVM exits normally); installer/build.sh uses one such run as the training run for the AOT cache, which
@@ -29,7 +34,9 @@ import tempfile
 import time
 
 MAP_NOTIFY = 19
+PROPERTY_NOTIFY = 28
 SUBSTRUCTURE_NOTIFY_MASK = 1 << 19
+PROPERTY_CHANGE_MASK = 1 << 22
 
 
 class MapEvent(ctypes.Structure):
@@ -59,6 +66,8 @@ def load_x11():
     x11.XConnectionNumber.argtypes = [ctypes.c_void_p]
     x11.XSetErrorHandler.argtypes = [ERROR_HANDLER]
     x11.XSetErrorHandler(_ignore_x_errors)  # a window may vanish before we ask its size; not fatal
+    x11.XGetWMName.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p]
+    x11.XFree.argtypes = [ctypes.c_void_p]
     x11.XGetGeometry.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong)] + \
         [ctypes.POINTER(ctypes.c_int)] * 2 + [ctypes.POINTER(ctypes.c_uint)] * 4
     return x11
@@ -73,6 +82,21 @@ def window_size(x11, display, window):
     return w.value, h.value
 
 
+class TextProperty(ctypes.Structure):
+    _fields_ = [("value", ctypes.c_void_p), ("encoding", ctypes.c_ulong), ("format", ctypes.c_int), ("nitems", ctypes.c_ulong)]
+
+
+def window_title(x11, display, window):
+    # WM_NAME in whatever encoding the toolkit chose (GTK uses COMPOUND_TEXT for a title that is not Latin-1, which
+    # XFetchName refuses); its ASCII bytes are ASCII in every one of them, which is all --until-title needs.
+    prop = TextProperty()
+    if not x11.XGetWMName(display, window, ctypes.byref(prop)) or not prop.value:
+        return ""
+    title = ctypes.string_at(prop.value, prop.nitems).decode("utf-8", errors="replace")
+    x11.XFree(prop.value)
+    return title
+
+
 def cpu_seconds(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
@@ -83,7 +107,7 @@ def cpu_seconds(pid):
         return float("nan")
 
 
-def one_run(x11, display, command, env, timeout, linger=0.0):
+def one_run(x11, display, command, env, timeout, linger=0.0, until_title=None):
     event = XEvent()
     while x11.XPending(display):  # drop anything left over from the previous run
         x11.XNextEvent(display, ctypes.byref(event))
@@ -93,6 +117,7 @@ def one_run(x11, display, command, env, timeout, linger=0.0):
     proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     fd = x11.XConnectionNumber(display)
     shown = None
+    watched = set()  # the app's windows, once mapped, whose title is watched for until_title
     try:
         while shown is None:
             left = start + timeout - time.monotonic()
@@ -105,6 +130,18 @@ def one_run(x11, display, command, env, timeout, linger=0.0):
             if event.type == MAP_NOTIFY and not event.xmap.override_redirect:
                 w, h = window_size(x11, display, event.xmap.window)
                 if w >= 50 and h >= 50:  # skip toolkit helper windows
+                    if until_title is None:
+                        shown = (time.monotonic() - start, cpu_seconds(proc.pid))
+                    else:
+                        window = event.xmap.window
+                        watched.add(window)
+                        x11.XSelectInput(display, window, PROPERTY_CHANGE_MASK)
+                        x11.XFlush(display)
+                        if until_title in window_title(x11, display, window):  # named before we listened
+                            shown = (time.monotonic() - start, cpu_seconds(proc.pid))
+            elif event.type == PROPERTY_NOTIFY and event.xmap.event in watched:
+                # PropertyNotify's window field sits where MapNotify's event field does
+                if until_title in window_title(x11, display, event.xmap.event):
                     shown = (time.monotonic() - start, cpu_seconds(proc.pid))
         if shown is not None and linger > 0:
             time.sleep(linger)
@@ -125,7 +162,7 @@ def one_run(x11, display, command, env, timeout, linger=0.0):
 
 
 def main(argv):
-    runs, linger, timeout, extra_env = 5, 0.0, 60.0, {}
+    runs, linger, timeout, extra_env, until_title = 5, 0.0, 60.0, {}, None
     while argv and argv[0] != "--":
         opt = argv.pop(0)
         if opt == "--runs":
@@ -134,6 +171,8 @@ def main(argv):
             linger = float(argv.pop(0))
         elif opt == "--timeout":
             timeout = float(argv.pop(0))
+        elif opt == "--until-title":
+            until_title = argv.pop(0)
         elif opt == "--env":
             name, _, value = argv.pop(0).partition("=")
             extra_env[name] = value
@@ -160,7 +199,7 @@ def main(argv):
     cpus = [[] for _ in commands]
     for i in range(runs):
         for c, command in enumerate(commands):
-            t, cpu = one_run(x11, display, command, env, timeout=timeout, linger=linger)
+            t, cpu = one_run(x11, display, command, env, timeout=timeout, linger=linger, until_title=until_title)
             times[c].append(t)
             cpus[c].append(cpu)
             print(f"run {i + 1}: {t:.3f} s wall, {cpu:.2f} s cpu  {' '.join(command)}", flush=True)

@@ -12,6 +12,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        org.clearframe.ui.StartupTrace.mark("Launcher.main");
         String training = System.getProperty("clearframe.aot.training");
         if (training != null) {
             // installer/build.sh's AOT training run: the command-line verbs first, then the window on a large production
@@ -21,6 +22,7 @@ public final class Launcher {
         if (!Cli.opensApp(args)) {
             System.exit(Cli.run(args));
         }
+        org.clearframe.ui.StartupTrace.mark("launching the app");
         org.clearframe.ui.ClearframeApp.launchWith(args);
     }
 }

@@ -10,6 +10,7 @@ import org.clearframe.model.ReferenceImage;
 import org.clearframe.model.Scan;
 import org.clearframe.model.Scene;
 import org.clearframe.model.Shot;
+import org.clearframe.model.ShotSize;
 import org.clearframe.model.SignOff;
 
 import java.io.IOException;
@@ -179,6 +180,18 @@ public final class ProductionStore implements AutoCloseable {
         return read(() -> new Counts(production.load(), rows.count("SELECT COUNT(*) FROM scene"), rows.count("SELECT COUNT(*) FROM shot"),
                 rows.count("SELECT COUNT(*) FROM ai_use"), rows.count("SELECT COUNT(DISTINCT shot_id) FROM ai_use"),
                 rows.count("SELECT COUNT(*) FROM department"), rows.count("SELECT COUNT(*) FROM cast_member")));
+    }
+
+    /** One shot as the window's first screen lists it, before the production is read whole. */
+    public record ShotLine(UUID id, String scene, String number, String description, ShotSize size, int aiUses) {}
+
+    /**
+     * Shots {@code offset} to {@code offset + limit - 1} in script order (scene by scene), as {@link ShotLine}s:
+     * one query, so opening a large production can show its first rows before the rest is read.
+     */
+    public List<ShotLine> shotLines(int offset, int limit) throws StoreException {
+        if (offset < 0 || limit < 0) throw new IllegalArgumentException("offset and limit must not be negative");
+        return read(() -> shots.lines(offset, limit));
     }
 
     public Optional<String> policyJson() throws StoreException {

@@ -42,6 +42,28 @@ final class ShotRepository {
         return out;
     }
 
+    /**
+     * One page of the shots table in script order, with what the window's first screen shows of each shot: read
+     * before the whole production, so a large file shows its first rows at once. Scenes are walked in order and
+     * each scene's shots through its index, so a page costs one sort of the scenes, not of every shot.
+     */
+    List<ProductionStore.ShotLine> lines(int offset, int limit) throws SQLException {
+        List<ProductionStore.ShotLine> out = new ArrayList<>();
+        try (PreparedStatement p = rows.once("SELECT shot.id, scene.number, shot.number, shot.description, shot.size, "
+                + "(SELECT COUNT(*) FROM ai_use WHERE ai_use.shot_id = shot.id) "
+                + "FROM scene CROSS JOIN shot ON shot.scene_id = scene.id ORDER BY scene.position, shot.position LIMIT ? OFFSET ?")) {
+            p.setInt(1, limit);
+            p.setInt(2, offset);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new ProductionStore.ShotLine(uuid(r.getString(1)), r.getString(2), r.getString(3), r.getString(4),
+                            Labelled.parse(ShotSize.class, r.getString(5), null), r.getInt(6)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Inserts or updates a shot with its AI uses (which it replaces whole). A new shot goes to the end of its scene. */
     void save(Shot shot) throws SQLException {
         write(shot, nextPosition(shot));

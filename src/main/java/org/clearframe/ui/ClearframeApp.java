@@ -1,6 +1,7 @@
 package org.clearframe.ui;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
@@ -12,6 +13,7 @@ import org.clearframe.AppInfo;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The desktop app. Arguments: a production file to open, or {@code --sample} for a copy of the sample. */
 public final class ClearframeApp extends Application {
@@ -56,38 +58,56 @@ public final class ClearframeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("Application.start");
+        List<String> args = getParameters().getRaw();
         Composition app = new Composition(new FxDialogService(() -> stage), RecentFiles.forUser());
-        ViewFactory.Loaded<MainController> loaded = app.mainWindow();
+        // Started on a file (a double-click): its first look replaces the welcome page at once, so that is not built.
+        ViewFactory.Loaded<MainController> loaded = opensAFile(args) ? app.mainWindowOpeningAFile() : app.mainWindow();
         main = loaded.controller();
+        StartupTrace.mark("main window FXML loaded");
         Dimension2D size = firstSize(Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(loaded.root(), size.getWidth(), size.getHeight());
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.setTitle(AppInfo.NAME);
-        try (InputStream icon = ClearframeApp.class.getResourceAsStream("/org/clearframe/icons/clearframe-256.png")) {
-            if (icon != null) stage.getIcons().add(new Image(icon));
-        } catch (java.io.IOException ignored) {
-            // a missing icon is cosmetic
-        }
         // Closing the window cancels work still running, then closes the production.
         stage.setOnCloseRequest(e -> main.shutdown());
-        org.clearframe.ui.pdf.ExportPdfDialog.useHostServices(getHostServices());
+        // A file to open is opened now: its first look is read on a worker while this thread shows the window.
+        Optional<Path> file = fileToOpen(args);
+        file.ifPresent(main::openFile);
+        StartupTrace.mark("before show");
         stage.show();
+        StartupTrace.mark("after show");
+        Runnable[] first = new Runnable[1];
+        first[0] = () -> {
+            StartupTrace.mark("first pulse laid out");
+            scene.removePostLayoutPulseListener(first[0]);
+        };
+        scene.addPostLayoutPulseListener(first[0]);
         keepAtLeast(stage, new Dimension2D(stage.getWidth(), stage.getHeight()), Math.min(MIN_WIDTH, size.getWidth()), Math.min(MIN_HEIGHT, size.getHeight()));
-        openFromArguments(getParameters().getRaw());
+        if (file.isEmpty() && args.contains("--sample")) main.openSample();
+        // Not needed for the first frame: after it.
+        Platform.runLater(() -> {
+            try (InputStream icon = ClearframeApp.class.getResourceAsStream("/org/clearframe/icons/clearframe-256.png")) {
+                if (icon != null) stage.getIcons().add(new Image(icon));
+            } catch (java.io.IOException ignored) {
+                // a missing icon is cosmetic
+            }
+            org.clearframe.ui.pdf.ExportPdfDialog.useHostServices(getHostServices());
+        });
     }
 
-    private void openFromArguments(List<String> args) {
+    private static boolean opensAFile(List<String> args) {
+        return args.stream().anyMatch(arg -> arg.equals("--sample") || !arg.startsWith("-"));
+    }
+
+    /** The production named on the command line (a double-clicked file), if any; {@code --sample} comes first. */
+    private static Optional<Path> fileToOpen(List<String> args) {
         for (String arg : args) {
-            if (arg.equals("--sample")) {
-                main.openSample();
-                return;
-            }
-            if (!arg.startsWith("-")) {
-                main.openFile(Path.of(arg));
-                return;
-            }
+            if (arg.equals("--sample")) return Optional.empty();
+            if (!arg.startsWith("-")) return Optional.of(Path.of(arg));
         }
+        return Optional.empty();
     }
 
     @Override

@@ -34,14 +34,29 @@ public final class Composition {
                 WelcomeController.class, () -> new WelcomeController(main)));
     }
 
+    private boolean welcomeFirst = true;
+
     private MainController newMainController() {
-        main = new MainController(dialogs, tasks, views, this::pagesFor, recent);
+        main = new MainController(dialogs, tasks, views, this::pagesFor, recent, welcomeFirst);
         return main;
     }
 
-    /** The main window's view and its controller. */
+    /** The main window's view and its controller, on the welcome page. */
     public ViewFactory.Loaded<MainController> mainWindow() {
         return views.load(View.MAIN_WINDOW);
+    }
+
+    /**
+     * The main window for opening a file at once (a double-clicked production): the welcome page is not built, since
+     * the file's first look replaces it a moment later; the page area stays empty until then.
+     */
+    public ViewFactory.Loaded<MainController> mainWindowOpeningAFile() {
+        welcomeFirst = false;
+        try {
+            return views.load(View.MAIN_WINDOW);
+        } finally {
+            welcomeFirst = true;
+        }
     }
 
     public DialogService dialogs() {

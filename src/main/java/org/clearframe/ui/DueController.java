@@ -98,10 +98,16 @@ public final class DueController implements PageController {
 
     @Override
     public void shown() {
-        rebuild();
+        // Edits rebuild the page as they happen (the model's listener); coming back to it only matters on a new day.
+        // Not rebuilt again right after initialize: at 100,000 shots one build is seconds of the FX thread.
+        if (!model.today().equals(builtFor)) rebuild();
     }
 
+    /** The day the page was last built for ("overdue" and "this week" are measured from it). */
+    private java.time.LocalDate builtFor;
+
     private void rebuild() {
+        builtFor = model.today();
         summary.setText(model.summary());
         TreeItem<Line> root = new TreeItem<>(new Line("", null, null));
         for (Urgency bucket : DueViewModel.BUCKETS) {

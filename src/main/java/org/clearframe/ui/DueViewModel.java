@@ -101,10 +101,12 @@ public final class DueViewModel implements Observable {
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
         LocalDate now = today();
         List<Row> out = new ArrayList<>();
+        // who signs for a role is looked up once per role, not per open signature (a large production has 100,000s)
+        Map<org.clearframe.model.Role, String> heads = new java.util.EnumMap<>(org.clearframe.model.Role.class);
         for (Due d : DueDates.all(data, flags, session.schedule())) {
             if (!d.open()) continue;
             Shot shot = shots.get(d.shotId());
-            out.add(new Row(d, d.urgency(now), shot, scenes.get(shot.sceneId()), flagOf.get(d.shotId() + "/" + d.ruleId()), person(d, data)));
+            out.add(new Row(d, d.urgency(now), shot, scenes.get(shot.sceneId()), flagOf.get(d.shotId() + "/" + d.ruleId()), person(d, data, heads)));
         }
         out.sort(Comparator.comparing((Row r) -> r.due().dueOn(), Comparator.nullsLast(Comparator.naturalOrder())));
         return List.copyOf(out);
@@ -115,12 +117,18 @@ public final class DueViewModel implements Observable {
      * production names one ("Ines Duarte, VFX"); else the role; the producer for a record only they can add.
      */
     static String person(Due d, ProductionData data) {
+        return person(d, data, new java.util.EnumMap<>(org.clearframe.model.Role.class));
+    }
+
+    private static String person(Due d, ProductionData data, Map<org.clearframe.model.Role, String> heads) {
         if (d.role() == null) return "Producer (a record to add)";
         if (d.subjectName() != null && !d.subjectName().isBlank()) return d.subjectName() + " (" + d.role().label() + ")";
-        for (Department dep : data.departments()) {
-            if (SigningDepartments.signsFor(dep.name(), d.role()) && !dep.headName().isBlank()) return dep.headName() + ", " + dep.name();
-        }
-        return d.role().label() + " (" + d.role().department() + ", no head named)";
+        return heads.computeIfAbsent(d.role(), role -> {
+            for (Department dep : data.departments()) {
+                if (SigningDepartments.signsFor(dep.name(), role) && !dep.headName().isBlank()) return dep.headName() + ", " + dep.name();
+            }
+            return role.label() + " (" + role.department() + ", no head named)";
+        });
     }
 
     /** The rows of one bucket. */
@@ -136,7 +144,9 @@ public final class DueViewModel implements Observable {
     public Map<String, List<Row>> groups(Urgency urgency) {
         List<Row> inBucket = bucket(urgency);
         if (grouping.get() == Grouping.BY_PERSON) {
-            Map<String, List<Row>> byPerson = new TreeMap<>(Comparator.comparing(Names::normalise).thenComparing(Comparator.naturalOrder()));
+            Map<String, String> keys = new HashMap<>(); // each name normalised once, not at every comparison
+            Map<String, List<Row>> byPerson = new TreeMap<>(Comparator.comparing((String n) -> keys.computeIfAbsent(n, Names::normalise))
+                    .thenComparing(Comparator.naturalOrder()));
             for (Row r : inBucket) byPerson.computeIfAbsent(r.person(), k -> new ArrayList<>()).add(r);
             return byPerson;
         }

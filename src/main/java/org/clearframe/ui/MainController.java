@@ -73,13 +73,21 @@ public final class MainController implements Navigator, ProductionFiles {
     private ViewFactory pageViews;
     private VBox busyOverlay;
     private ViewFactory.Loaded<WelcomeController> welcome;
+    /** False when the app starts on a file: its first look takes the page area, so the welcome is not built first. */
+    private final boolean welcomeFirst;
+    /** The production being opened: its first look shows while the rest is read (see {@link ProductionOpening}). */
+    private ProductionOpening.FirstLook opening;
+    private ViewFactory.Loaded<OpeningController> openingView;
+    /** Runs on the worker before the whole production is read; a test holds it to look at the first screen. */
+    private Runnable beforeFill = () -> { };
 
     /**
      * @param pagesFor the open production's view factory: its pages' controllers, made with the session and this
      *                 window as their navigator (see {@link Composition})
      */
     MainController(DialogService dialogs, UiTasks tasks, ViewFactory views, BiFunction<Session, Navigator, ViewFactory> pagesFor,
-                   RecentFiles recent) {
+                   RecentFiles recent, boolean welcomeFirst) {
+        this.welcomeFirst = welcomeFirst;
         this.dialogs = dialogs;
         this.tasks = tasks;
         this.views = views;
@@ -109,7 +117,7 @@ public final class MainController implements Navigator, ProductionFiles {
         recentMenu.setOnShowing(e -> fillRecentMenu());
         fillRecentMenu();
         bindUndo(null);
-        showWelcome();
+        if (welcomeFirst) showWelcome();
     }
 
     Window window() {
@@ -195,11 +203,91 @@ public final class MainController implements Navigator, ProductionFiles {
     public void openFile(Path file) {
         Path target = file.toAbsolutePath().normalize();
         if (session != null && session.file().toAbsolutePath().normalize().equals(target)) return;
-        tasks.run("Opening " + target.getFileName(), () -> Session.open(target))
-                .failureTitle("Could not open " + target.getFileName()).onSuccess(opened -> {
+        StartupTrace.mark("opening " + target.getFileName());
+        tasks.run("Opening " + target.getFileName(), () -> ProductionOpening.firstLook(target))
+                .failureTitle("Could not open " + target.getFileName()).onSuccess(this::showFirstLook).start();
+    }
+
+    /**
+     * Shows the production's first look (its counts and first shots, which scroll and select) at once, then reads
+     * the whole production in the background. The task keeps the app busy meanwhile, so no other file is opened and
+     * nothing edits until the session exists; the first look carries its own progress bar instead of the busy cover.
+     */
+    private void showFirstLook(ProductionOpening.FirstLook look) {
+        if (session != null) closeProduction();
+        opening = look;
+        openingView = views.load(View.OPENING, new OpeningController(look));
+        content.getChildren().setAll(openingView.root());
+        statusBar.setText("Reading " + look.file().getFileName() + "…");
+        afterLayout(() -> {
+            updateTitle(); // named once the first look is laid out: installer/measure-startup.py --until-title waits for it
+            StartupTrace.mark("first look laid out");
+        });
+        String name = look.file().getFileName().toString();
+        Runnable hold = beforeFill;
+        tasks.run("Reading " + name, () -> {
+            hold.run();
+            return look.fill();
+        }).failureTitle("Could not open " + name).onSuccess(opened -> {
+            StartupTrace.mark("production read");
+            java.util.Optional<UUID> picked = openingView.controller().selectedShot();
+            opening = null;
+            openingView = null;
             adopt(opened);
-            navigator.getSelectionModel().select(opened.scenes().isEmpty() ? Page.PRODUCTION : Page.DUE);
+            if (picked.isPresent() && opened.shot(picked.get()).isPresent()) {
+                // the producer picked a shot while waiting: it stays picked, on the page that edits it
+                select(Page.SHOTS);
+                revealShot(picked.get());
+            } else {
+                navigator.getSelectionModel().select(opened.scenes().isEmpty() ? Page.PRODUCTION : Page.DUE);
+            }
+            StartupTrace.mark("first page built");
+        }).andFinally(() -> {
+            if (session != null) return;
+            look.abandon(); // the file could not be read whole: let it go, back to the welcome, nothing open
+            opening = null;
+            openingView = null;
+            showWelcome();
+            updateTitle();
         }).start();
+    }
+
+    /** Runs {@code action} once, after the next layout pass of the window (at once when there is no window yet). */
+    private void afterLayout(Runnable action) {
+        javafx.scene.Scene scene = root.getScene();
+        if (scene == null) {
+            action.run();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            action.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
+
+    /** The first look of the production being opened, if one shows (tests). */
+    java.util.Optional<OpeningController> firstLook() {
+        return java.util.Optional.ofNullable(openingView).map(ViewFactory.Loaded::controller);
+    }
+
+    /** Every item of the menus, submenus included (tests look at which are off). */
+    List<MenuItem> menuItems() {
+        List<MenuItem> all = new java.util.ArrayList<>();
+        java.util.ArrayDeque<MenuItem> left = new java.util.ArrayDeque<>(menuBar.getMenus());
+        while (!left.isEmpty()) {
+            MenuItem item = left.pop();
+            all.add(item);
+            if (item instanceof Menu menu) left.addAll(menu.getItems());
+        }
+        return all;
+    }
+
+    /** Runs on the worker thread before each whole read of a production being opened (a test holds it). */
+    void beforeFill(Runnable hold) {
+        this.beforeFill = hold;
     }
 
     @FXML
@@ -461,7 +549,7 @@ public final class MainController implements Navigator, ProductionFiles {
 
     /** While work runs, a spinner with what it is doing covers the page (the menus are off as well). */
     private void showBusy(boolean busy) {
-        if (busy && busyOverlay == null) {
+        if (busy && busyOverlay == null && opening == null) {
             ProgressIndicator spinner = new ProgressIndicator();
             spinner.setMaxSize(48, 48);
             Label what = new Label();
@@ -477,7 +565,8 @@ public final class MainController implements Navigator, ProductionFiles {
 
     private void updateTitle() {
         if (!(window() instanceof Stage stage)) return;
-        stage.setTitle(session == null ? AppInfo.NAME : session.file().getFileName() + " — " + AppInfo.NAME);
+        Path file = session != null ? session.file() : opening != null ? opening.file() : null;
+        stage.setTitle(file == null ? AppInfo.NAME : file.getFileName() + " — " + AppInfo.NAME);
     }
 
     private void refreshCounts() {

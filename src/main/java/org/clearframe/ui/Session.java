@@ -86,6 +86,14 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * The session over a store already opened for writing (a file's first look opened it, see ProductionOpening): reads
+     * the whole production from it; the store is closed again if that fails.
+     */
+    public static Session over(ProductionStore opened) throws StoreException {
+        return holding(opened, store -> { });
+    }
+
+    /**
      * A copy of the sample, opened under the producer's title and format (File > New from the sample). Only the header
      * is read before the retitle; the whole file is read once, by the session.
      */

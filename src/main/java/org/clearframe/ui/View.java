@@ -4,6 +4,7 @@ package org.clearframe.ui;
 public enum View {
     MAIN_WINDOW("MainWindow.fxml"),
     WELCOME("WelcomeView.fxml"),
+    OPENING("OpeningView.fxml"),
     DUE("DueView.fxml"),
     PRODUCTION("ProductionView.fxml"),
     SCENES("ScenesView.fxml"),

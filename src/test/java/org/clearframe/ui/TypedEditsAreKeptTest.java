@@ -79,6 +79,9 @@ class TypedEditsAreKeptTest {
     private void openShots(FxRobot robot) {
         UiTestSupport.openAndWait(robot, main, file);
         robot.interact(main::showShots);
+        // the page's rows are cells only after a layout pass, which a loaded machine may not have run yet
+        UiTestSupport.waitUntil(() -> robot.lookup(".shots-table .table-cell")
+                .match((TableCell<?, ?> c) -> "First shot".equals(c.getText())).tryQuery().isPresent());
     }
 
     private List<String> descriptions() {
