@@ -31,7 +31,7 @@ final class BreakdownWriter {
      */
     int write(OutputStream out) throws DocumentException {
         PaperSize paper = breakdown.options.paper();
-        Look look = new Look();
+        Look look = breakdown.look;
         Document document = new Document(new Rectangle(paper.landscapeWidth(), paper.landscapeHeight()), 36f, 36f, 52f, 46f);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         writer.setFullCompression();
