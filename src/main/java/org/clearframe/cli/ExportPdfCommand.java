@@ -100,16 +100,20 @@ final class ExportPdfCommand implements Command {
             throws ProjectFileException, StoreException, ExportException, IOException {
         try (ProductionStore store = ProductionStore.openReadOnly(file)) {
             options = options.withFingerprint(FileFingerprint.sha256(file));
-            SignedScenes scenes = SignedScenes.of(store);
-            BreakdownPdf.Pages pages = new BreakdownPdf.Pages() {
-                @Override public ProductionData facts() { return scenes.facts(); }
-                @Override public ProductionData nextPage() throws StoreException { return scenes.nextPage(); }
-                @Override public Map<String, ShotContent> signedContents(Collection<String> fingerprints) throws StoreException {
-                    return store.packages().signedContents(fingerprints);
-                }
-            };
+            BreakdownPdf.Pages pages = pages(store, SignedScenes.of(store));
             return BreakdownPdf.write(pages, options.withProducerRecords(store.schedule().schedule(), null), pdf, ExportProgress.NONE);
         }
+    }
+
+    /** The production in {@code store} as the PDF reads it: {@code scenes} page by page, and the signed contents kept. */
+    static BreakdownPdf.Pages pages(ProductionStore store, SignedScenes scenes) {
+        return new BreakdownPdf.Pages() {
+            @Override public ProductionData facts() { return scenes.facts(); }
+            @Override public ProductionData nextPage() throws StoreException { return scenes.nextPage(); }
+            @Override public Map<String, ShotContent> signedContents(Collection<String> fingerprints) throws StoreException {
+                return store.packages().signedContents(fingerprints);
+            }
+        };
     }
 
     /** The whole production in memory with flags from the test's source. */
