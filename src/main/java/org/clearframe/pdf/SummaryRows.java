@@ -117,12 +117,15 @@ final class SummaryRows {
         if (!changes.isEmpty()) lines.line(look.smallMuted, "Changed: " + changes);
     }
 
+    /** Dates as printed, by day: a production's sign-offs fall on a few hundred days, and formatting each anew is slow. */
+    private final Map<java.time.LocalDate, String> dates = new java.util.HashMap<>();
+
     /** Who signed and when, or why the signature needs attention again. */
-    private static String signatureDetail(RequiredSignature s) {
+    private String signatureDetail(RequiredSignature s) {
         SignOff latest = s.latestOrNull();
         if (latest == null) return "";
         String who = latest.signer().isBlank() ? "" : latest.signer() + ", ";
-        String when = Sheet.DATE.format(latest.signedAt().atZone(ZoneId.systemDefault()).toLocalDate());
+        String when = dates.computeIfAbsent(latest.signedAt().atZone(ZoneId.systemDefault()).toLocalDate(), Sheet.DATE::format);
         String text = switch (s.state()) {
             case STALE -> "Signed " + when + (latest.signer().isBlank() ? "" : " by " + latest.signer()) + "; the shot changed since";
             default -> who + when;
