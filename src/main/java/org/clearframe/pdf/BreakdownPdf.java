@@ -71,7 +71,7 @@ public final class BreakdownPdf {
         try (Breakdown breakdown = Breakdown.of(data, assessment, options, look, watcher)) {
             return write(breakdown, target, watcher);
         } catch (java.io.UncheckedIOException e) {
-            throw new ExportException(cannotWrite(target, e.getCause()), e.getCause());
+            throw spillFailed(target, e);
         }
     }
 
@@ -113,8 +113,14 @@ public final class BreakdownPdf {
         try (Breakdown breakdown = Breakdown.of(facts, inForce, runs, pages::signedContents, options, look, watcher)) {
             return write(breakdown, target, watcher);
         } catch (java.io.UncheckedIOException e) {
-            throw new ExportException(cannotWrite(target, e.getCause()), e.getCause());
+            throw spillFailed(target, e);
         }
+    }
+
+    /** The temporary files that hold the rows between the passes could not be used (a full or read-only temporary folder). */
+    private static ExportException spillFailed(Path target, java.io.UncheckedIOException e) {
+        String why = e.getCause().getMessage() == null ? e.getCause().getClass().getSimpleName() : e.getCause().getMessage();
+        return new ExportException("Cannot write " + target + ": " + e.getMessage() + " (" + why + ").", e.getCause());
     }
 
     private static void checkDepartment(ProductionData data, ExportOptions options) throws ExportException {
