@@ -12,6 +12,9 @@ import org.clearframe.pdf.PaperSize;
 import org.clearframe.rules.Assessment;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.PolicyUnreadable;
+import org.clearframe.exchange.SignedScenes;
+import org.clearframe.rules.ShotContent;
+import org.clearframe.store.ProductionStore;
 import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.StoreException;
 
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,43 +72,57 @@ final class ExportPdfCommand implements Command {
 
         Path file = Path.of(positional.get(0));
         Path pdf = Path.of(positional.get(1));
-        ProductionData data;
-        ProducerFacts facts;
-        String fingerprint;
         try {
             Projects.checkOutput(pdf, force, file);
-            data = Projects.read(file);
-            facts = ProducerFacts.read(file);
-            fingerprint = FileFingerprint.sha256(file);
-        } catch (OutputFile.Refused e) {
-            err.println("clearframe: " + e.getMessage());
+            ExportOptions options = new ExportOptions(paper, department, flaggedOnly, "", LocalDate.now());
+            ExportSummary done = flags != null ? withFlags(file, pdf, options) : streamed(file, pdf, options);
+            out.printf("Wrote %s: %d %s, %d scenes, %d shots, %d flags.%n", done.file(), done.pages(),
+                    done.pages() == 1 ? "page" : "pages", done.scenes(), done.shots(), done.flags());
+            return OK;
+        } catch (PolicyUnreadable e) {
+            // Fail closed: a PDF handed to a studio or insurer must not show flags under a policy nobody chose.
+            err.println("clearframe: " + file.getFileName() + ": " + e.getMessage() + " No PDF was written.");
             return BAD_INPUT;
-        } catch (ProjectFileException | StoreException e) {
+        } catch (OutputFile.Refused | ProjectFileException | StoreException | ExportException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
         } catch (IOException e) {
             err.println("clearframe: cannot read " + file + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        ExportOptions options = new ExportOptions(paper, department, flaggedOnly, fingerprint, LocalDate.now())
-                .withProducerRecords(facts.schedule(), facts.signed());
-        Assessment assessment;
-        try {
-            // Fail closed: a PDF handed to a studio or insurer must not show flags under a policy nobody chose.
-            assessment = flags != null ? Assessment.of(data, flags.apply(data)) : Assessment.of(data);
-        } catch (PolicyUnreadable e) {
-            err.println("clearframe: " + file.getFileName() + ": " + e.getMessage() + " No PDF was written.");
-            return BAD_INPUT;
-        }
-        try {
-            ExportSummary done = BreakdownPdf.write(data, assessment, options, pdf, ExportProgress.NONE);
-            out.printf("Wrote %s: %d %s, %d scenes, %d shots, %d flags.%n", done.file(), done.pages(),
-                    done.pages() == 1 ? "page" : "pages", done.scenes(), done.shots(), done.flags());
-            return OK;
-        } catch (ExportException e) {
-            err.println("clearframe: " + e.getMessage());
-            return BAD_INPUT;
+    }
+
+    /**
+     * The production read from its file a page of scenes at a time, each page's sign-offs proven as the record proves
+     * them: memory holds one page, however many shots the production has.
+     */
+    private static ExportSummary streamed(Path file, Path pdf, ExportOptions options)
+            throws ProjectFileException, StoreException, ExportException, IOException {
+        try (ProductionStore store = ProductionStore.openReadOnly(file)) {
+            options = options.withFingerprint(FileFingerprint.sha256(file));
+            BreakdownPdf.Pages pages = pages(store, SignedScenes.of(store));
+            return BreakdownPdf.write(pages, options.withProducerRecords(store.schedule().schedule(), null), pdf, ExportProgress.NONE);
         }
     }
 
+    /** The production in {@code store} as the PDF reads it: {@code scenes} page by page, and the signed contents kept. */
+    static BreakdownPdf.Pages pages(ProductionStore store, SignedScenes scenes) {
+        return new BreakdownPdf.Pages() {
+            @Override public ProductionData facts() { return scenes.facts(); }
+            @Override public ProductionData nextPage() throws StoreException { return scenes.nextPage(); }
+            @Override public Map<String, ShotContent> signedContents(Collection<String> fingerprints) throws StoreException {
+                return store.packages().signedContents(fingerprints);
+            }
+        };
+    }
+
+    /** The whole production in memory with flags from the test's source. */
+    private ExportSummary withFlags(Path file, Path pdf, ExportOptions options)
+            throws ProjectFileException, StoreException, ExportException, IOException {
+        ProductionData data = Projects.read(file);
+        ProducerFacts facts = ProducerFacts.read(file);
+        options = options.withFingerprint(FileFingerprint.sha256(file));
+        Assessment assessment = Assessment.of(data, flags.apply(data));
+        return BreakdownPdf.write(data, assessment, options.withProducerRecords(facts.schedule(), facts.signed()), pdf, ExportProgress.NONE);
+    }
 }

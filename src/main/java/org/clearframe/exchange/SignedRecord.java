@@ -179,6 +179,16 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
      */
     static SignedRecord sort(ProductionData raw, Evidence evidence, ReplyWithdrawals.Standing withdrawals, RecordTrust trust,
                              Function<Reply, Boolean> pinned) {
+        return sort(raw, evidence, withdrawals, trust, pinned,
+                AttestationCheckpoints.covered(raw.production().id(), evidence.checkpoints()));
+    }
+
+    /**
+     * As above, with what the file's checkpoints vouch for worked out already ({@code covered}): a reader that sorts a
+     * production a page at a time ({@link SignedScenes}) verifies the checkpoint chains once, not once a page.
+     */
+    static SignedRecord sort(ProductionData raw, Evidence evidence, ReplyWithdrawals.Standing withdrawals, RecordTrust trust,
+                             Function<Reply, Boolean> pinned, AttestationCheckpoints.Covered covered) {
         PublicKey ownKey = trust.ownKey();
         UUID production = raw.production().id();
         Map<UUID, List<StoredProof>> proofsOf = new HashMap<>();
@@ -191,7 +201,7 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
         String own = ownKey == null ? null : KeyRing.encode(ownKey);
 
         Keys keys = new Keys();
-        Map<StoredProof, Boolean> attestations = attestationsHolding(production, raw.signOffs(), evidence, keys);
+        Map<StoredProof, Boolean> attestations = attestationsHolding(production, raw.signOffs(), evidence, covered, keys);
 
         List<SignOff> kept = new ArrayList<>();
         Map<UUID, Proven> proven = new LinkedHashMap<>();
@@ -258,13 +268,13 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
      * {@link AttestationCheckpoints}), or else its own signature verifies. Worked out up front and on every core, since
      * each signature left to check costs most of a millisecond. A proof whose key cannot be read is left out (it fails).
      */
-    private static Map<StoredProof, Boolean> attestationsHolding(UUID production, List<SignOff> signOffs, Evidence evidence, Keys keys) {
+    private static Map<StoredProof, Boolean> attestationsHolding(UUID production, List<SignOff> signOffs, Evidence evidence,
+                                                                 AttestationCheckpoints.Covered covered, Keys keys) {
         Map<UUID, SignOff> byId = new HashMap<>();
         for (SignOff s : signOffs) byId.putIfAbsent(s.id(), s);
         List<StoredProof> attested = evidence.proofs().stream()
                 .filter(p -> SignOffProof.ATTESTED.equals(p.kind()) && byId.containsKey(p.signOffId())).toList();
         if (attested.isEmpty()) return Map.of();
-        AttestationCheckpoints.Covered covered = AttestationCheckpoints.covered(production, evidence.checkpoints());
         Map<StoredProof, Boolean> holds = new java.util.concurrent.ConcurrentHashMap<>();
         (attested.size() > 64 ? attested.parallelStream() : attested.stream()).forEach(p -> {
             PublicKey key = keys.decode(p.publicKey());

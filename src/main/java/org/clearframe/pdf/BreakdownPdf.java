@@ -6,6 +6,8 @@ import org.clearframe.model.ProductionData;
 import org.clearframe.rules.Assessment;
 import org.clearframe.rules.Flag;
 import org.clearframe.rules.PolicyUnreadable;
+import org.clearframe.rules.ShotContent;
+import org.clearframe.store.StoreException;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -13,6 +15,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,9 +64,75 @@ public final class BreakdownPdf {
     public static ExportSummary write(ProductionData data, Assessment assessment, ExportOptions options,
                                       Path out, ExportProgress progress) throws ExportException {
         Path target = out.toAbsolutePath().normalize();
-        Breakdown breakdown = Breakdown.of(data, assessment, options);
         ExportProgress watcher = progress == null ? ExportProgress.NONE : progress;
+        Look look = new Look();
+        checkDepartment(data, options);
         checkTarget(target);
+        try (Breakdown breakdown = Breakdown.of(data, assessment, options, look, watcher)) {
+            return write(breakdown, target, watcher);
+        } catch (java.io.UncheckedIOException e) {
+            throw spillFailed(target, e);
+        }
+    }
+
+    /**
+     * A production read from its file a page of scenes at a time, for an export whose memory does not grow with the
+     * production: {@link #facts()} once, then {@link #nextPage()} until it returns null.
+     */
+    public interface Pages {
+        /** The production, departments, cast, policy, scans and consents, without scenes, shots or sign-offs. */
+        ProductionData facts();
+
+        /** The next run of whole scenes in script order with their shots and proven sign-offs only; null after the last. */
+        ProductionData nextPage() throws StoreException;
+
+        /** The content sign-offs with these fingerprints were given for, where the file keeps it (for change lists). */
+        Map<String, ShotContent> signedContents(Collection<String> fingerprints) throws StoreException;
+    }
+
+    /**
+     * Writes the breakdown of the production {@code pages} reads to {@code out}, in two passes: the first works out the
+     * flags, totals and rows a page at a time and keeps the rows in temporary files, the second lays them out, so memory
+     * holds one page of scenes however large the production. Each page is judged under the policy in force in
+     * {@link Pages#facts()} (fails closed with {@link PolicyUnreadable}).
+     */
+    public static ExportSummary write(Pages pages, ExportOptions options, Path out, ExportProgress progress)
+            throws ExportException, StoreException {
+        Path target = out.toAbsolutePath().normalize();
+        ExportProgress watcher = progress == null ? ExportProgress.NONE : progress;
+        ProductionData facts = pages.facts();
+        Assessment inForce = Assessment.of(facts);
+        Look look = new Look();
+        checkDepartment(facts, options);
+        checkTarget(target);
+        Breakdown.Runs runs = each -> {
+            for (ProductionData page = pages.nextPage(); page != null; page = pages.nextPage()) {
+                each.accept(new Breakdown.Run(page.scenes(), page.shots(), Assessment.of(page)));
+            }
+        };
+        try (Breakdown breakdown = Breakdown.of(facts, inForce, runs, pages::signedContents, options, look, watcher)) {
+            return write(breakdown, target, watcher);
+        } catch (java.io.UncheckedIOException e) {
+            throw spillFailed(target, e);
+        }
+    }
+
+    /** The temporary files that hold the rows between the passes could not be used (a full or read-only temporary folder). */
+    private static ExportException spillFailed(Path target, java.io.UncheckedIOException e) {
+        String why = e.getCause().getMessage() == null ? e.getCause().getClass().getSimpleName() : e.getCause().getMessage();
+        return new ExportException("Cannot write " + target + ": " + e.getMessage() + " (" + why + ").", e.getCause());
+    }
+
+    private static void checkDepartment(ProductionData data, ExportOptions options) throws ExportException {
+        if (options.allDepartments()) return;
+        List<String> known = Breakdown.departmentNames(data);
+        if (known.stream().noneMatch(n -> org.clearframe.rules.Names.same(n, options.department()))) {
+            throw new ExportException("No department is called '" + options.department() + "'. Choose one of: "
+                    + String.join(", ", known) + ".");
+        }
+    }
+
+    private static ExportSummary write(Breakdown breakdown, Path target, ExportProgress watcher) throws ExportException {
         int[] pages = new int[1];
         try {
             org.clearframe.OutputFile.write(target, stream -> {

@@ -104,6 +104,42 @@ final class Look {
         }
     }
 
+    /** The fonts a {@link RowSpill} names by number: one number per distinct font, so the list stays short. */
+    private record FontKey(BaseFont base, float size, int style, Color colour) {}
+    private final Map<FontKey, Integer> fontIds = new java.util.HashMap<>();
+    /** The same numbers by the font object: almost every chunk carries one of the fonts above, so this is the quick way. */
+    private final Map<Font, Integer> fontIdsByObject = new java.util.IdentityHashMap<>();
+    private final java.util.List<Font> fontsById = new java.util.ArrayList<>();
+
+    int fontId(Font font) {
+        if (font == null || font.isStandardFont()) return -1;
+        Integer known = fontIdsByObject.get(font);
+        if (known != null) return known;
+        int id = fontIds.computeIfAbsent(new FontKey(font.getBaseFont(), font.getSize(), font.getStyle(), font.getColor()), k -> {
+            fontsById.add(font);
+            return fontsById.size() - 1;
+        });
+        // only the long-lived fonts are remembered by object, so a font made per chunk cannot grow the map
+        if (fontsById.get(id) == font) fontIdsByObject.put(font, id);
+        return id;
+    }
+
+    Font font(int id) {
+        return id < 0 ? new Font() : fontsById.get(id);
+    }
+
+    Lines lines() {
+        return new Lines(this);
+    }
+
+    /** A signature's line: the state's marker, who signs, and (with {@code withState}) the state in words. */
+    Chunk[] signature(org.clearframe.rules.RequiredSignature s, boolean withState) {
+        Chunk marker = new Chunk(SWATCH + " ", marker(s.state()));
+        Chunk who = new Chunk(s.who(), small);
+        if (!withState) return new Chunk[]{marker, who};
+        return new Chunk[]{marker, who, new Chunk("  " + word(s.state()), state(s.state()))};
+    }
+
     static Color colour(SignatureState state) {
         return switch (state) {
             case APPROVED, APPROVED_WITH_CONDITIONS -> APPROVED;

@@ -62,8 +62,8 @@ final class PageFurniture extends PdfPageEventHelper {
 
         if (pages > 1) {
             float y = top - HEADER_Y;
-            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(title, look.smallBold), left, y, 0);
-            ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(scope, look.smallMuted), right, y, 0);
+            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, fixed().title, left, y, 0);
+            ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, fixed().scope, right, y, 0);
             rule(cb, left, right, y - 6f);
         }
 
@@ -71,10 +71,21 @@ final class PageFurniture extends PdfPageEventHelper {
         // "Page X of" then the shared total, left-aligned so no gap opens before a short total.
         Phrase page = new Phrase("Page " + pages + " of", look.smallMuted);
         ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, page, left, FOOTER_Y, 0);
-        float gap = look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize());
-        cb.addTemplate(total, left + ColumnText.getWidth(page) + gap, FOOTER_Y);
-        if (showLegend) ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, legend(), (left + right) / 2f, FOOTER_Y, 0);
-        ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(exportNote, look.smallMuted), right, FOOTER_Y, 0);
+        cb.addTemplate(total, left + ColumnText.getWidth(page) + fixed().gap, FOOTER_Y);
+        if (showLegend) ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, fixed().legend, (left + right) / 2f, FOOTER_Y, 0);
+        ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, fixed().exportNote, right, FOOTER_Y, 0);
+    }
+
+    /** What every page repeats, made once: a long breakdown has tens of thousands of pages. Laying a phrase out never changes it. */
+    private record Fixed(Phrase title, Phrase scope, Phrase exportNote, Phrase legend, float gap) {}
+    private Fixed fixed;
+
+    private Fixed fixed() {
+        if (fixed == null) {
+            fixed = new Fixed(new Phrase(title, look.smallBold), new Phrase(scope, look.smallMuted), new Phrase(exportNote, look.smallMuted),
+                    legend(), look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize()));
+        }
+        return fixed;
     }
 
     @Override

@@ -109,14 +109,11 @@ final class Sheet {
     }
 
     Chunk[] signature(RequiredSignature s, boolean withState) {
-        Chunk marker = new Chunk(Look.SWATCH + " ", look.marker(s.state()));
-        Chunk who = new Chunk(s.who(), look.small);
-        if (!withState) return new Chunk[]{marker, who};
-        return new Chunk[]{marker, who, new Chunk("  " + Look.word(s.state()), look.state(s.state()))};
+        return look.signature(s, withState);
     }
 
     Lines lines() {
-        return new Lines(look);
+        return look.lines();
     }
 
     static String outputWord(Output output) {

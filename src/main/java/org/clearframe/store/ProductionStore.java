@@ -54,6 +54,7 @@ public final class ProductionStore implements AutoCloseable {
     private final ConsentDocumentRepository documents;
     private final PolicyRepository policy;
     private final ReferenceImageRepository images;
+    private final ScenePages pages;
 
     private ProductionStore(ProductionFile file) {
         this.file = file;
@@ -69,6 +70,7 @@ public final class ProductionStore implements AutoCloseable {
         this.documents = new ConsentDocumentRepository(rows);
         this.policy = new PolicyRepository(rows);
         this.images = new ReferenceImageRepository(rows);
+        this.pages = new ScenePages(rows, file);
     }
 
     // ------------------------------------------------------------------------------------ the file
@@ -170,6 +172,39 @@ public final class ProductionStore implements AutoCloseable {
     public ProductionData load() throws StoreException {
         return read(() -> new ProductionData(production.load(), departments.all(), cast.all(), scenes.all(), shots.all(),
                 signOffs.ofPresentShots(), policy.json().orElse(""), scans.all(), consents.all()));
+    }
+
+    /**
+     * What every shot's flags depend on besides the shot and its sign-offs: the production, departments, cast, policy,
+     * scans and consents, without any scene, shot or sign-off. For readers that then go through the scenes a page at a
+     * time ({@link #scenePage}).
+     */
+    public ProductionData facts() throws StoreException {
+        return read(() -> new ProductionData(production.load(), departments.all(), cast.all(), List.of(), List.of(), List.of(),
+                policy.json().orElse(""), scans.all(), consents.all()));
+    }
+
+    /**
+     * A run of whole scenes in script order with their shots (AI uses included) and those shots' sign-offs, oldest
+     * first, as {@link #load()} orders them. The sign-offs are rows, not yet proven: read them through exchange.
+     */
+    public record ScenePage(List<Scene> scenes, List<Shot> shots, List<SignOff> signOffs) {
+        public ScenePage {
+            scenes = List.copyOf(scenes);
+            shots = List.copyOf(shots);
+            signOffs = List.copyOf(signOffs);
+        }
+    }
+
+    /** How many scenes the production has, omitted ones included. */
+    public int sceneCount() throws StoreException {
+        return read(pages::sceneCount);
+    }
+
+    /** Scenes {@code first} to {@code first + count - 1} in script order (fewer at the end), each whole: see {@link ScenePage}. */
+    public ScenePage scenePage(int first, int count) throws StoreException {
+        if (first < 0 || count < 1) throw new IllegalArgumentException("first " + first + ", count " + count);
+        return read(() -> pages.page(first, count));
     }
 
     /** What {@code info} prints, counted by SQLite without loading the production (fast at any size). */

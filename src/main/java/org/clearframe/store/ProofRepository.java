@@ -171,6 +171,11 @@ public final class ProofRepository {
         });
     }
 
+    /** Every attestation checkpoint in the file, oldest first (none in a file from before they were kept). */
+    public List<StoredCheckpoint> checkpoints() throws StoreException {
+        return store.readForProofs(c -> hasTable(c, "attestation_checkpoint") ? checkpoints(c, null) : List.of());
+    }
+
     /** The checkpoints in the file (of {@code publicKey} only, unless null), oldest first; unreadable rows are left out. */
     private static List<StoredCheckpoint> checkpoints(Connection c, String publicKey) throws SQLException {
         List<StoredCheckpoint> out = new ArrayList<>();
@@ -188,6 +193,81 @@ public final class ProofRepository {
             }
         }
         return out;
+    }
+
+    /**
+     * The evidence that bears on {@code signOffIds} only: their proofs, the replies those proofs cite and which of them
+     * were recorded before proofs were kept. For a reader that proves a production a page of scenes at a time.
+     */
+    public Evidence evidenceFor(Collection<UUID> signOffIds) throws StoreException {
+        if (signOffIds.isEmpty()) return Evidence.NONE;
+        return store.readForProofs(c -> {
+            if (!hasTable(c, "sign_off_proof")) return Evidence.NONE;
+            List<StoredProof> proofs = new ArrayList<>();
+            Set<UUID> before = new HashSet<>();
+            Set<UUID> cited = new java.util.LinkedHashSet<>();
+            List<UUID> ids = List.copyOf(signOffIds);
+            for (int from = 0; from < ids.size(); from += IN_LIST) {
+                List<UUID> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+                try (PreparedStatement p = c.prepareStatement("SELECT id, sign_off_id, kind, reply_id, basis, public_key, key_fingerprint, "
+                        + "signature, recorded_at FROM sign_off_proof WHERE sign_off_id IN (" + marks(part.size()) + ") ORDER BY recorded_at, rowid")) {
+                    bind(p, part);
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            UUID id = uuidOrNull(r.getString(1)), signOff = uuidOrNull(r.getString(2));
+                            Instant at = instantOrNull(r.getString(9));
+                            if (id == null || signOff == null || at == null || r.getString(3) == null) continue;
+                            StoredProof proof = new StoredProof(id, signOff, r.getString(3), uuidOrNull(r.getString(4)), r.getString(5),
+                                    r.getString(6), r.getString(7), r.getString(8), at);
+                            proofs.add(proof);
+                            if (proof.replyId() != null) cited.add(proof.replyId());
+                        }
+                    }
+                }
+                try (PreparedStatement p = c.prepareStatement("SELECT sign_off_id FROM sign_off_before_proofs WHERE sign_off_id IN ("
+                        + marks(part.size()) + ")")) {
+                    bind(p, part);
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            UUID id = uuidOrNull(r.getString(1));
+                            if (id != null) before.add(id);
+                        }
+                    }
+                }
+            }
+            List<StoredReply> replies = new ArrayList<>();
+            List<UUID> wanted = List.copyOf(cited);
+            for (int from = 0; from < wanted.size(); from += IN_LIST) {
+                List<UUID> part = wanted.subList(from, Math.min(wanted.size(), from + IN_LIST));
+                try (PreparedStatement p = c.prepareStatement("SELECT id, bytes, key_fingerprint, signer, imported_at FROM signed_reply WHERE id IN ("
+                        + marks(part.size()) + ") ORDER BY imported_at, rowid")) {
+                    bind(p, part);
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            UUID id = uuidOrNull(r.getString(1));
+                            Instant at = instantOrNull(r.getString(5));
+                            byte[] bytes = r.getBytes(2);
+                            if (id == null || at == null || bytes == null) continue;
+                            replies.add(new StoredReply(id, bytes, text(r.getString(3)), text(r.getString(4)), at));
+                        }
+                    }
+                }
+            }
+            // proofs in the order evidence() gives them, across the parts
+            proofs.sort(java.util.Comparator.comparing(StoredProof::recordedAt));
+            return new Evidence(replies, proofs, before);
+        });
+    }
+
+    /** Ids bound per statement: well under SQLite's limit on parameters. */
+    private static final int IN_LIST = 500;
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static void bind(PreparedStatement p, List<UUID> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) p.setString(i + 1, ids.get(i).toString());
     }
 
     /**

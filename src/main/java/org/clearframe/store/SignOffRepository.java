@@ -25,7 +25,7 @@ import static org.clearframe.store.Columns.uuidOrNull;
 final class SignOffRepository {
 
     private static final System.Logger LOG = System.getLogger(SignOffRepository.class.getName());
-    private static final String COLUMNS = "id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint, subject_name";
+    static final String COLUMNS = "id, shot_id, rule_id, role, subject_id, signer, decision, note, signed_at, fingerprint, subject_name";
 
     private final Rows rows;
     private final ProductionFile file;

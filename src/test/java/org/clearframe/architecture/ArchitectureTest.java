@@ -119,6 +119,13 @@ class ArchitectureTest {
             .should().accessTargetWhere(target(owner(type(ProductionStore.class))).and(target(name("load"))))
             .because("sign-offs must be read through exchange.SignedRecord, which leaves out every one without a valid proof");
 
+    /** A page of scenes carries sign-off rows not yet proven: only the reader that proves each page may read one. */
+    @ArchTest
+    static final ArchRule onlySignedScenesReadsAPageOfScenes = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.clearframe.exchange.SignedScenes")
+            .should().accessTargetWhere(target(owner(type(ProductionStore.class))).and(target(name("scenePage"))))
+            .because("a streaming reader gets sign-offs through exchange.SignedScenes, which proves them as SignedRecord does");
+
     /** The policy in force is chosen in one place, so no output can judge a production under another policy than the rest. */
     @ArchTest
     static final ArchRule thePolicyInForceIsChosenOnlyInRules = noClasses()

@@ -30,6 +30,9 @@ public final class CommandLineTable {
     static final String HEAP = "-Xmx" + System.getProperty("bench.heap", "256m");
     private static final String CONFIG = Path.of("target", "bench-config").toAbsolutePath().toString();
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    /** The verbs to measure, comma-separated ({@code -Dbench.only=export-pdf}); all of them when unset. */
+    private static final List<String> ONLY = System.getProperty("bench.only", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.only").split(","));
 
     private CommandLineTable() {}
 
@@ -60,10 +63,15 @@ public final class CommandLineTable {
             String n = file.getFileName().toString().replace(".clearframe", "");
             Path out = dir.resolve("out");
             Files.createDirectories(out);
-            lines.add(row("info " + n, cli("info", file.toString()), sqlFloor));
-            lines.add(row("check --json " + n, cli("check", file.toString(), "--json"), javaFloor));
-            lines.add(row("export-csv " + n, cli("export-csv", file.toString(), out.resolve(n + ".csv").toString(), "--force"), javaFloor));
-            lines.add(row("export-pdf " + n, cli("export-pdf", file.toString(), out.resolve(n + ".pdf").toString(), "--force"), javaFloor));
+            if (wanted("info")) lines.add(row("info " + n, cli("info", file.toString()), sqlFloor));
+            if (wanted("check")) lines.add(row("check --json " + n, cli("check", file.toString(), "--json"), javaFloor));
+            if (wanted("export-csv")) {
+                lines.add(row("export-csv " + n, cli("export-csv", file.toString(), out.resolve(n + ".csv").toString(), "--force"), javaFloor));
+            }
+            if (wanted("export-pdf")) {
+                lines.add(row("export-pdf " + n, cli("export-pdf", file.toString(), out.resolve(n + ".pdf").toString(), "--force"), javaFloor));
+            }
+            if (!wanted("export-json") && !wanted("import-json")) continue;
             Path json = out.resolve(n + ".json");
             lines.add(row("export-json " + n, cli("export-json", file.toString(), json.toString(), "--force"), javaFloor));
             Path back = out.resolve(n + "-back.clearframe");
@@ -75,6 +83,10 @@ public final class CommandLineTable {
             lines.add(row("import-json " + n, medianOf(imports), javaFloor));
         }
         return lines;
+    }
+
+    private static boolean wanted(String verb) {
+        return ONLY.isEmpty() || ONLY.contains(verb);
     }
 
     private static Path production(Path dir, int shots, boolean signed) throws Exception {

@@ -142,6 +142,36 @@ class WithdrawnSignOffsTest {
     }
 
     @Test
+    void theStreamedBreakdownPdfCountsThemNoMore() throws Exception {
+        // export-pdf reads the file a page of scenes at a time (SignedScenes), not through SignedRecord.load: the same rules hold
+        Path pdf = dir.resolve("withdrawn.pdf");
+        assertEquals(0, run("producer", "export-pdf", file.toString(), pdf.toString()), err);
+        String withdrawn = pdfText(pdf);
+        assertEquals(0, run("producer", "import-reply", file.toString(), p("vfx.cfreply")), err);
+        Path again = dir.resolve("reinstated.pdf");
+        assertEquals(0, run("producer", "export-pdf", file.toString(), again.toString()), err);
+        String reinstated = pdfText(again);
+        assertTrue(reinstated.contains("Approved"), "reinstated, the signature shows: " + reinstated);
+        assertTrue(count(withdrawn, "Approved") < count(reinstated, "Approved"),
+                "withdrawn, it does not show as approved:\n" + withdrawn);
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(Files.readAllBytes(pdf));
+        var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= reader.getNumberOfPages(); i++) b.append(extractor.getTextFromPage(i)).append('\n');
+        reader.close();
+        return b.toString();
+    }
+
+    private static int count(String text, String word) {
+        int n = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) n++;
+        return n;
+    }
+
+    @Test
     void importingTheSameReplyAgainReinstatesItAndSaysSo() {
         assertEquals(0, run("producer", "import-reply", file.toString(), p("vfx.cfreply")), err);
         assertTrue(out.contains("Warning: This reply was imported before and the import was undone; importing it again reinstated its"), out);
