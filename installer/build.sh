@@ -321,12 +321,14 @@ $aot && train_aot
 # JavaFX's included. A command-line verb needs neither: bin/clearframe, which /usr/bin/clearframe links to, hands
 # what opens the window (no argument, one existing file, --sample) to the launcher, and runs everything else on the
 # bundled java directly, with the launcher's options and its own AOT cache of the command-line verbs only. The
-# launcher's rule is only a fast path: both end in org.clearframe.Launcher, which makes the same choice itself.
+# script's rule is only a fast path: both end in org.clearframe.Launcher, which makes the same choice itself.
 write_cli_command() {
   local script="$image/bin/clearframe" opts="" cp="" main="" line value
   while IFS= read -r line; do
     value="${line#*=}"
     value="${value//\$APPDIR/\$app}"
+    # the values go into the script in double quotes, where only $app may expand
+    [[ "$value" != *[\"\`\\]* && "${value//\$app/}" != *\$* ]] || die "cannot quote '$line' from $cfg in bin/clearframe"
     case "$line" in
       app.classpath=*) cp="${cp:+$cp:}$value" ;;
       app.mainclass=*) main="$value" ;;
