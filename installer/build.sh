@@ -315,6 +315,68 @@ train_aot() {
 }
 $aot && train_aot
 
+# --- The `clearframe` command (Linux) -----------------------------------------------------------------
+# jpackage's Linux launcher asks rpm and dpkg which package owns it at every start (`dpkg -S` scans the whole
+# package database: about 0.19 s here), and the window's AOT cache maps all ~7,400 classes it was trained on,
+# JavaFX's included. A command-line verb needs neither: bin/clearframe, which /usr/bin/clearframe links to, hands
+# what opens the window (no argument, one existing file, --sample) to the launcher, and runs everything else on the
+# bundled java directly, with the launcher's options and its own AOT cache of the command-line verbs only. The
+# script's rule is only a fast path: both end in org.clearframe.Launcher, which makes the same choice itself.
+write_cli_command() {
+  local script="$image/bin/clearframe" opts="" cp="" main="" line value
+  while IFS= read -r line; do
+    value="${line#*=}"
+    value="${value//\$APPDIR/\$app}"
+    # the values go into the script in double quotes, where only $app may expand
+    [[ "$value" != *[\"\`\\]* && "${value//\$app/}" != *\$* ]] || die "cannot quote '$line' from $cfg in bin/clearframe"
+    case "$line" in
+      app.classpath=*) cp="${cp:+$cp:}$value" ;;
+      app.mainclass=*) main="$value" ;;
+      java-options=-XX:AOTCache*) ;;   # the window's cache: not this one
+      java-options=*) opts="$opts \"$value\"" ;;
+    esac
+  done <"$cfg"
+  [ -n "$cp" ] && [ -n "$main" ] || die "could not read the class path and main class from $cfg"
+  cat >"$script" <<SCRIPT
+#!/bin/sh
+# The clearframe command, written by installer/build.sh (see installer/README.md, "The clearframe command").
+# Opening the window goes to the app's launcher; a command-line verb runs on the bundled java with its own AOT cache.
+bin=\$(dirname "\$(readlink -f "\$0")")
+if [ \$# -eq 0 ] || { [ \$# -eq 1 ] && { [ "\$1" = --sample ] || [ -f "\$1" ]; }; }; then
+  exec "\$bin/$name" "\$@"
+fi
+app="\$bin/../lib/app"
+if [ -f "\$app/clearframe-cli.aot" ]; then
+  exec "\$bin/../lib/runtime/bin/java" "-XX:AOTCache=\$app/clearframe-cli.aot"$opts -cp "$cp" $main "\$@"
+fi
+exec "\$bin/../lib/runtime/bin/java"$opts -cp "$cp" $main "\$@"
+SCRIPT
+  chmod 755 "$script"
+}
+train_cli_aot() {
+  [ "$feature" -ge 25 ] || return 0
+  step "AOT cache for the command line: training run"
+  local cache="$image/lib/app/clearframe-cli.aot" ok=true
+  # The same command-line part of cli/AotTraining.java as the window's training run, then --version; no window.
+  JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache -XX:TieredStopAtLevel=1 -Dclearframe.config=$root/$work/train-config -Dclearframe.aot.training=$root/$work/train-files" \
+    "$image/bin/clearframe" --version >"$work/train-cli.log" 2>&1 || ok=false
+  rm -rf "$work/train-files"
+  if ! $ok || [ ! -s "$cache" ]; then
+    cat "$work/train-cli.log" >&2; rm -f "$cache"
+    $check && die "AOT training of the command line failed"
+    say "warning: AOT training of the command line failed; clearframe VERB runs without a cache"; return 0
+  fi
+  JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$image/bin/clearframe" info "$root/assets/sample/harbour-lights.clearframe" \
+    >/dev/null 2>"$work/aot-check.log" || { cat "$work/aot-check.log" >&2; die "clearframe info does not start with its AOT cache"; }
+  say "AOT cache for the command line: $(du -h "$cache" | cut -f1)"
+}
+if [ "$os" = linux ]; then
+  write_cli_command
+  $aot && train_cli_aot
+  got="$("$image/bin/clearframe" --version 2>"$work/version.err" || true)"
+  [ "$got" = "$name $version" ] || { cat "$work/version.err" >&2; die "bin/clearframe printed '$got', expected '$name $version'"; }
+fi
+
 # The launcher must run and answer --version with no display: the same check CI relies on.
 if [ "$os" != windows ]; then
   got="$("$launcher" --version 2>"$work/version.err" || true)"
@@ -354,8 +416,9 @@ done
 case "$type" in
   deb | rpm)
     step "jpackage: $type (this compresses ~160 MB: a minute or more on 2 cores)"
-    # jpackage installs to /opt/<package name>; the maintainer scripts point /usr/bin/clearframe there.
-    linux_launcher="/opt/clearframe/bin/$name"
+    # jpackage installs to /opt/<package name>; the maintainer scripts point /usr/bin/clearframe at the command
+    # bin/clearframe (above); the menu entry and double-clicked files run the launcher bin/Clearframe directly.
+    linux_launcher=/opt/clearframe/bin/clearframe
     # The file types' icon names as xdg-icon-resource knows them (application/x-clearframe -> application-x-...).
     mime_icons=$(sed -n 's#^mime-type=##p' installer/linux/*.properties | tr '/' '-' | tr '\n' ' ')
     mkdir -p "$work/linux-resources"
