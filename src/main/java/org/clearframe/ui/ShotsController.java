@@ -89,7 +89,9 @@ public final class ShotsController implements PageController {
         setUpColumns();
         setUpFilters();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, shot) -> {
-            if (shot != null) shotDetailController.show(shot);
+            // A replaced row anywhere in the list makes the table clear and re-select the selected row: the same
+            // shot, already on show, is not filled in again (that refill and its layout were most of an edit's cost).
+            if (shot != null && shot != shotDetailController.shown()) shotDetailController.show(shot);
             else javafx.application.Platform.runLater(this::settleSelection);
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, shot) -> {
