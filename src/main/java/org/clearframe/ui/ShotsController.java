@@ -208,8 +208,10 @@ public final class ShotsController implements PageController {
 
     private void refreshDepartments() {
         Department chosen = departmentFilter.getValue();
-        departmentFilter.getItems().setAll(ShotsViewModel.ALL_DEPARTMENTS);
-        departmentFilter.getItems().addAll(session.departments());
+        List<Department> choices = new java.util.ArrayList<>(session.departments().size() + 1);
+        choices.add(ShotsViewModel.ALL_DEPARTMENTS);
+        choices.addAll(session.departments());
+        departmentFilter.getItems().setAll(choices); // one change, so the drop-down's list is redrawn once
         departmentFilter.setValue(model.current(chosen));
         // No table.refresh(): that remakes every row; the department cells in view redraw themselves (DepartmentsCell).
     }
