@@ -78,7 +78,7 @@ public final class ShotDetailController {
         departments.getItems().setAll(session.departments());
         session.departments().addListener((javafx.collections.ListChangeListener<Department>) c -> {
             departments.getItems().setAll(session.departments());
-            show(shot);
+            checkDepartmentsOf(shot); // only the list changed: the rest of the pane stays as it is
         });
         departments.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<Department>) c -> commit());
         validation.registerValidator(number, Validator.createEmptyValidator("A shot needs a number, like 1, 1A or 2"));
@@ -98,6 +98,16 @@ public final class ShotDetailController {
             }
         });
         show(null);
+    }
+
+    /** Ticks the shot's departments in the list, without committing anything (as when the shot is first shown). */
+    private void checkDepartmentsOf(Shot s) {
+        if (s == null) return;
+        boolean was = loading;
+        loading = true;
+        departments.getCheckModel().clearChecks();
+        for (Department d : departments.getItems()) if (s.departmentIds().contains(d.id())) departments.getCheckModel().check(d);
+        loading = was;
     }
 
     Shot shown() {
@@ -123,8 +133,7 @@ public final class ShotDetailController {
             duration.setText(Forms.seconds(next.durationSeconds()));
             durationError.setText(FieldChecks.RESERVED);
             notes.setText(next.notes());
-            departments.getCheckModel().clearChecks();
-            for (Department d : departments.getItems()) if (next.departmentIds().contains(d.id())) departments.getCheckModel().check(d);
+            checkDepartmentsOf(next);
             AiUse selectedUse = aiUses.getSelectionModel().getSelectedItem();
             aiUses.getItems().setAll(next.aiUses());
             if (selectedUse != null) next.aiUses().stream().filter(u -> u.id().equals(selectedUse.id())).findFirst()

@@ -89,7 +89,9 @@ public final class ShotsController implements PageController {
         setUpColumns();
         setUpFilters();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, shot) -> {
-            if (shot != null) shotDetailController.show(shot);
+            // A replaced row anywhere in the list makes the table clear and re-select the selected row: the same
+            // shot, already on show, is not filled in again (that refill and its layout were most of an edit's cost).
+            if (shot != null && shot != shotDetailController.shown()) shotDetailController.show(shot);
             else javafx.application.Platform.runLater(this::settleSelection);
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, shot) -> {
@@ -206,8 +208,10 @@ public final class ShotsController implements PageController {
 
     private void refreshDepartments() {
         Department chosen = departmentFilter.getValue();
-        departmentFilter.getItems().setAll(ShotsViewModel.ALL_DEPARTMENTS);
-        departmentFilter.getItems().addAll(session.departments());
+        List<Department> choices = new java.util.ArrayList<>(session.departments().size() + 1);
+        choices.add(ShotsViewModel.ALL_DEPARTMENTS);
+        choices.addAll(session.departments());
+        departmentFilter.getItems().setAll(choices); // one change, so the drop-down's list is redrawn once
         departmentFilter.setValue(model.current(chosen));
         // No table.refresh(): that remakes every row; the department cells in view redraw themselves (DepartmentsCell).
     }

@@ -105,7 +105,7 @@ public final class ShotsViewModel {
     }
 
     /** The filter last applied, by ids: a department list that is re-read (or edited) but chosen the same filters nothing again. */
-    private List<Object> applied;
+    private List<Object> applied = List.of("", "", false, false, ""); // what the list starts with: every shot
 
     private void applyFilter() {
         Scene s = scene.get();
