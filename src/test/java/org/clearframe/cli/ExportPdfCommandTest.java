@@ -2,7 +2,6 @@ package org.clearframe.cli;
 
 import org.clearframe.testkit.ProductionBuilder;
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.clearframe.model.ProductionData;
 import org.clearframe.pdf.FileFingerprint;
 import org.clearframe.pdf.SampleBreakdown;
@@ -49,12 +48,7 @@ class ExportPdfCommandTest {
     }
 
     private static String text(Path pdf) throws Exception {
-        PdfReader reader = new PdfReader(Files.readAllBytes(pdf));
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= reader.getNumberOfPages(); i++) b.append(extractor.getTextFromPage(i)).append('\n');
-        reader.close();
-        return b.toString();
+        return org.clearframe.pdf.PdfText.textOf(pdf);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.clearframe.cli;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.clearframe.bench.FeatureProduction;
 import org.clearframe.exchange.Attestations;
 import org.clearframe.exchange.KeyRing;
@@ -156,11 +154,6 @@ class StreamedPdfTest {
     }
 
     private static String text(Path pdf) throws Exception {
-        PdfReader reader = new PdfReader(Files.readAllBytes(pdf));
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= reader.getNumberOfPages(); i++) b.append(extractor.getTextFromPage(i)).append('\n');
-        reader.close();
-        return b.toString();
+        return org.clearframe.pdf.PdfText.textOf(pdf);
     }
 }

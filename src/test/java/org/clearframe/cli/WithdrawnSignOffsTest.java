@@ -157,12 +157,7 @@ class WithdrawnSignOffsTest {
     }
 
     private static String pdfText(Path pdf) throws Exception {
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(Files.readAllBytes(pdf));
-        var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= reader.getNumberOfPages(); i++) b.append(extractor.getTextFromPage(i)).append('\n');
-        reader.close();
-        return b.toString();
+        return org.clearframe.pdf.PdfText.textOf(pdf);
     }
 
     private static int count(String text, String word) {

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads a generated PDF back: its page texts, page sizes and fonts, as a reader's software would see them. */
-final class PdfText implements AutoCloseable {
+public final class PdfText implements AutoCloseable {
 
     final PdfReader reader;
     final List<String> pages = new ArrayList<>();
@@ -27,6 +27,15 @@ final class PdfText implements AutoCloseable {
         reader = new PdfReader(Files.readAllBytes(file));
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
         for (int i = 1; i <= reader.getNumberOfPages(); i++) pages.add(extractor.getTextFromPage(i));
+    }
+
+    /** Every page's text, each followed by a line break: for tests that only look for words anywhere in a PDF. */
+    public static String textOf(Path file) throws IOException {
+        try (PdfText pdf = new PdfText(file)) {
+            StringBuilder b = new StringBuilder();
+            for (String page : pdf.pages) b.append(page).append('\n');
+            return b.toString();
+        }
     }
 
     String all() {
