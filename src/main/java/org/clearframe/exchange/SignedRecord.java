@@ -121,12 +121,16 @@ public record SignedRecord(ProductionData data, Map<UUID, Proven> proven, List<I
     /**
      * Decides, as {@link #load} would, which of {@code signOffs} (rows already in {@code store}, e.g. just written by a
      * reply import) its evidence proves, without reading the rest of the production: an open session adds what holds.
+     * Only the evidence that bears on them is read (their proofs and the replies those cite), with the file's
+     * checkpoints, so recording one sign-off does not read every proof and reply in the file.
      */
     public static SignedRecord prove(ProductionStore store, org.clearframe.model.Production production, List<SignOff> signOffs)
             throws StoreException {
         ProductionData raw = new ProductionData(production, List.of(), List.of(), List.of(), List.of(), signOffs, "");
         RecordTrust trust = RecordTrust.forUser(List.of());
-        return sort(raw, store.proofs().evidence(), ReplyWithdrawals.read(store, production.id(), trust), trust, pinnedHere(TrustStore.forUser()));
+        Evidence bearing = store.proofs().evidenceFor(signOffs.stream().map(SignOff::id).toList());
+        Evidence evidence = new Evidence(bearing.replies(), bearing.proofs(), bearing.beforeProofs(), store.proofs().checkpoints());
+        return sort(raw, evidence, ReplyWithdrawals.read(store, production.id(), trust), trust, pinnedHere(TrustStore.forUser()));
     }
 
     /**
