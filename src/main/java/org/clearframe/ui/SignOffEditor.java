@@ -64,7 +64,7 @@ final class SignOffEditor {
         proven.keySet().removeAll(ids);
         proven.putAll(checked.proven());
         Set<UUID> shown = new HashSet<>();
-        List<SignOff> noLongerHeld = new ArrayList<>();
+        Set<SignOff> noLongerHeld = new HashSet<>(); // a set: removeAll asks it once per sign-off in the production
         for (SignOff s : written) {
             for (SignOff x : state.index.signOffsOf(s.shotId())) {
                 if (!x.id().equals(s.id())) continue;
