@@ -203,14 +203,14 @@ public final class ProofRepository {
         if (signOffIds.isEmpty()) return Evidence.NONE;
         return store.readForProofs(c -> {
             if (!hasTable(c, "sign_off_proof")) return Evidence.NONE;
-            List<StoredProof> proofs = new ArrayList<>();
+            List<OrderedProof> found = new ArrayList<>();
             Set<UUID> before = new HashSet<>();
             Set<UUID> cited = new java.util.LinkedHashSet<>();
             List<UUID> ids = List.copyOf(signOffIds);
             for (int from = 0; from < ids.size(); from += IN_LIST) {
                 List<UUID> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
                 try (PreparedStatement p = c.prepareStatement("SELECT id, sign_off_id, kind, reply_id, basis, public_key, key_fingerprint, "
-                        + "signature, recorded_at FROM sign_off_proof WHERE sign_off_id IN (" + marks(part.size()) + ") ORDER BY recorded_at, rowid")) {
+                        + "signature, recorded_at, rowid FROM sign_off_proof WHERE sign_off_id IN (" + marks(part.size()) + ")")) {
                     bind(p, part);
                     try (ResultSet r = p.executeQuery()) {
                         while (r.next()) {
@@ -219,7 +219,7 @@ public final class ProofRepository {
                             if (id == null || signOff == null || at == null || r.getString(3) == null) continue;
                             StoredProof proof = new StoredProof(id, signOff, r.getString(3), uuidOrNull(r.getString(4)), r.getString(5),
                                     r.getString(6), r.getString(7), r.getString(8), at);
-                            proofs.add(proof);
+                            found.add(new OrderedProof(r.getString(9), r.getLong(10), proof));
                             if (proof.replyId() != null) cited.add(proof.replyId());
                         }
                     }
@@ -253,11 +253,15 @@ public final class ProofRepository {
                     }
                 }
             }
-            // proofs in the order evidence() gives them, across the parts
-            proofs.sort(java.util.Comparator.comparing(StoredProof::recordedAt));
-            return new Evidence(replies, proofs, before);
+            // proofs in the order evidence() gives them, across the parts: its ORDER BY recorded_at, rowid compares the
+            // stored text, which is not always the instants' order (Instant.toString drops trailing zeros)
+            found.sort(java.util.Comparator.comparing(OrderedProof::recordedAt).thenComparingLong(OrderedProof::rowid));
+            return new Evidence(replies, found.stream().map(OrderedProof::proof).toList(), before);
         });
     }
+
+    /** A proof with the stored text and rowid that evidence() orders proofs by. */
+    private record OrderedProof(String recordedAt, long rowid, StoredProof proof) {}
 
     /** Ids bound per statement: well under SQLite's limit on parameters. */
     private static final int IN_LIST = 500;
