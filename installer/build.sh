@@ -115,6 +115,7 @@ step "using JDK $feature at $jdk"
 if ! $skip_maven; then
   step "mvn package"
   mvn_log="$(mktemp)"
+  rm -rf target/lib   # Maven adds the jars it copies there to those of earlier builds: an old version would ship too
   if ! mvn -B -ntp -q -DskipTests package >"$mvn_log" 2>&1; then
     cat "$mvn_log" >&2; rm -f "$mvn_log"; die "mvn package failed"
   fi
@@ -282,8 +283,7 @@ train_aot() {
     # JDK 25 starts optimising compiles early, and on two cores they held the first window back by 0.25 s.
     echo 'java-options=-XX:TieredStopAtLevel=1'
     echo "java-options=-Dclearframe.config=$root/$work/train-config"   # keep the builder's settings untouched
-    # The run first makes a ~1,000-shot production from the sample and runs the command-line verbs on both
-    # (cli/AotTraining.java), then opens the window on the large one.
+    # The run makes a ~1,000-shot production from the sample (cli/AotTraining.java) and opens the window on it.
     echo "java-options=-Dclearframe.aot.training=$root/$work/train-files"
   } >>"$cfg"
   local ok=true
@@ -317,12 +317,16 @@ $aot && train_aot
 
 # --- The `clearframe` command (Linux) -----------------------------------------------------------------
 # jpackage's Linux launcher asks rpm and dpkg which package owns it at every start (`dpkg -S` scans the whole
-# package database: about 0.19 s here), and the window's AOT cache maps all ~7,400 classes it was trained on,
-# JavaFX's included. A command-line verb needs neither: bin/clearframe, which /usr/bin/clearframe links to, hands
-# what opens the window (no argument, one existing file, --sample) to the launcher, and runs everything else on the
-# bundled java directly, with the launcher's options and its own AOT cache of the command-line verbs only. The
-# script's rule is only a fast path: both end in org.clearframe.Launcher, which makes the same choice itself.
-write_cli_command() {
+# package database: 0.1-0.19 s here). bin/clearframe, which /usr/bin/clearframe links to and the menu entry and
+# double-clicked files run, starts the bundled java directly, with the launcher's options and the AOT cache trained
+# for that kind of start: the JVM maps every class in its cache as it starts, so a cache holding more than the start
+# needs costs time (the double-clicked file's 50 MB cache held the welcome window back by 0.07 s). Three caches:
+#   clearframe-welcome.aot  no argument (the menu entry): the welcome window only
+#   clearframe.aot          one existing file or --sample (a double-click): the window opening a production; also the
+#                           launcher bin/Clearframe's
+#   clearframe-cli.aot      anything else: the command-line verbs
+# The script's rule is only a fast path: every start ends in org.clearframe.Launcher, which makes the same choice.
+write_command() {
   local script="$image/bin/clearframe" opts="" cp="" main="" line value
   while IFS= read -r line; do
     value="${line#*=}"
@@ -332,7 +336,7 @@ write_cli_command() {
     case "$line" in
       app.classpath=*) cp="${cp:+$cp:}$value" ;;
       app.mainclass=*) main="$value" ;;
-      java-options=-XX:AOTCache*) ;;   # the window's cache: not this one
+      java-options=-XX:AOTCache*) ;;   # the script picks the cache itself
       java-options=*) opts="$opts \"$value\"" ;;
     esac
   done <"$cfg"
@@ -340,24 +344,53 @@ write_cli_command() {
   cat >"$script" <<SCRIPT
 #!/bin/sh
 # The clearframe command, written by installer/build.sh (see installer/README.md, "The clearframe command").
-# Opening the window goes to the app's launcher; a command-line verb runs on the bundled java with its own AOT cache.
+# Runs the window and the command-line verbs on the bundled java, each with the AOT cache trained for that start.
+# The paths are the real ones (readlink -f), as the launcher's are: a cache only matches the class path it was made with.
 bin=\$(dirname "\$(readlink -f "\$0")")
-if [ \$# -eq 0 ] || { [ \$# -eq 1 ] && { [ "\$1" = --sample ] || [ -f "\$1" ]; }; }; then
-  exec "\$bin/$name" "\$@"
+app="\${bin%/*}/lib/app"
+java="\${bin%/*}/lib/runtime/bin/java"
+if [ \$# -eq 0 ]; then
+  cache=clearframe-welcome.aot
+elif [ \$# -eq 1 ] && { [ "\$1" = --sample ] || [ -f "\$1" ]; }; then
+  cache=clearframe.aot
+else
+  cache=clearframe-cli.aot
 fi
-app="\$bin/../lib/app"
-if [ -f "\$app/clearframe-cli.aot" ]; then
-  exec "\$bin/../lib/runtime/bin/java" "-XX:AOTCache=\$app/clearframe-cli.aot"$opts -cp "$cp" $main "\$@"
+if [ -f "\$app/\$cache" ]; then
+  exec "\$java" "-XX:AOTCache=\$app/\$cache"$opts -cp "$cp" $main "\$@"
 fi
-exec "\$bin/../lib/runtime/bin/java"$opts -cp "$cp" $main "\$@"
+exec "\$java"$opts -cp "$cp" $main "\$@"
 SCRIPT
   chmod 755 "$script"
+}
+train_welcome_aot() {
+  [ "$feature" -ge 25 ] && [ -n "${DISPLAY:-}" ] && command -v python3 >/dev/null 2>&1 || return 0
+  step "AOT cache for the welcome window: training run"
+  local cache="$image/lib/app/clearframe-welcome.aot" ok=true
+  # The menu entry's start, as bin/clearframe runs it with no argument (it adds no cache while this one is missing).
+  JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache -XX:TieredStopAtLevel=1 -Dclearframe.config=$root/$work/train-config" \
+    python3 installer/measure-startup.py --runs 1 --linger 3 -- "$image/bin/clearframe" >"$work/train-welcome.log" 2>&1 ||
+    ok=false
+  if ! $ok || [ ! -s "$cache" ]; then
+    cat "$work/train-welcome.log" >&2; rm -f "$cache"
+    $check && die "AOT training of the welcome window failed"
+    say "warning: AOT training of the welcome window failed; the menu entry starts without a cache"; return 0
+  fi
+  # AOTMode=on: the JVM refuses to start unless it can use the cache, so a window that opens proves it matches.
+  local checking="-XX:AOTMode=on -Dclearframe.config=$root/$work/train-config"
+  JAVA_TOOL_OPTIONS="$checking" python3 installer/measure-startup.py --runs 1 -- "$image/bin/clearframe" \
+    >"$work/aot-check.log" 2>&1 || { cat "$work/aot-check.log" >&2; die "the welcome window does not start with its AOT cache"; }
+  cp assets/sample/harbour-lights.clearframe "$work/check.clearframe"   # opening a file may write to it
+  JAVA_TOOL_OPTIONS="$checking" python3 installer/measure-startup.py --runs 1 -- "$image/bin/clearframe" \
+    "$root/$work/check.clearframe" >"$work/aot-check.log" 2>&1 ||
+    { cat "$work/aot-check.log" >&2; die "bin/clearframe FILE does not start the window with the file's AOT cache"; }
+  say "AOT cache for the welcome window: $(du -h "$cache" | cut -f1)"
 }
 train_cli_aot() {
   [ "$feature" -ge 25 ] || return 0
   step "AOT cache for the command line: training run"
   local cache="$image/lib/app/clearframe-cli.aot" ok=true
-  # The same command-line part of cli/AotTraining.java as the window's training run, then --version; no window.
+  # The command-line verbs of cli/AotTraining.java, then --version; no window.
   JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache -XX:TieredStopAtLevel=1 -Dclearframe.config=$root/$work/train-config -Dclearframe.aot.training=$root/$work/train-files" \
     "$image/bin/clearframe" --version >"$work/train-cli.log" 2>&1 || ok=false
   rm -rf "$work/train-files"
@@ -371,7 +404,8 @@ train_cli_aot() {
   say "AOT cache for the command line: $(du -h "$cache" | cut -f1)"
 }
 if [ "$os" = linux ]; then
-  write_cli_command
+  write_command
+  $aot && train_welcome_aot
   $aot && train_cli_aot
   got="$("$image/bin/clearframe" --version 2>"$work/version.err" || true)"
   [ "$got" = "$name $version" ] || { cat "$work/version.err" >&2; die "bin/clearframe printed '$got', expected '$name $version'"; }
@@ -398,6 +432,8 @@ if $check; then
   for f in postinst prerm postrm Clearframe.desktop; do
     [ -f "installer/linux/resources/$f" ] || die "installer/linux/resources/$f is missing"
   done
+  grep -q '^Exec=@LAUNCHER@ %f$' installer/linux/resources/Clearframe.desktop ||
+    die "the menu entry must start bin/clearframe (Exec=@LAUNCHER@ %f), not the slower launcher"
   step "check passed: $image ($(du -sh "$image" | cut -f1))"
   exit 0
 fi
@@ -417,7 +453,7 @@ case "$type" in
   deb | rpm)
     step "jpackage: $type (this compresses ~160 MB: a minute or more on 2 cores)"
     # jpackage installs to /opt/<package name>; the maintainer scripts point /usr/bin/clearframe at the command
-    # bin/clearframe (above); the menu entry and double-clicked files run the launcher bin/Clearframe directly.
+    # bin/clearframe (above), which the menu entry and double-clicked files run too.
     linux_launcher=/opt/clearframe/bin/clearframe
     # The file types' icon names as xdg-icon-resource knows them (application/x-clearframe -> application-x-...).
     mime_icons=$(sed -n 's#^mime-type=##p' installer/linux/*.properties | tr '/' '-' | tr '\n' ' ')

@@ -15,9 +15,11 @@ public final class Launcher {
         org.clearframe.ui.StartupTrace.mark("Launcher.main");
         String training = System.getProperty("clearframe.aot.training");
         if (training != null) {
-            // installer/build.sh's AOT training run: the command-line verbs first, then the window on a large production
-            java.nio.file.Path large = org.clearframe.cli.AotTraining.run(java.nio.file.Path.of(training));
-            if (args.length == 0) args = new String[]{large.toString()};
+            // installer/build.sh's AOT training runs, one per cache: the command-line verbs (then the verb asked for),
+            // or with no argument the window on a large production
+            java.nio.file.Path dir = java.nio.file.Path.of(training);
+            if (args.length == 0) args = new String[]{org.clearframe.cli.AotTraining.largeProduction(dir).toString()};
+            else if (!Cli.opensApp(args)) org.clearframe.cli.AotTraining.runVerbs(dir);
         }
         if (!Cli.opensApp(args)) {
             System.exit(Cli.run(args));

@@ -19,11 +19,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The work the AOT cache's training run does before the window opens (installer/build.sh sets
- * {@code -Dclearframe.aot.training=DIR} for that one run only): it makes a production of about a thousand shots
- * from the bundled sample, then runs the command-line verbs a producer and a build server use on it and on the
- * sample (info, check, check --json, the CSV, PDF and JSON exports, import-json), so the classes they load are in
- * the cache as well as the window's. Their output is discarded. Nothing here runs in a normal start.
+ * The work installer/build.sh's AOT training runs do (it sets {@code -Dclearframe.aot.training=DIR} for those runs
+ * only). Each cache is trained on the start it serves: the double-clicked file's cache on the window opening a
+ * production of about a thousand shots made from the bundled sample ({@link #largeProduction}); the command line's on
+ * the verbs a producer and a build server use, run on that production and on the sample ({@link #runVerbs}: info,
+ * check, check --json, the CSV, PDF and JSON exports, import-json), their output discarded. The welcome window's
+ * cache needs no help: its run just starts the app. Nothing here runs in a normal start.
  */
 public final class AotTraining {
 
@@ -32,26 +33,22 @@ public final class AotTraining {
 
     private AotTraining() {}
 
-    /** Runs the verbs in {@code dir} (emptied first) and returns the large production, for the window to open. */
-    public static Path run(Path dir) {
+    /** Makes the sample and the large production in {@code dir} (emptied first) and returns the large one. */
+    public static Path largeProduction(Path dir) {
+        try {
+            return make(dir)[1];
+        } catch (Exception e) {
+            // a training run that could not do everything still trains what it did; the build checks the cache it gets
+            System.err.println("AOT training: " + e);
+            return dir.resolve("large.clearframe");
+        }
+    }
+
+    /** Runs the command-line verbs on the sample and the large production, made in {@code dir} (emptied first). */
+    public static void runVerbs(Path dir) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true);
         try {
-            Files.createDirectories(dir);
-            try (var old = Files.list(dir)) {
-                for (Path p : old.toList()) Files.deleteIfExists(p);
-            }
-            Path sample = dir.resolve("sample.clearframe");
-            try (InputStream in = AotTraining.class.getResourceAsStream("/org/clearframe/sample/harbour-lights.clearframe")) {
-                if (in == null) throw new IOException("the sample production is missing from this build");
-                Files.copy(in, sample);
-            }
-            Path large = dir.resolve("large.clearframe");
-            ProductionData data;
-            try (ProductionStore store = ProductionStore.openReadOnly(sample)) {
-                data = org.clearframe.exchange.SignedRecord.load(store).data(); // the sign-offs are left out below anyway
-            }
-            ProductionStore.createFrom(large, copies(data));
-            for (Path file : List.of(sample, large)) {
+            for (Path file : make(dir)) {
                 String f = file.toString(), n = file.getFileName().toString();
                 Cli.run(new String[]{"info", f}, quiet, quiet);
                 Cli.run(new String[]{"check", f}, quiet, quiet);
@@ -61,12 +58,29 @@ public final class AotTraining {
                 Cli.run(new String[]{"export-json", f, dir.resolve(n + ".json").toString()}, quiet, quiet);
                 Cli.run(new String[]{"import-json", dir.resolve(n + ".json").toString(), dir.resolve("back-" + n).toString()}, quiet, quiet);
             }
-            return large;
         } catch (Exception e) {
-            // a training run that could not do everything still trains what it did; the build checks the cache it gets
             System.err.println("AOT training: " + e);
-            return dir.resolve("large.clearframe");
         }
+    }
+
+    /** The sample copied out of the jar, and the large production made from it: {sample, large}. */
+    private static Path[] make(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        try (var old = Files.list(dir)) {
+            for (Path p : old.toList()) Files.deleteIfExists(p);
+        }
+        Path sample = dir.resolve("sample.clearframe");
+        try (InputStream in = AotTraining.class.getResourceAsStream("/org/clearframe/sample/harbour-lights.clearframe")) {
+            if (in == null) throw new IOException("the sample production is missing from this build");
+            Files.copy(in, sample);
+        }
+        Path large = dir.resolve("large.clearframe");
+        ProductionData data;
+        try (ProductionStore store = ProductionStore.openReadOnly(sample)) {
+            data = org.clearframe.exchange.SignedRecord.load(store).data(); // the sign-offs are left out below anyway
+        }
+        ProductionStore.createFrom(large, copies(data));
+        return new Path[]{sample, large};
     }
 
     /** The sample's scenes and shots {@link #COPIES} times over, with new ids and numbers, and none of its sign-offs. */

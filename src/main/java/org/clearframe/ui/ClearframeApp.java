@@ -82,19 +82,21 @@ public final class ClearframeApp extends Application {
         first[0] = () -> {
             StartupTrace.mark("first pulse laid out");
             scene.removePostLayoutPulseListener(first[0]);
+            // Not needed for the first frame (decoding the icon takes about 10 ms): after it.
+            Platform.runLater(() -> afterFirstFrame(stage));
         };
         scene.addPostLayoutPulseListener(first[0]);
         keepAtLeast(stage, new Dimension2D(stage.getWidth(), stage.getHeight()), Math.min(MIN_WIDTH, size.getWidth()), Math.min(MIN_HEIGHT, size.getHeight()));
         if (file.isEmpty() && args.contains("--sample")) main.openSample();
-        // Not needed for the first frame: after it.
-        Platform.runLater(() -> {
-            try (InputStream icon = ClearframeApp.class.getResourceAsStream("/org/clearframe/icons/clearframe-256.png")) {
-                if (icon != null) stage.getIcons().add(new Image(icon));
-            } catch (java.io.IOException ignored) {
-                // a missing icon is cosmetic
-            }
-            org.clearframe.ui.pdf.ExportPdfDialog.useHostServices(getHostServices());
-        });
+    }
+
+    private void afterFirstFrame(Stage stage) {
+        try (InputStream icon = ClearframeApp.class.getResourceAsStream("/org/clearframe/icons/clearframe-256.png")) {
+            if (icon != null) stage.getIcons().add(new Image(icon));
+        } catch (java.io.IOException ignored) {
+            // a missing icon is cosmetic
+        }
+        org.clearframe.ui.pdf.ExportPdfDialog.useHostServices(getHostServices());
     }
 
     private static boolean opensAFile(List<String> args) {

@@ -357,8 +357,7 @@ public final class MainController implements Navigator, ProductionFiles {
         policyBanner.setVisible(false);
         policyBanner.setManaged(false);
         pages.clear();
-        navigator.setVisible(false);
-        navigator.setManaged(false);
+        root.setLeft(null);
         showWelcome();
         updateTitle();
     }
@@ -387,8 +386,7 @@ public final class MainController implements Navigator, ProductionFiles {
         recent.add(opened.file());
         fillRecentMenu(); // a disabled menu never fires onShowing, so the first recent file must switch it on here
         pages.clear();
-        navigator.setVisible(true);
-        navigator.setManaged(true);
+        root.setLeft(navigator);
         navigator.getSelectionModel().clearSelection();
         opened.productionProperty().addListener((o, a, b) -> updateTitle());
         opened.shots().addListener((javafx.collections.ListChangeListener<Object>) c -> refreshCounts());

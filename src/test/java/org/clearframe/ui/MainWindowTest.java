@@ -45,8 +45,11 @@ class MainWindowTest {
     @Test
     void aProductionBuiltInTheViewsIsAllThereAfterReopening(FxRobot robot) throws Exception {
         Path file = dir.resolve("Lighthouse.clearframe");
+        // The navigator is in the window only while a production is open (the welcome window starts without it).
+        assertTrue(robot.lookup(".navigator").tryQuery().isEmpty(), "no navigator on the welcome page");
         robot.interact(() -> main.createProduction(file));
         UiTestSupport.waitUntil(() -> main.session() != null);
+        assertTrue(robot.lookup(".navigator").queryAs(javafx.scene.control.ListView.class).isVisible());
         assertEquals("Lighthouse.clearframe — Clearframe", ((Stage) robot.window(0)).getTitle());
 
         // A department, named in the table.
@@ -83,6 +86,7 @@ class MainWindowTest {
         robot.interact(main::closeProduction);
         assertNull(main.session());
         assertTrue(robot.lookup("Open Sample Production").tryQuery().isPresent(), "closing returns to the welcome page");
+        assertTrue(robot.lookup(".navigator").tryQuery().isEmpty(), "closing takes the navigator away");
 
         UiTestSupport.openAndWait(robot, main, file);
         ProductionData reopened = main.session().snapshot();
