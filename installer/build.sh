@@ -367,6 +367,9 @@ train_welcome_aot() {
   [ "$feature" -ge 25 ] && [ -n "${DISPLAY:-}" ] && command -v python3 >/dev/null 2>&1 || return 0
   step "AOT cache for the welcome window: training run"
   local cache="$image/lib/app/clearframe-welcome.aot" ok=true
+  # A producer's welcome page lists recent productions (links with tooltips): give the training run one.
+  cp assets/sample/harbour-lights.clearframe "$work/check.clearframe"   # opening a file may write to it: a copy
+  mkdir -p "$work/train-config" && echo "$root/$work/check.clearframe" >"$work/train-config/recent-files.txt"
   # The menu entry's start, as bin/clearframe runs it with no argument (it adds no cache while this one is missing).
   JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache -XX:TieredStopAtLevel=1 -Dclearframe.config=$root/$work/train-config" \
     python3 installer/measure-startup.py --runs 1 --linger 3 -- "$image/bin/clearframe" >"$work/train-welcome.log" 2>&1 ||
@@ -380,7 +383,6 @@ train_welcome_aot() {
   local checking="-XX:AOTMode=on -Dclearframe.config=$root/$work/train-config"
   JAVA_TOOL_OPTIONS="$checking" python3 installer/measure-startup.py --runs 1 -- "$image/bin/clearframe" \
     >"$work/aot-check.log" 2>&1 || { cat "$work/aot-check.log" >&2; die "the welcome window does not start with its AOT cache"; }
-  cp assets/sample/harbour-lights.clearframe "$work/check.clearframe"   # opening a file may write to it
   JAVA_TOOL_OPTIONS="$checking" python3 installer/measure-startup.py --runs 1 -- "$image/bin/clearframe" \
     "$root/$work/check.clearframe" >"$work/aot-check.log" 2>&1 ||
     { cat "$work/aot-check.log" >&2; die "bin/clearframe FILE does not start the window with the file's AOT cache"; }

@@ -61,6 +61,7 @@ public final class ClearframeApp extends Application {
         StartupTrace.mark("Application.start");
         List<String> args = getParameters().getRaw();
         Composition app = new Composition(new FxDialogService(() -> stage), RecentFiles.forUser());
+        StartupTrace.mark("composition root built");
         // Started on a file (a double-click): its first look replaces the welcome page at once, so that is not built.
         ViewFactory.Loaded<MainController> loaded = opensAFile(args) ? app.mainWindowOpeningAFile() : app.mainWindow();
         main = loaded.controller();

@@ -117,6 +117,7 @@ public final class MainController implements Navigator, ProductionFiles {
         recentMenu.setOnShowing(e -> fillRecentMenu());
         fillRecentMenu();
         bindUndo(null);
+        StartupTrace.mark("main window controller set up");
         if (welcomeFirst) showWelcome();
     }
 
