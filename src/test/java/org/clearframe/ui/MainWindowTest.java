@@ -87,6 +87,13 @@ class MainWindowTest {
         assertNull(main.session());
         assertTrue(robot.lookup("Open Sample Production").tryQuery().isPresent(), "closing returns to the welcome page");
         assertTrue(robot.lookup(".navigator").tryQuery().isEmpty(), "closing takes the navigator away");
+        // The welcome page lists it; its full path shows as a tooltip, set up when the pointer first reaches it.
+        javafx.scene.control.Hyperlink recent = robot.lookup(".recent-link").queryAs(javafx.scene.control.Hyperlink.class);
+        assertEquals("Lighthouse.clearframe", recent.getText());
+        assertNull(recent.getProperties().get("javafx.scene.control.Tooltip"));
+        robot.moveTo(recent);
+        javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip) recent.getProperties().get("javafx.scene.control.Tooltip");
+        assertEquals(file.toAbsolutePath().normalize().toString(), tip.getText());
 
         UiTestSupport.openAndWait(robot, main, file);
         ProductionData reopened = main.session().snapshot();
