@@ -23,7 +23,6 @@ import org.clearframe.AppInfo;
 import org.clearframe.exchange.SignedRecord;
 import org.clearframe.model.Production;
 import org.clearframe.store.ProductionStore;
-import org.controlsfx.control.StatusBar;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +53,7 @@ public final class MainController implements Navigator, ProductionFiles {
     @FXML private Menu editMenu, viewMenu;
     @FXML private ListView<Page> navigator;
     @FXML private StackPane content;
-    @FXML private StatusBar statusBar;
+    @FXML private Label statusBar;
     /** Shown while the production's stored policy cannot be read (fail closed: nothing is cleared meanwhile). */
     @FXML private Label policyBanner;
 

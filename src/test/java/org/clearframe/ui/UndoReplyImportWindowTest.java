@@ -90,7 +90,7 @@ class UndoReplyImportWindowTest {
         robot.interact(main::undo); // Edit > Undo
         UiTestSupport.waitUntil(() -> session.signOffs().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        String status = robot.lookup(".status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText();
+        String status = robot.lookup(".status-text").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(status.contains("1 sign-off withdrawn (reply import undone)") && !status.contains("until attested")
                 && !status.contains("without a valid proof"), status);
 
@@ -111,7 +111,7 @@ class UndoReplyImportWindowTest {
         robot.clickOn("Production").clickOn("Import Sign-offs…");
         UiTestSupport.waitUntil(() -> session.signOffs().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        String said = robot.lookup(".status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText();
+        String said = robot.lookup(".status-text").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(said.startsWith("This reply was imported before and the import was undone; importing it again reinstated its 1"), said);
     }
 }
