@@ -103,10 +103,13 @@ public final class DueViewModel implements Observable {
         List<Row> out = new ArrayList<>();
         // who signs for a role is looked up once per role, not per open signature (a large production has 100,000s)
         Map<org.clearframe.model.Role, String> heads = new java.util.EnumMap<>(org.clearframe.model.Role.class);
+        Map<String, String> people = new HashMap<>(); // one copy of each performer's "Name (role)", not one per signature
         for (Due d : DueDates.all(data, flags, session.schedule())) {
             if (!d.open()) continue;
             Shot shot = shots.get(d.shotId());
-            out.add(new Row(d, d.urgency(now), shot, scenes.get(shot.sceneId()), flagOf.get(d.shotId() + "/" + d.ruleId()), person(d, data, heads)));
+            String person = person(d, data, heads);
+            out.add(new Row(d, d.urgency(now), shot, scenes.get(shot.sceneId()), flagOf.get(d.shotId() + "/" + d.ruleId()),
+                    people.computeIfAbsent(person, p -> p)));
         }
         out.sort(Comparator.comparing((Row r) -> r.due().dueOn(), Comparator.nullsLast(Comparator.naturalOrder())));
         return List.copyOf(out);
