@@ -93,10 +93,11 @@ public final class DueViewModel implements Observable {
 
     private List<Row> build() {
         ProductionData data = session.snapshot();
-        Map<UUID, List<Flag>> flags = new HashMap<>();
-        for (Shot s : data.shots()) flags.put(s.id(), session.flags(s.id()));
-        Map<String, Flag> flagOf = new HashMap<>();
-        flags.values().forEach(list -> list.forEach(f -> flagOf.putIfAbsent(f.shotId() + "/" + f.rule().id(), f)));
+        Map<UUID, List<Flag>> flags = new HashMap<>(); // the shots with flags only: the others have nothing due
+        for (Shot s : data.shots()) {
+            List<Flag> of = session.flags(s.id());
+            if (!of.isEmpty()) flags.put(s.id(), of);
+        }
         Map<UUID, Shot> shots = ProductionData.index(data.shots(), Shot::id);
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
         LocalDate now = today();
@@ -108,11 +109,17 @@ public final class DueViewModel implements Observable {
             if (!d.open()) continue;
             Shot shot = shots.get(d.shotId());
             String person = person(d, data, heads);
-            out.add(new Row(d, d.urgency(now), shot, scenes.get(shot.sceneId()), flagOf.get(d.shotId() + "/" + d.ruleId()),
+            out.add(new Row(d, d.urgency(now), shot, scenes.get(shot.sceneId()), flagOf(flags.get(d.shotId()), d.ruleId()),
                     people.computeIfAbsent(person, p -> p)));
         }
         out.sort(Comparator.comparing((Row r) -> r.due().dueOn(), Comparator.nullsLast(Comparator.naturalOrder())));
         return List.copyOf(out);
+    }
+
+    /** The shot's first flag under the rule (a shot has a handful of flags: no map of every flag is needed). */
+    private static Flag flagOf(List<Flag> shotFlags, String ruleId) {
+        for (Flag f : shotFlags) if (f.rule().id().equals(ruleId)) return f;
+        return null;
     }
 
     /**
