@@ -63,16 +63,24 @@ public final class Evaluator {
         for (SignOff s : data.signOffs()) signOffs.computeIfAbsent(s.shotId(), k -> new ArrayList<>()).add(s);
         Genre genre = data.production().genre();
         Map<UUID, List<Flag>> flags = new LinkedHashMap<>(data.shots().size() * 2);
+        // a production repeats its AI uses from shot to shot, and so the reasons: each one kept once, not once per flag
+        Map<String, String> reasons = new HashMap<>();
         for (Shot shot : data.shots()) {
             List<SignOff> signed = signOffs.getOrDefault(shot.id(), List.of());
             flags.put(shot.id(), shot.hasAiUse()
-                    ? withChecks(policy, evaluate(policy, shot, cast, genre, signed), data, cast, shot, signed)
+                    ? withChecks(policy, evaluate(policy, shot, cast, genre, signed, reasons), data, cast, shot, signed)
                     : List.of());
         }
         return Collections.unmodifiableMap(flags);
     }
 
     static List<Flag> evaluate(Policy policy, Shot shot, Map<UUID, CastMember> cast, Genre genre, List<SignOff> signOffs) {
+        return evaluate(policy, shot, cast, genre, signOffs, null);
+    }
+
+    /** The policy's flags of one shot; {@code reasons} (if not null) holds the reasons given so far, so an equal one is kept once. */
+    private static List<Flag> evaluate(Policy policy, Shot shot, Map<UUID, CastMember> cast, Genre genre, List<SignOff> signOffs,
+                                       Map<String, String> reasons) {
         List<Flag> flags = new ArrayList<>(8);
         Signed signed = new Signed(shot, signOffs);
         for (AiUse use : shot.aiUses()) {
@@ -81,8 +89,9 @@ public final class Evaluator {
             for (Rule rule : policy.rules()) {
                 if (!rule.when().matches(use, performers, genre)) continue;
                 if (what == null) what = Reasons.what(use, performers);
-                flags.add(new Flag(rule, shot.id(), use, Reasons.of(rule, use, performers, genre, what),
-                        signatures(rule, use, performers, signed)));
+                String reason = Reasons.of(rule, use, performers, genre, what);
+                if (reasons != null) reason = reasons.computeIfAbsent(reason, r -> r);
+                flags.add(new Flag(rule, shot.id(), use, reason, signatures(rule, use, performers, signed)));
             }
         }
         return Collections.unmodifiableList(flags);

@@ -55,6 +55,7 @@ public final class FlagIndex {
     }
 
     private final Policy policy;
+    /** Only shots with flags: most shots have none, and an entry for each would be megabytes at 100,000 shots. */
     private final Map<UUID, List<Flag>> byShot = new HashMap<>();
     private Summary summary = Summary.EMPTY;
     /** What a shot's flags depend on besides the shot and its sign-offs: production, cast, scans, consents. */
@@ -72,7 +73,7 @@ public final class FlagIndex {
      */
     public FlagIndex(Assessment assessment, ProductionData data) {
         this.policy = assessment.policy();
-        byShot.putAll(assessment.flagsByShot());
+        keep(assessment.flagsByShot());
         summary = assessment.summary();
         useFacts(data);
     }
@@ -85,8 +86,14 @@ public final class FlagIndex {
     public synchronized void rebuild(ProductionData data) {
         useFacts(data);
         byShot.clear();
-        byShot.putAll(Evaluator.evaluateAll(policy, data));
+        keep(Evaluator.evaluateAll(policy, data));
         summary = Summary.of(byShot.values());
+    }
+
+    private void keep(Map<UUID, List<Flag>> flagsByShot) {
+        flagsByShot.forEach((shot, flags) -> {
+            if (!flags.isEmpty()) byShot.put(shot, flags);
+        });
     }
 
     /**
@@ -119,7 +126,7 @@ public final class FlagIndex {
      */
     public synchronized List<Flag> recheck(Shot shot, List<SignOff> signOffs) {
         List<Flag> flags = Evaluator.evaluate(policy, facts, cast, shot, signOffs);
-        List<Flag> old = byShot.put(shot.id(), flags);
+        List<Flag> old = flags.isEmpty() ? byShot.remove(shot.id()) : byShot.put(shot.id(), flags);
         if (old != null) summary = summary.plus(old, -1);
         summary = summary.plus(flags, 1);
         return flags;

@@ -106,29 +106,73 @@ public final class DueController implements PageController {
     /** The day the page was last built for ("overdue" and "this week" are measured from it). */
     private java.time.LocalDate builtFor;
 
+    /**
+     * How many signatures the page lists at first, group by group; the groups past it start closed, their count in the
+     * heading. A large production has hundreds of thousands of open signatures, and a tree line for each would hold more
+     * memory than the production itself; a group's lines are made when it is first opened.
+     */
+    static final int FIRST_LINES = 1_000;
+
+    /** Groups the producer opened or closed, by bucket and name: kept as they were when the page is built again. */
+    private final Map<String, Boolean> openedByHand = new java.util.HashMap<>();
+
     private void rebuild() {
         builtFor = model.today();
         summary.setText(model.summary());
         TreeItem<Line> root = new TreeItem<>(new Line("", null, null));
+        boolean byPerson = model.groupingProperty().get() == DueViewModel.Grouping.BY_PERSON;
+        int listed = 0;
         for (Urgency bucket : DueViewModel.BUCKETS) {
             int n = model.count(bucket);
             if (n == 0) continue;
             TreeItem<Line> head = new TreeItem<>(new Line(bucket.label() + "  (" + n + ")", bucket, null));
             head.setExpanded(bucket != Urgency.LATER || model.count(Urgency.OVERDUE) + model.count(Urgency.DUE_THIS_WEEK) == 0);
             for (Map.Entry<String, List<DueViewModel.Row>> g : model.groups(bucket).entrySet()) {
-                TreeItem<Line> group = new TreeItem<>(new Line(g.getKey() + "  (" + g.getValue().size() + ")", bucket, null));
-                group.setExpanded(true);
-                for (DueViewModel.Row r : g.getValue()) {
-                    // under a person, the role they sign as (or the performer it concerns); under a day, the person
-                    String what = model.groupingProperty().get() == DueViewModel.Grouping.BY_PERSON ? r.due().who() : r.person();
-                    group.getChildren().add(new TreeItem<>(new Line(what, bucket, r)));
-                }
+                String key = bucket + "/" + byPerson + "/" + g.getKey();
+                boolean open = openedByHand.getOrDefault(key, head.isExpanded() && listed + g.getValue().size() <= FIRST_LINES);
+                if (open && head.isExpanded()) listed += g.getValue().size();
+                GroupItem group = new GroupItem(new Line(g.getKey() + "  (" + g.getValue().size() + ")", bucket, null), g.getValue(), byPerson);
+                group.setExpanded(open);
+                group.expandedProperty().addListener((o, was, now) -> openedByHand.put(key, now));
                 head.getChildren().add(group);
             }
             root.getChildren().add(head);
         }
         tree.setRoot(root);
         fillChart();
+    }
+
+    /** A group heading whose signature lines are made the first time they are asked for (when it is opened). */
+    private static final class GroupItem extends TreeItem<Line> {
+        private List<DueViewModel.Row> rows;
+        private final boolean byPerson;
+
+        GroupItem(Line heading, List<DueViewModel.Row> rows, boolean byPerson) {
+            super(heading);
+            this.rows = rows;
+            this.byPerson = byPerson;
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return rows == null ? super.isLeaf() : rows.isEmpty();
+        }
+
+        @Override
+        public javafx.collections.ObservableList<TreeItem<Line>> getChildren() {
+            if (rows != null) {
+                List<DueViewModel.Row> made = rows;
+                rows = null; // before adding: adding asks for the children again
+                List<TreeItem<Line>> lines = new java.util.ArrayList<>(made.size());
+                Urgency bucket = getValue().urgency();
+                for (DueViewModel.Row r : made) {
+                    // under a person, the role they sign as (or the performer it concerns); under a day, the person
+                    lines.add(new TreeItem<>(new Line(byPerson ? r.due().who() : r.person(), bucket, r)));
+                }
+                super.getChildren().setAll(lines);
+            }
+            return super.getChildren();
+        }
     }
 
     private void fillChart() {

@@ -93,23 +93,33 @@ public final class DueViewModel implements Observable {
 
     private List<Row> build() {
         ProductionData data = session.snapshot();
-        Map<UUID, List<Flag>> flags = new HashMap<>();
-        for (Shot s : data.shots()) flags.put(s.id(), session.flags(s.id()));
-        Map<String, Flag> flagOf = new HashMap<>();
-        flags.values().forEach(list -> list.forEach(f -> flagOf.putIfAbsent(f.shotId() + "/" + f.rule().id(), f)));
+        Map<UUID, List<Flag>> flags = new HashMap<>(); // the shots with flags only: the others have nothing due
+        for (Shot s : data.shots()) {
+            List<Flag> of = session.flags(s.id());
+            if (!of.isEmpty()) flags.put(s.id(), of);
+        }
         Map<UUID, Shot> shots = ProductionData.index(data.shots(), Shot::id);
         Map<UUID, Scene> scenes = ProductionData.index(data.scenes(), Scene::id);
         LocalDate now = today();
         List<Row> out = new ArrayList<>();
         // who signs for a role is looked up once per role, not per open signature (a large production has 100,000s)
         Map<org.clearframe.model.Role, String> heads = new java.util.EnumMap<>(org.clearframe.model.Role.class);
+        Map<String, String> people = new HashMap<>(); // one copy of each performer's "Name (role)", not one per signature
         for (Due d : DueDates.all(data, flags, session.schedule())) {
             if (!d.open()) continue;
             Shot shot = shots.get(d.shotId());
-            out.add(new Row(d, d.urgency(now), shot, scenes.get(shot.sceneId()), flagOf.get(d.shotId() + "/" + d.ruleId()), person(d, data, heads)));
+            String person = person(d, data, heads);
+            out.add(new Row(d, d.urgency(now), shot, scenes.get(shot.sceneId()), flagOf(flags.get(d.shotId()), d.ruleId()),
+                    people.computeIfAbsent(person, p -> p)));
         }
         out.sort(Comparator.comparing((Row r) -> r.due().dueOn(), Comparator.nullsLast(Comparator.naturalOrder())));
         return List.copyOf(out);
+    }
+
+    /** The shot's first flag under the rule (a shot has a handful of flags: no map of every flag is needed). */
+    private static Flag flagOf(List<Flag> shotFlags, String ruleId) {
+        for (Flag f : shotFlags) if (f.rule().id().equals(ruleId)) return f;
+        return null;
     }
 
     /**

@@ -69,7 +69,7 @@ public final class Session implements AutoCloseable {
 
     /** Only sign-offs with a valid proof are shown and counted; the rest are listed by {@link #ignoredSignOffs()}. */
     public Session(ProductionStore store, SignedRecord record) {
-        state = new SessionState(store, record.data());
+        state = new SessionState(store, SharedValues.of(record.data()));
         productionEditor = new ProductionEditor(state);
         people = new PeopleEditor(state);
         sceneEditor = new SceneEditor(state);

@@ -26,8 +26,12 @@ final class ShotIndex {
     private final Map<UUID, Shot> shotById = new HashMap<>();
     private final Map<UUID, List<SignOff>> signOffsByShot = new HashMap<>();
     private final Map<UUID, Integer> shotsPerScene = new HashMap<>();
-    /** The shots that involve a department, directly or through an AI use; the shots whose AI uses name a performer. */
-    private final Map<UUID, Set<UUID>> shotsByDepartment = new HashMap<>();
+    /**
+     * How many shots involve each department, directly or through an AI use (a set of their ids would be an entry per
+     * shot and department, megabytes at 100,000 shots, for a question asked only when a used department is deleted);
+     * the shots whose AI uses name a performer (few per performer, asked at every cast edit).
+     */
+    private final Map<UUID, Integer> shotsPerDepartment = new HashMap<>();
     private final Map<UUID, Set<UUID>> shotsByPerformer = new HashMap<>();
     private final Map<UUID, Integer> aiUsesPerPerformer = new HashMap<>();
     private final ReadOnlyIntegerWrapper shotsWithAiUse = new ReadOnlyIntegerWrapper();
@@ -55,17 +59,28 @@ final class ShotIndex {
     }
 
     int shotCountOfDepartment(UUID departmentId) {
-        Set<UUID> of = shotsByDepartment.get(departmentId);
-        return of == null ? 0 : of.size();
+        return shotsPerDepartment.getOrDefault(departmentId, 0);
     }
 
     int aiUseCountOf(UUID castId) {
         return aiUsesPerPerformer.getOrDefault(castId, 0);
     }
 
-    /** The ids of the shots that involve the department (a copy: the caller may change the shots while it reads). */
+    /**
+     * The ids of the shots that involve the department (a copy: the caller may change the shots while it reads). Looks
+     * at every shot, but only for a department some shot uses.
+     */
     Set<UUID> shotsUsingDepartment(UUID departmentId) {
-        return Set.copyOf(shotsByDepartment.getOrDefault(departmentId, Set.of()));
+        if (shotCountOfDepartment(departmentId) == 0) return Set.of();
+        Set<UUID> out = new HashSet<>();
+        for (Shot s : shotById.values()) if (involves(s, departmentId)) out.add(s.id());
+        return out;
+    }
+
+    private static boolean involves(Shot s, UUID departmentId) {
+        if (s.departmentIds().contains(departmentId)) return true;
+        for (AiUse u : s.aiUses()) if (u.departmentIds().contains(departmentId)) return true;
+        return false;
     }
 
     /** The ids of the shots with an AI use naming the performer (a copy). */
@@ -110,7 +125,7 @@ final class ShotIndex {
             performersOf.addAll(u.performerIds());
             for (UUID p : u.performerIds()) aiUsesPerPerformer.merge(p, sign, Integer::sum);
         }
-        for (UUID d : departmentsOf) link(shotsByDepartment, d, s.id(), sign);
+        for (UUID d : departmentsOf) shotsPerDepartment.merge(d, sign, (a, b) -> a + b == 0 ? null : a + b);
         for (UUID p : performersOf) link(shotsByPerformer, p, s.id(), sign);
     }
 

@@ -89,7 +89,8 @@ public final class CommandLineTable {
         return ONLY.isEmpty() || ONLY.contains(verb);
     }
 
-    private static Path production(Path dir, int shots, boolean signed) throws Exception {
+    /** The feature-shaped production of {@code shots} shots in {@code dir}, generated once and kept there. */
+    public static Path production(Path dir, int shots, boolean signed) throws Exception {
         Path file = dir.resolve("feature-" + (shots / 1000) + "k" + (signed ? "" : "-unsigned") + ".clearframe");
         if (Files.exists(file)) return file;
         ProductionData generated = FeatureProduction.generate(shots, 14);

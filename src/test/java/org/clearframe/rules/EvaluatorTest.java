@@ -138,4 +138,15 @@ class EvaluatorTest {
         assertEquals(all, Evaluator.evaluateAll(POLICY, data), "same input, same flags");
         assertTrue(all.values().stream().mapToLong(List::size).sum() > 50, "the synthetic production raises flags");
     }
+
+    @Test
+    void evaluateAllKeepsAReasonManyShotsGiveOnce() {
+        Shot one = shot(use(DE_AGING).fin().on(ZOE).build()), two = shot(use(DE_AGING).fin().on(ZOE).build());
+        Map<UUID, List<Flag>> all = Evaluator.evaluateAll(POLICY, production(Genre.FICTION, List.of(one, two), List.of()));
+        Flag first = only(all.get(one.id()), "DEAGE-PERFORMER"), second = only(all.get(two.id()), "DEAGE-PERFORMER");
+        assertEquals("De-aging of Zoë Niño (Elena) in the final cut", second.reason());
+        assertSame(first.reason(), second.reason(), "one copy of the same words for both shots");
+        assertNotSame(first.reason(), only(Evaluator.evaluate(POLICY, production(Genre.FICTION, List.of(one, two), List.of()), two),
+                "DEAGE-PERFORMER").reason(), "one shot on its own makes its own");
+    }
 }

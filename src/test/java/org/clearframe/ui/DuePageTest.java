@@ -83,6 +83,45 @@ class DuePageTest {
         assertEquals("", dueCount(robot).getText());
     }
 
+    @Test
+    void aLargeProductionListsTheFirstGroupsAndCountsTheRestUntilOpened(FxRobot robot) throws Exception {
+        Path file = ProductionBuilder.from(org.clearframe.bench.SyntheticProduction.generate(3_000, 5)).write(dir.resolve("large.clearframe"));
+        UiTestSupport.openAndWait(robot, main, file);
+        UiTestSupport.waitUntil(() -> robot.lookup(".due-tree").tryQuery().isPresent());
+        TreeTableView<DueController.Line> tree = robot.lookup(".due-tree").queryAs(TreeTableView.class);
+        List<TreeItem<DueController.Line>> groups = fx(() -> tree.getRoot().getChildren().stream()
+                .filter(TreeItem::isExpanded).flatMap(bucket -> bucket.getChildren().stream()).toList());
+        List<TreeItem<DueController.Line>> open = groups.stream().filter(TreeItem::isExpanded).toList();
+        List<TreeItem<DueController.Line>> closed = groups.stream().filter(g -> !g.isExpanded()).toList();
+        int listed = open.stream().mapToInt(g -> g.getChildren().size()).sum();
+        assertTrue(listed > 0 && listed <= DueController.FIRST_LINES, "the first groups are open, " + listed + " lines");
+        assertFalse(closed.isEmpty(), "the groups past the first lines start closed");
+        assertEquals(groups.size() + listed + tree.getRoot().getChildren().size(), fx(tree::getExpandedItemCount),
+                "the tree lists the buckets, the groups and the open groups' lines only");
+
+        // opening a group lists every signature its heading counts, and it stays open when the page is built again
+        TreeItem<DueController.Line> later = closed.get(closed.size() - 1);
+        String heading = later.getValue().text();
+        int counted = Integer.parseInt(heading.replaceFirst(".*\\((\\d+)\\)$", "$1"));
+        robot.interact(() -> later.setExpanded(true));
+        assertEquals(counted, later.getChildren().size());
+        assertTrue(later.getChildren().stream().allMatch(line -> line.getValue().row() != null && line.isLeaf()));
+        TreeItem<DueController.Line> first = open.get(0);
+        robot.interact(() -> first.setExpanded(false));
+
+        robot.interact(() -> UiTestSupport.attempt(() -> main.session().setShootDay(1, LocalDate.now().plusDays(90)))); // the page is built again
+        List<TreeItem<DueController.Line>> rebuilt = fx(() -> tree.getRoot().getChildren().stream()
+                .flatMap(bucket -> bucket.getChildren().stream()).toList());
+        assertNotSame(groups.get(0), rebuilt.get(0), "built again");
+        assertTrue(rebuilt.stream().filter(g -> g.getValue().text().equals(heading)).findFirst().orElseThrow().isExpanded(), "still open");
+        assertFalse(rebuilt.stream().filter(g -> g.getValue().text().equals(first.getValue().text())).findFirst().orElseThrow().isExpanded(),
+                "still closed");
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get();
+    }
+
     /** The count beside "Due" in the navigator. */
     private static Label dueCount(FxRobot robot) {
         Label name = robot.lookup(".navigator .nav-name").queryAllAs(Label.class).stream().filter(l -> l.getText().equals("Due")).findFirst().orElseThrow();

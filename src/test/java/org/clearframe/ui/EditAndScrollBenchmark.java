@@ -40,10 +40,16 @@ public final class EditAndScrollBenchmark {
 
     private static final int RUNS = 7;
 
-    /** With the argument {@code scroll}, only the scrolling figures (several runs each, for a median). */
+    /**
+     * With the argument {@code scroll}, only the scrolling figures (several runs each, for a median); with {@code memory
+     * FILE}, only the memory of FILE open in the window once it is filled in, measured in this JVM (run it as the app
+     * runs, with {@code -Xmx1g}); {@code -Dbench.memory.hold=SECONDS} keeps it open that long afterwards, for {@code jcmd}.
+     */
     public static void main(String[] args) throws Exception {
         try {
-            (args.length > 0 && args[0].equals("scroll") ? scrollOnly() : run()).forEach(System.out::println);
+            List<String> lines = args.length > 0 && args[0].equals("scroll") ? scrollOnly()
+                    : args.length > 1 && args[0].equals("memory") ? FilledMemory.measure(Path.of(args[1])) : run();
+            lines.forEach(System.out::println);
         } finally {
             Platform.exit();
         }
@@ -51,6 +57,7 @@ public final class EditAndScrollBenchmark {
 
     public static List<String> run() throws Exception {
         List<String> lines = new ArrayList<>();
+        lines.addAll(FilledMemory.inOwnJvm());
         lines.addAll(recheck(100_000));
         startFx();
         Path dir = Files.createTempDirectory("clearframe-edit-bench");
