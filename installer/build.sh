@@ -359,8 +359,11 @@ else
 fi
 set -- -cp "$cp" $main "\$@"
 # The window's FXML views set their properties by reflection: native accessors spare it spinning a method handle for
-# each new one (about 0.07 s of CPU before the first frame).
-[ -z "\$window" ] || set -- -Djdk.reflect.useNativeAccessorOnly=true "\$@"
+# each new one (about 0.07 s of CPU before the first frame). And G1 gives back the heap a production's read grew to:
+# by default it kept 400 MB committed for 120 MB in use with 100,000 shots open (a concurrent collection after 10 s
+# without one, and at most 30% of the heap left free).
+[ -z "\$window" ] || set -- -Djdk.reflect.useNativeAccessorOnly=true -XX:G1PeriodicGCInterval=10000 \
+  -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 "\$@"
 [ ! -f "\$app/\$cache" ] || set -- "-XX:AOTCache=\$app/\$cache" "\$@"
 exec "\$java"$opts "\$@"
 SCRIPT
