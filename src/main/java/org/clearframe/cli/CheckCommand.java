@@ -50,7 +50,8 @@ final class CheckCommand implements Command {
 
     /** The report is written as it goes and never closes the console it writes to. */
     private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build()
-            .setCodec(new com.fasterxml.jackson.databind.ObjectMapper()); // the codec writes the small trees (due dates, change lists)
+            // the codec writes the small trees (due dates, change lists), without flushing the console after each one
+            .setCodec(new com.fasterxml.jackson.databind.ObjectMapper().disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE));
 
 
     private static final String DUE_WITHIN = "--due-within";
@@ -100,7 +101,7 @@ final class CheckCommand implements Command {
             log = checked.log();
             withdrawalProblems = checked.withdrawalProblems();
             data = record.data();
-            facts = ProducerFacts.read(file);
+            facts = checked.facts();
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;
