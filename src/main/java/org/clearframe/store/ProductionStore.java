@@ -245,6 +245,11 @@ public final class ProductionStore implements AutoCloseable {
         return read(policy::json);
     }
 
+    /** The ids of the shots that have a reference image. */
+    public Set<UUID> shotsWithReferenceImages() throws StoreException {
+        return read(images::shots);
+    }
+
     public Optional<ReferenceImage> referenceImage(UUID shotId) throws StoreException {
         return read(() -> images.of(shotId));
     }
