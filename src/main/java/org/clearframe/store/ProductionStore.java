@@ -526,10 +526,21 @@ public final class ProductionStore implements AutoCloseable {
         departments.deleteAll();
         for (Department d : data.departments()) departments.save(d);
         for (CastMember m : data.cast()) cast.save(m);
+        // A row's first appearance is new to the file and is inserted without the look-ups and removals an edit needs;
+        // an id that appears again is written as an edit would write it, as all of them once were.
         int pos = 0;
-        for (Scene s : data.scenes()) scenes.write(s, pos++);
+        Set<UUID> written = new HashSet<>();
+        for (Scene s : data.scenes()) {
+            if (written.add(s.id())) scenes.insertNew(s, pos++);
+            else scenes.write(s, pos++);
+        }
         Map<UUID, Integer> next = new HashMap<>();
-        for (Shot s : data.shots()) shots.write(s, next.merge(s.sceneId(), 1, Integer::sum) - 1);
+        written.clear();
+        for (Shot s : data.shots()) {
+            int position = next.merge(s.sceneId(), 1, Integer::sum) - 1;
+            if (written.add(s.id())) shots.insertNew(s, position);
+            else shots.write(s, position);
+        }
         for (SignOff s : data.signOffs()) signOffs.insert(s);
         for (Scan s : data.scans()) scans.save(s);
         Set<UUID> kept = new HashSet<>();
