@@ -498,6 +498,17 @@ final class ProductionFile implements AutoCloseable {
         }
     }
 
+    /**
+     * A page cache for writing a whole production in one transaction (a new file being filled): with SQLite's 2 MB
+     * cache, the indexes' pages (keyed by random ids) are written out to the log and read back again and again, about
+     * a million reads and writes at 100,000 shots (3 s of system time). 24 MB, native, held only while this file is open.
+     */
+    void wholeFileCache() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA cache_size = -24576"); // KiB: 24 MB
+        }
+    }
+
     /** Moves everything written so far from the write-ahead log into the file itself. */
     synchronized void flush() throws StoreException {
         if (readOnly) return;

@@ -511,6 +511,7 @@ public final class ProductionStore implements AutoCloseable {
         try {
             Files.deleteIfExists(temp);
             try (ProductionStore store = create(temp, data.production())) {
+                store.file.wholeFileCache();
                 store.file.write(() -> store.writeWhole(data, documents, bytes));
                 store.file.checkpoint();
             }
