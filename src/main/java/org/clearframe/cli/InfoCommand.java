@@ -25,8 +25,8 @@ final class InfoCommand implements Command {
             return usageError(err, e.getMessage());
         }
         ProductionStore.Counts counts;
-        try (ProductionStore store = ProductionStore.openToCount(Path.of(files.get(0)))) {
-            counts = store.counts();
+        try {
+            counts = ProductionStore.countsOf(Path.of(files.get(0)));
         } catch (ProjectFileException | StoreException e) {
             err.println("clearframe: " + e.getMessage());
             return BAD_INPUT;

@@ -24,10 +24,15 @@ record ProducerFacts(ShootSchedule schedule, Map<String, ShotContent> signed) {
 
     static ProducerFacts read(Path file) throws ProjectFileException, StoreException {
         try (ProductionStore store = ProductionStore.openReadOnly(file)) {
-            Map<String, ShotContent> signed = new HashMap<>();
-            for (ShotContent c : store.packages().allSignedContents()) signed.put(c.fingerprint(), c);
-            return new ProducerFacts(store.schedule().schedule(), signed);
+            return of(store);
         }
+    }
+
+    /** The same facts from a production already open. */
+    static ProducerFacts of(ProductionStore store) throws StoreException {
+        Map<String, ShotContent> signed = new HashMap<>();
+        for (ShotContent c : store.packages().allSignedContents()) signed.put(c.fingerprint(), c);
+        return new ProducerFacts(store.schedule().schedule(), signed);
     }
 
     /** What changed since {@code signOff} was given, field by field; empty when the content signed was not kept. */

@@ -60,7 +60,7 @@ final class Projects {
     }
 
     /** The record and the check of its hash-chained sign-off log, from one read of the file. */
-    record Checked(SignedRecord record, org.clearframe.store.SignOffLog.Check log, List<String> withdrawalProblems) {}
+    record Checked(SignedRecord record, org.clearframe.store.SignOffLog.Check log, List<String> withdrawalProblems, ProducerFacts facts) {}
 
     static Checked readChecked(Path file) throws ProjectFileException, StoreException {
         return readChecked(file, RecordTrust.forUser(List.of()));
@@ -75,7 +75,9 @@ final class Projects {
             record.ignored().forEach(i -> rows.add(i.signOff()));
             // withdrawals and reinstatements that do not hold (they fail closed in the record; check names them)
             List<String> withdrawals = org.clearframe.exchange.ReplyWithdrawals.read(store, record.data().production().id(), trust).problems();
-            return new Checked(record, org.clearframe.store.SignOffLog.verify(log.events(), rows, log.beforeLog()), withdrawals);
+            // the producer's calendar and signed contents from the same reading, so they agree with the record
+            return new Checked(record, org.clearframe.store.SignOffLog.verify(log.events(), rows, log.beforeLog()), withdrawals,
+                    ProducerFacts.of(store));
         }
     }
 

@@ -31,6 +31,9 @@ final class JsonFiles {
             .build())
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** {@link #MAPPER} for streamed writing: the same output, without a flush to the file after every row written as a tree. */
+    private static final ObjectMapper STREAMING = MAPPER.copy().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
     private JsonFiles() {}
 
     static ObjectNode header(String format, int schemaVersion) {
@@ -299,7 +302,7 @@ final class JsonFiles {
     static void stream(Path file, Body body) throws ExchangeException {
         try {
             org.clearframe.OutputFile.write(file, out -> {
-                try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.createGenerator(out)) {
+                try (com.fasterxml.jackson.core.JsonGenerator g = STREAMING.createGenerator(out)) {
                     body.writeTo(g);
                 }
             });

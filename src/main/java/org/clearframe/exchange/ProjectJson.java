@@ -115,17 +115,19 @@ public final class ProjectJson {
     public static void export(ProductionStore store, Path out) throws ExchangeException {
         Contents contents;
         List<ConsentDocument> documents;
+        Set<UUID> withImages;
         try {
             SignedRecord record = SignedRecord.load(store);
             documents = store.documents();
             contents = ProofsInJson.exportable(record, store.proofs().evidence(), Map.of())
                     .withProducer(ProducerRecords.of(store, record.data()));
+            withImages = store.shotsWithReferenceImages(); // most shots have none: they are not asked one by one
         } catch (StoreException e) {
             throw new ExchangeException(Problem.IO, e.getMessage(), e);
         }
         stream(out, contents.data(), contents.evidence(), contents.producer(), documents,
                 d -> new Attached(d, store.documentBytes(d.id()).orElseThrow()),
-                shot -> store.referenceImage(shot).orElse(null));
+                shot -> withImages.contains(shot) ? store.referenceImage(shot).orElse(null) : null);
     }
 
     /** Reads the production file {@code file} (without changing it) and writes it to {@code out}. */

@@ -59,6 +59,21 @@ final class AiUseRepository {
         }
     }
 
+    /**
+     * As {@link #replace}, for a shot just created in a new file: it has no uses, and a use's id that is already in
+     * the file fails the insert (as it fails {@link #replace}), so there is nothing to remove first.
+     */
+    void insertNew(UUID shotId, List<AiUse> uses) throws SQLException {
+        int i = 0;
+        for (AiUse u : uses) {
+            PreparedStatement p = rows.prepared(INSERT);
+            bind(p, u, shotId, i++);
+            p.executeUpdate();
+            rows.insertLinks("ai_use_performer", "ai_use_id", "cast_id", u.id(), u.performerIds());
+            rows.insertLinks("ai_use_department", "ai_use_id", "department_id", u.id(), u.departmentIds());
+        }
+    }
+
     static AiUse fromResultSet(ResultSet r, Map<UUID, List<UUID>> performers, Map<UUID, List<UUID>> departments) throws SQLException {
         UUID id = uuid(r.getString(1));
         return new AiUse(id, Labelled.parse(Technique.class, r.getString(3), Technique.OTHER), r.getString(4), r.getString(5),

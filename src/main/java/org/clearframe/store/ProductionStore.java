@@ -210,6 +210,18 @@ public final class ProductionStore implements AutoCloseable {
     /** What {@code info} prints, counted by SQLite without loading the production (fast at any size). */
     public record Counts(Production production, int scenes, int shots, int aiUses, int shotsWithAiUse, int departments, int cast) {}
 
+    /**
+     * The counts of {@code file} ({@code info}): read where the file lies when nothing is writing it, which spares the
+     * copy every other reader takes; from a copy ({@link #openToCount}) when a writer may be busy or the format is older.
+     */
+    public static Counts countsOf(Path file) throws ProjectFileException, StoreException {
+        Optional<Counts> inPlace = ProductionFile.readInPlace(file, f -> new ProductionStore(f).counts());
+        if (inPlace.isPresent()) return inPlace.get();
+        try (ProductionStore store = openToCount(file)) {
+            return store.counts();
+        }
+    }
+
     public Counts counts() throws StoreException {
         Rows rows = new Rows(file);
         return read(() -> new Counts(production.load(), rows.count("SELECT COUNT(*) FROM scene"), rows.count("SELECT COUNT(*) FROM shot"),
@@ -231,6 +243,11 @@ public final class ProductionStore implements AutoCloseable {
 
     public Optional<String> policyJson() throws StoreException {
         return read(policy::json);
+    }
+
+    /** The ids of the shots that have a reference image. */
+    public Set<UUID> shotsWithReferenceImages() throws StoreException {
+        return read(images::shots);
     }
 
     public Optional<ReferenceImage> referenceImage(UUID shotId) throws StoreException {
@@ -494,6 +511,7 @@ public final class ProductionStore implements AutoCloseable {
         try {
             Files.deleteIfExists(temp);
             try (ProductionStore store = create(temp, data.production())) {
+                store.file.wholeFileCache();
                 store.file.write(() -> store.writeWhole(data, documents, bytes));
                 store.file.checkpoint();
             }
@@ -509,10 +527,21 @@ public final class ProductionStore implements AutoCloseable {
         departments.deleteAll();
         for (Department d : data.departments()) departments.save(d);
         for (CastMember m : data.cast()) cast.save(m);
+        // A row's first appearance is new to the file and is inserted without the look-ups and removals an edit needs;
+        // an id that appears again is written as an edit would write it, as all of them once were.
         int pos = 0;
-        for (Scene s : data.scenes()) scenes.write(s, pos++);
+        Set<UUID> written = new HashSet<>();
+        for (Scene s : data.scenes()) {
+            if (written.add(s.id())) scenes.insertNew(s, pos++);
+            else scenes.write(s, pos++);
+        }
         Map<UUID, Integer> next = new HashMap<>();
-        for (Shot s : data.shots()) shots.write(s, next.merge(s.sceneId(), 1, Integer::sum) - 1);
+        written.clear();
+        for (Shot s : data.shots()) {
+            int position = next.merge(s.sceneId(), 1, Integer::sum) - 1;
+            if (written.add(s.id())) shots.insertNew(s, position);
+            else shots.write(s, position);
+        }
         for (SignOff s : data.signOffs()) signOffs.insert(s);
         for (Scan s : data.scans()) scans.save(s);
         Set<UUID> kept = new HashSet<>();

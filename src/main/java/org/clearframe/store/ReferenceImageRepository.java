@@ -26,6 +26,15 @@ final class ReferenceImageRepository {
         }
     }
 
+    /** The shots that have an image: one query, where asking {@link #of} shot by shot costs a statement per shot. */
+    java.util.Set<UUID> shots() throws SQLException {
+        java.util.Set<UUID> out = new java.util.HashSet<>();
+        try (PreparedStatement p = rows.once("SELECT shot_id FROM shot_image"); ResultSet r = p.executeQuery()) {
+            while (r.next()) out.add(UUID.fromString(r.getString(1)));
+        }
+        return out;
+    }
+
     /** Sets or (with null) removes the shot's image. */
     void set(UUID shotId, ReferenceImage image) throws SQLException {
         if (image == null) {

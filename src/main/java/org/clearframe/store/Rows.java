@@ -76,6 +76,11 @@ final class Rows {
 
     void replaceLinks(String table, String ownerColumn, String targetColumn, UUID owner, List<UUID> targets) throws SQLException {
         update("DELETE FROM " + table + " WHERE " + ownerColumn + " = ?", owner.toString());
+        insertLinks(table, ownerColumn, targetColumn, owner, targets);
+    }
+
+    /** As {@link #replaceLinks}, for an owner just created, which has no links to remove yet. */
+    void insertLinks(String table, String ownerColumn, String targetColumn, UUID owner, List<UUID> targets) throws SQLException {
         int i = 0;
         for (UUID target : targets) {
             update("INSERT OR IGNORE INTO " + table + " (" + ownerColumn + ", " + targetColumn + ", position) VALUES (?, ?, ?)",

@@ -58,6 +58,14 @@ final class SceneRepository {
         rows.replaceLinks("scene_cast", "scene_id", "cast_id", s.id(), s.castIds());
     }
 
+    /** As {@link #write}, for a scene whose id is not in the file yet: it has no cast links to remove first. */
+    void insertNew(Scene s, int position) throws SQLException {
+        PreparedStatement p = rows.prepared(UPSERT);
+        bind(p, s, position);
+        p.executeUpdate();
+        rows.insertLinks("scene_cast", "scene_id", "cast_id", s.id(), s.castIds());
+    }
+
     void move(UUID id, int index) throws SQLException {
         rows.reposition("scene", null, null, id, index);
     }

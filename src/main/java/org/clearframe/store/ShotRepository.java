@@ -114,6 +114,18 @@ final class ShotRepository {
         aiUses.replace(s.id(), s.aiUses());
     }
 
+    /**
+     * As {@link #write}, for a shot whose id is not in the file yet (a new file being filled): nothing to look up or
+     * remove first, which is most of the statements when a whole production is written.
+     */
+    void insertNew(Shot s, int position) throws SQLException {
+        PreparedStatement p = rows.prepared("INSERT INTO shot (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        bind(p, s, position);
+        p.executeUpdate();
+        rows.insertLinks("shot_department", "shot_id", "department_id", s.id(), s.departmentIds());
+        aiUses.insertNew(s.id(), s.aiUses());
+    }
+
     /** Deletes a shot; the schema takes its AI uses with it. Its sign-offs stay in the history. */
     void delete(UUID id) throws SQLException {
         rows.update("DELETE FROM shot WHERE id = ?", id.toString());

@@ -110,24 +110,35 @@ public final class SignOffLog {
 
     /** Appends an event about sign-off {@code signOffId} with {@code entry}; returns it as stored. */
     static Event append(Connection c, UUID signOffId, String entry) throws SQLException {
+        try (PreparedStatement last = c.prepareStatement(LAST); PreparedStatement insert = c.prepareStatement(INSERT)) {
+            return append(last, insert, signOffId, entry);
+        }
+    }
+
+    /** As {@link #append(Connection, SignOff)}, with the statements the file keeps prepared (an import appends thousands). */
+    static void append(Rows rows, SignOff s) throws SQLException {
+        append(rows.prepared(LAST), rows.prepared(INSERT), s.id(), entry(s));
+    }
+
+    private static final String LAST = "SELECT seq, hash FROM sign_off_event ORDER BY seq DESC LIMIT 1";
+    private static final String INSERT = "INSERT INTO sign_off_event (seq, sign_off_id, entry, prev_hash, hash) VALUES (?, ?, ?, ?, ?)";
+
+    private static Event append(PreparedStatement last, PreparedStatement insert, UUID signOffId, String entry) throws SQLException {
         long seq = 1;
         String prev = GENESIS;
-        try (PreparedStatement p = c.prepareStatement("SELECT seq, hash FROM sign_off_event ORDER BY seq DESC LIMIT 1");
-             ResultSet r = p.executeQuery()) {
+        try (ResultSet r = last.executeQuery()) {
             if (r.next()) {
                 seq = r.getLong(1) + 1;
                 prev = r.getString(2);
             }
         }
         String hash = hash(prev, seq, entry);
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO sign_off_event (seq, sign_off_id, entry, prev_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
-            p.setLong(1, seq);
-            p.setString(2, signOffId.toString());
-            p.setString(3, entry);
-            p.setString(4, prev);
-            p.setString(5, hash);
-            p.executeUpdate();
-        }
+        insert.setLong(1, seq);
+        insert.setString(2, signOffId.toString());
+        insert.setString(3, entry);
+        insert.setString(4, prev);
+        insert.setString(5, hash);
+        insert.executeUpdate();
         return new Event(seq, signOffId, entry, prev, hash);
     }
 

@@ -53,8 +53,8 @@ final class SignOffRepository {
         PreparedStatement p = rows.prepared("INSERT INTO sign_off (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         bind(p, s);
         p.executeUpdate();
-        SignOffLog.append(file.connection(), s);
-        SignedContents.keepFor(file.connection(), s);
+        SignOffLog.append(rows, s);
+        SignedContents.keepFor(rows, s);
     }
 
     /** Records {@code s} unless a sign-off with its id is already in the history (which then stands as it is). */

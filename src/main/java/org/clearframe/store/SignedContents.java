@@ -34,18 +34,37 @@ final class SignedContents {
 
     private SignedContents() {}
 
-    /** Keeps the shot's content when {@code s} was signed for the shot as it stands now (a fresh sign-off). */
-    static void keepFor(Connection c, SignOff s) throws SQLException {
-        Optional<ShotContent> now = current(c, s.shotId());
-        if (now.isPresent() && now.get().fingerprint().equals(s.fingerprint())) keep(c, now.get());
+    private static final String KEEP = "INSERT OR IGNORE INTO signed_content (fingerprint, content) VALUES (?, ?)";
+    private static final String DESCRIPTION = "SELECT description FROM shot WHERE id = ?";
+    private static final String USES = "SELECT id, technique, purpose, tool, output, uploads, vendor_trains, factors, notes "
+            + "FROM ai_use WHERE shot_id = ? ORDER BY position";
+    private static final String PERFORMERS = "SELECT cast_id FROM ai_use_performer WHERE ai_use_id = ? ORDER BY position";
+    private static final String DEPARTMENTS = "SELECT department_id FROM ai_use_department WHERE ai_use_id = ? ORDER BY position";
+
+    /**
+     * Keeps the shot's content when {@code s} was signed for the shot as it stands now (a fresh sign-off), through the
+     * statements the file keeps prepared: an import records thousands of sign-offs, and preparing was most of the cost.
+     */
+    static void keepFor(Rows rows, SignOff s) throws SQLException {
+        Optional<ShotContent> now = current(rows::prepared, s.shotId());
+        if (now.isPresent() && now.get().fingerprint().equals(s.fingerprint())) keep(rows.prepared(KEEP), now.get());
     }
 
     static void keep(Connection c, ShotContent content) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO signed_content (fingerprint, content) VALUES (?, ?)")) {
-            p.setString(1, content.fingerprint());
-            p.setString(2, content.encode());
-            p.executeUpdate();
+        try (PreparedStatement p = c.prepareStatement(KEEP)) {
+            keep(p, content);
         }
+    }
+
+    private static void keep(PreparedStatement p, ShotContent content) throws SQLException {
+        p.setString(1, content.fingerprint());
+        p.setString(2, content.encode());
+        p.executeUpdate();
+    }
+
+    /** A statement the file keeps prepared: used, never closed, by the caller. */
+    private interface Kept {
+        PreparedStatement get(String sql) throws SQLException;
     }
 
     static void keep(Connection c, Shot shot) throws SQLException {
@@ -78,39 +97,41 @@ final class SignedContents {
     }
 
     /** The shot's AI-relevant content as the file holds it now, or empty when there is no such shot. */
-    private static Optional<ShotContent> current(Connection c, UUID shotId) throws SQLException {
+    private static Optional<ShotContent> current(Kept kept, UUID shotId) throws SQLException {
         String description;
-        try (PreparedStatement p = c.prepareStatement("SELECT description FROM shot WHERE id = ?")) {
-            p.setString(1, shotId.toString());
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) return Optional.empty();
-                description = r.getString(1);
+        PreparedStatement shot = kept.get(DESCRIPTION);
+        shot.setString(1, shotId.toString());
+        try (ResultSet r = shot.executeQuery()) {
+            if (!r.next()) return Optional.empty();
+            description = r.getString(1);
+        }
+        // the uses first, then their links: one statement's rows are read to the end before the next runs
+        record Row(String id, String technique, String purpose, String tool, String output, String uploads, String vendorTrains,
+                   String factors, String notes) {}
+        List<Row> rows = new ArrayList<>();
+        PreparedStatement p = kept.get(USES);
+        p.setString(1, shotId.toString());
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                rows.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                        r.getString(7), r.getString(8), r.getString(9)));
             }
         }
         List<AiUse> uses = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT id, technique, purpose, tool, output, uploads, vendor_trains, factors, notes "
-                + "FROM ai_use WHERE shot_id = ? ORDER BY position")) {
-            p.setString(1, shotId.toString());
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    String id = r.getString(1);
-                    uses.add(new AiUse(UUID.fromString(id), Labelled.parse(Technique.class, r.getString(2), Technique.OTHER), r.getString(3),
-                            r.getString(4), Labelled.parse(Output.class, r.getString(5), Output.TEMPORARY), links(c, "ai_use_performer", "cast_id", id),
-                            links(c, "ai_use_department", "department_id", id), names(Material.class, r.getString(6)),
-                            Labelled.parse(Tristate.class, r.getString(7), Tristate.UNKNOWN), names(Factor.class, r.getString(8)), r.getString(9)));
-                }
-            }
+        for (Row u : rows) {
+            uses.add(new AiUse(UUID.fromString(u.id()), Labelled.parse(Technique.class, u.technique(), Technique.OTHER), u.purpose(),
+                    u.tool(), Labelled.parse(Output.class, u.output(), Output.TEMPORARY), links(kept.get(PERFORMERS), u.id()),
+                    links(kept.get(DEPARTMENTS), u.id()), names(Material.class, u.uploads()),
+                    Labelled.parse(Tristate.class, u.vendorTrains(), Tristate.UNKNOWN), names(Factor.class, u.factors()), u.notes()));
         }
         return Optional.of(new ShotContent(shotId, description, uses));
     }
 
-    private static List<UUID> links(Connection c, String table, String column, String useId) throws SQLException {
+    private static List<UUID> links(PreparedStatement p, String useId) throws SQLException {
         List<UUID> ids = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE ai_use_id = ? ORDER BY position")) {
-            p.setString(1, useId);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) ids.add(UUID.fromString(r.getString(1)));
-            }
+        p.setString(1, useId);
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) ids.add(UUID.fromString(r.getString(1)));
         }
         return ids;
     }

@@ -35,6 +35,11 @@ final class Snapshot {
             return mainSize == other.mainSize && Arrays.equals(mainHeader, other.mainHeader) && walSize == other.walSize
                     && Arrays.equals(walHeader, other.walHeader) && journalSize == other.journalSize;
         }
+
+        /** No log and no journal beside the file: no writer has it open, nor left work behind. */
+        boolean quiet() {
+            return walSize < 0 && journalSize < 0;
+        }
     }
 
     /** Copies {@code file} (with its log or journal, if any) to {@code copy} and beside it, consistently. */

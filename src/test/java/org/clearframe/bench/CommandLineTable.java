@@ -34,6 +34,13 @@ public final class CommandLineTable {
     private static final List<String> ONLY = System.getProperty("bench.only", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.only").split(","));
 
+    /**
+     * Extra JVM options for every verb ({@code -Dbench.jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}), to measure
+     * options the launcher might set; none when unset.
+     */
+    private static final List<String> JVM = System.getProperty("bench.jvm", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.jvm").trim().split("\\s+"));
+
     private CommandLineTable() {}
 
     public static void main(String[] args) throws Exception {
@@ -52,8 +59,8 @@ public final class CommandLineTable {
         // a SHA-256 each with the producer's checkpoints (src/docs/security.md), not an Ed25519 check.
         Path small = production(dir, 10_000, true), large = production(dir, 100_000, Boolean.getBoolean("bench.signLarge"));
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "command line, each row a new JVM with %s, median of %d (load average %.1f on %d cores)",
-                HEAP, RUNS, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors()));
+        lines.add(String.format(Locale.ROOT, "command line, each row a new JVM with %s%s, median of %d (load average %.1f on %d cores)",
+                HEAP, JVM.isEmpty() ? "" : " " + String.join(" ", JVM), RUNS, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors()));
         lines.add(String.format(Locale.ROOT, "%-34s %8s %8s %9s %7s", "what", "wall s", "CPU s", "RSS MB", "x floor"));
         Figure javaFloor = median(List.of(java(), "-version"));
         Figure sqlFloor = median(List.of("sqlite3", large.toString(), "SELECT count(*) FROM shot"));
@@ -120,6 +127,7 @@ public final class CommandLineTable {
     private static List<String> command(String... verbAndArgs) throws IOException {
         List<String> c = new ArrayList<>(List.of(java(), HEAP, "-Dclearframe.config=" + System.getProperty("clearframe.config", CONFIG)));
         c.addAll(asInstalled());
+        c.addAll(JVM);
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.clearframe.Launcher"));
         c.addAll(List.of(verbAndArgs));
         return c;

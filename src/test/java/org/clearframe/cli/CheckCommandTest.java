@@ -173,6 +173,23 @@ class CheckCommandTest {
         assertEquals("Signer PERFORMER", signed.path("latest").path("signer").asText());
     }
 
+    /**
+     * On a UTF-8 console the report is encoded by Jackson itself, elsewhere through the console's own encoder: the two
+     * must print the same report (here with the performer's accented name), character for character.
+     */
+    @Test
+    void theJsonReportIsTheSameOnAUtf8ConsoleAndAnyOther() {
+        String[] args = {"check", file.toString(), "--json"};
+        ByteArrayOutputStream utf8 = new ByteArrayOutputStream(), latin1 = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int a = Cli.run(args, new PrintStream(utf8, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int b = Cli.run(args, new PrintStream(latin1, true, StandardCharsets.ISO_8859_1), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(Command.FINDING, a, err.toString(StandardCharsets.UTF_8));
+        assertEquals(a, b);
+        String report = utf8.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("\"subjectName\" : \"Zoë Niño\""), report);
+        assertEquals(report, latin1.toString(StandardCharsets.ISO_8859_1));
+    }
+
     @Test
     void aStoredPolicyDecidesWhatBlocks() throws Exception {
         String advisoryOnly = """

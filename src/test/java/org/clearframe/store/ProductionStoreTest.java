@@ -203,4 +203,26 @@ class ProductionStoreTest {
         }
         assertThrows(ProjectFileException.class, () -> ProductionStore.createFrom(file, generated), "never overwrites");
     }
+
+    /**
+     * Filling a new file inserts each row's first appearance directly; a shot id that appears again in the data is
+     * written as an edit, as every shot once was: one shot, with the later content and only the later AI uses.
+     */
+    @Test
+    void aShotRepeatedInTheDataIsWrittenAsAnEditOfTheFirst() throws Exception {
+        Scene scene = Scene.numbered("1", IntExt.INT, "Room", "DAY");
+        Shot first = Shot.numbered(scene.id(), "1", "first").withAiUses(List.of(AiUse.of(Technique.SET_CONCEPT, "a", "T", Output.TEMPORARY)));
+        Shot again = new Shot(first.id(), scene.id(), "1", "again", null, "", "", "50mm", 2, List.of(), "",
+                List.of(AiUse.of(Technique.DE_AGING, "b", "T", Output.TEMPORARY)));
+        Shot other = Shot.numbered(scene.id(), "2", "other");
+        ProductionData data = new ProductionData(Production.titled("Twice"), Department.defaults(), List.of(), List.of(scene),
+                List.of(first, other, again), List.of(), "");
+        Path file = dir.resolve("twice.clearframe");
+        ProductionStore.createFrom(file, data);
+        try (ProductionStore store = ProductionStore.openReadOnly(file)) {
+            List<Shot> shots = store.load().shots();
+            assertEquals(List.of("again", "other"), shots.stream().map(Shot::description).toList());
+            assertEquals(List.of(Technique.DE_AGING), shots.get(0).aiUses().stream().map(AiUse::technique).toList());
+        }
+    }
 }
