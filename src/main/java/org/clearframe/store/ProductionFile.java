@@ -242,15 +242,7 @@ final class ProductionFile implements AutoCloseable {
         config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
         // A file: URI, so a name with spaces, '?' or '#' stays one name; immutable=1 is SQLite's, not a driver pragma.
         String uri = file.toAbsolutePath().toUri() + "?immutable=1";
-        Connection c = sqlite("jdbc:sqlite:" + uri, config.toProperties());
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA trusted_schema = OFF");
-            s.execute("PRAGMA cell_size_check = ON");
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return c;
+        return hardened(sqlite("jdbc:sqlite:" + uri, config.toProperties()));
     }
 
     private static ProductionFile openForWriting(Path file, int version, Object key) throws ProjectFileException {
@@ -301,7 +293,10 @@ final class ProductionFile implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(0);
-        Connection c = sqlite("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        return hardened(sqlite("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties()));
+    }
+
+    private static Connection hardened(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             // The file is outside input: functions with side effects may not run from its triggers or views. (SQLite's
             // defensive mode would also be wanted, but sqlite-jdbc offers no way to call sqlite3_db_config; the schema

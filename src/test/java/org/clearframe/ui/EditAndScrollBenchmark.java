@@ -288,15 +288,7 @@ public final class EditAndScrollBenchmark {
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(work.call());
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done.get(120, TimeUnit.SECONDS);
+        return FilledMemory.onFx(work);
     }
 
     private static void onFx(Runnable work) throws Exception {

@@ -127,7 +127,8 @@ final class FilledMemory {
         started.get(30, TimeUnit.SECONDS);
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
+    /** Runs {@code work} on the FX thread and returns what it returns (the UI benchmarks' one way onto that thread). */
+    static <T> T onFx(Callable<T> work) throws Exception {
         CompletableFuture<T> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
