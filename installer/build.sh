@@ -360,13 +360,13 @@ fi
 set -- -cp "$cp" $main "\$@"
 # The window's FXML views set their properties by reflection: native accessors spare it spinning a method handle for
 # each new one (about 0.07 s of CPU before the first frame). And G1 gives back the heap a production's read grew to:
-# by default it kept 400 MB committed for 120 MB in use with 100,000 shots open (a concurrent collection after 10 s
-# without one, and at most 30% of the heap left free).
+# by default it kept 400 MB committed for 120 MB in use with 100,000 shots open (at most 30% of the heap left free, a
+# concurrent collection after 10 s without one, and the app's own request once a large production is read is one too).
 # A verb is a short run: the optimising compiler took as much CPU as the verb itself, and the serial collector is
 # enough for one thread's work (check --json at 10,000 shots: 2.4 s of CPU and 188 MB, against 4.4-4.8 s and 288 MB).
 if [ -n "\$window" ]; then
   set -- -Djdk.reflect.useNativeAccessorOnly=true -XX:G1PeriodicGCInterval=10000 -XX:MaxHeapFreeRatio=30 \
-    -XX:MinHeapFreeRatio=10 "\$@"
+    -XX:MinHeapFreeRatio=10 -XX:+ExplicitGCInvokesConcurrent "\$@"
 else
   set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "\$@"
 fi
