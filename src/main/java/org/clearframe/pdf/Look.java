@@ -201,6 +201,13 @@ final class Look {
         return new Color(0x8A, 0x8F, 0x98);
     }
 
+    /** The long tables' cells, drawn by {@link Grid}: the same paddings, rules and fills as {@link #cell} and {@link #headCell}. */
+    static final Grid.Style CELL = new Grid.Style(4f, 5f, 4f, 4f, 1.3f, null, RULE, 0f, null, false, false);
+    static final Grid.Style HEAD = new Grid.Style(4f, 4f, 4f, 4f, 1.3f, HEADER_FILL, RULE, 0f, null, false, false);
+    /** A scene's dark heading band, and the facts at its right. */
+    static final Grid.Style SCENE_BAND = new Grid.Style(5f, 7f, 8f, 2f, 1f, BAND, null, 0f, null, true, false);
+    static final Grid.Style SCENE_BAND_RIGHT = new Grid.Style(5f, 7f, 2f, 8f, 1f, BAND, null, 0f, null, true, true);
+
     /** A plain table cell: hairline bottom rule, comfortable padding, top-aligned like a breakdown sheet. */
     PdfPCell cell(Phrase content) {
         PdfPCell c = new PdfPCell(content);

@@ -2,6 +2,7 @@ package org.clearframe.pdf;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
+import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -59,31 +60,69 @@ final class PageFurniture extends PdfPageEventHelper {
         PdfContentByte cb = writer.getDirectContent();
         float left = document.left(), right = document.right();
         float top = document.getPageSize().getHeight();
+        Fixed f = fixed();
 
         if (pages > 1) {
             float y = top - HEADER_Y;
-            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, fixed().title, left, y, 0);
-            ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, fixed().scope, right, y, 0);
+            f.title.draw(cb, left, y);
+            f.scope.draw(cb, right - f.scope.width, y);
             rule(cb, left, right, y - 6f);
         }
 
         rule(cb, left, right, FOOTER_Y + 11f);
         // "Page X of" then the shared total, left-aligned so no gap opens before a short total.
-        Phrase page = new Phrase("Page " + pages + " of", look.smallMuted);
-        ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, page, left, FOOTER_Y, 0);
-        cb.addTemplate(total, left + ColumnText.getWidth(page) + fixed().gap, FOOTER_Y);
-        if (showLegend) ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, fixed().legend, (left + right) / 2f, FOOTER_Y, 0);
-        ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, fixed().exportNote, right, FOOTER_Y, 0);
+        Text page = new Text().add(look.smallMuted, "Page " + pages + " of");
+        page.draw(cb, left, FOOTER_Y);
+        cb.addTemplate(total, left + page.width + f.gap, FOOTER_Y);
+        if (showLegend) f.legend.draw(cb, (left + right - f.legend.width) / 2f, FOOTER_Y);
+        f.exportNote.draw(cb, right - f.exportNote.width, FOOTER_Y);
     }
 
-    /** What every page repeats, made once: a long breakdown has tens of thousands of pages. Laying a phrase out never changes it. */
-    private record Fixed(Phrase title, Phrase scope, Phrase exportNote, Phrase legend, float gap) {}
+    /**
+     * One line of text in runs of embedded fonts, measured once and drawn straight onto the page: the furniture of tens
+     * of thousands of pages is drawn without laying a phrase out each time.
+     */
+    private static final class Text {
+        private final java.util.List<Font> fonts = new java.util.ArrayList<>();
+        private final java.util.List<String> texts = new java.util.ArrayList<>();
+        float width;
+
+        Text add(Font font, String text) {
+            fonts.add(font);
+            texts.add(text);
+            width += font.getBaseFont().getWidthPoint(text, font.getSize());
+            return this;
+        }
+
+        /** Draws the line with its baseline at {@code y}, from {@code x}. */
+        void draw(PdfContentByte cb, float x, float y) {
+            cb.beginText();
+            cb.setTextMatrix(x, y);
+            for (int i = 0; i < fonts.size(); i++) {
+                Font font = fonts.get(i);
+                cb.setFontAndSize(font.getBaseFont(), font.getSize());
+                cb.setColorFill(font.getColor() == null ? java.awt.Color.BLACK : font.getColor());
+                cb.showText(texts.get(i));
+            }
+            cb.endText();
+        }
+    }
+
+    /** What every page repeats, made once: a long breakdown has tens of thousands of pages. */
+    private record Fixed(Text title, Text scope, Text exportNote, Text legend, float gap) {}
     private Fixed fixed;
 
     private Fixed fixed() {
         if (fixed == null) {
-            fixed = new Fixed(new Phrase(title, look.smallBold), new Phrase(scope, look.smallMuted), new Phrase(exportNote, look.smallMuted),
-                    legend(), look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize()));
+            Text legend = new Text();
+            SignatureState[] shown = {SignatureState.APPROVED, SignatureState.MISSING, SignatureState.DECLINED, SignatureState.STALE};
+            for (int i = 0; i < shown.length; i++) {
+                legend.add(look.marker(shown[i]), Look.SWATCH + " ");
+                legend.add(look.smallMuted, Look.word(shown[i]) + (i < shown.length - 1 ? "     " : ""));
+            }
+            fixed = new Fixed(new Text().add(look.smallBold, title), new Text().add(look.smallMuted, scope),
+                    new Text().add(look.smallMuted, exportNote), legend,
+                    look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize()));
         }
         return fixed;
     }
@@ -95,17 +134,6 @@ final class PageFurniture extends PdfPageEventHelper {
 
     private float totalWidth() {
         return look.smallMuted.getBaseFont().getWidthPoint(TOTAL_ROOM, look.smallMuted.getSize());
-    }
-
-    /** One line that explains the colours, so any single page can be read on its own. */
-    Phrase legend() {
-        Phrase p = new Phrase();
-        SignatureState[] shown = {SignatureState.APPROVED, SignatureState.MISSING, SignatureState.DECLINED, SignatureState.STALE};
-        for (int i = 0; i < shown.length; i++) {
-            p.add(look.chunk(Look.SWATCH + " ", look.marker(shown[i])));
-            p.add(look.chunk(Look.word(shown[i]) + (i < shown.length - 1 ? "     " : ""), look.smallMuted));
-        }
-        return p;
     }
 
     private static void rule(PdfContentByte cb, float left, float right, float y) {

@@ -137,6 +137,34 @@ final class RowSpill implements AutoCloseable {
         }
     }
 
+    /**
+     * The next phrase's text into {@code into} (cleared first), without making OpenPDF objects: what {@link Grid} draws
+     * from. A chunk without an embedded font is set in the body font, as a phrase's own font would be.
+     */
+    CellText readCell(CellText into) {
+        try {
+            into.clear();
+            int kind = in.readByte();
+            if (kind == 1) {
+                Font font = cellFont(in.readShort());
+                return into.add(font, readText());
+            }
+            in.readFloat();
+            int chunks = in.readInt();
+            for (int i = 0; i < chunks; i++) {
+                Font font = cellFont(in.readShort());
+                into.add(font, readText());
+            }
+            return into;
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    private Font cellFont(int id) {
+        return id < 0 ? look.body : look.font(id);
+    }
+
     @Override
     public void close() {
         try {
