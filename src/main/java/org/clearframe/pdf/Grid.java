@@ -2,9 +2,14 @@ package org.clearframe.pdf;
 
 import com.lowagie.text.Font;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ByteBuffer;
 import com.lowagie.text.pdf.PdfContentByte;
 
 import java.awt.Color;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * A table drawn straight onto the page, for the long tables of the breakdown: fixed column widths, each cell's text
@@ -227,8 +232,13 @@ final class Grid {
             }
         }
         if (text) pen.endText();
-        for (Cell c : row.cells) {
-            if (c.style.rule != null) pen.rule(c.style.rule, c.x, c.x + c.width, bottom);
+        // one stroke for each run of neighbouring cells with the same rule, usually the whole row
+        for (int i = 0; i < row.cells.length; ) {
+            Color rule = row.cells[i].style.rule;
+            int j = i + 1;
+            while (j < row.cells.length && java.util.Objects.equals(row.cells[j].style.rule, rule)) j++;
+            if (rule != null) pen.rule(rule, row.cells[i].x, row.cells[j - 1].x + row.cells[j - 1].width, bottom);
+            i = j;
         }
     }
 
@@ -253,6 +263,15 @@ final class Grid {
         private Color fill;
         private Color stroke;
         private float lineWidth;
+        /**
+         * The content bytes each short text was shown as, by font: the labels, states, roles and rule ids that recur on
+         * every page are converted to glyphs once (their glyphs are then already marked for the font's subset) and copied
+         * after. OpenPDF's conversion makes objects for every character, a quarter of what the export allocated.
+         */
+        private final Map<BaseFont, Map<String, byte[]>> shown = new IdentityHashMap<>();
+        private int kept;
+        private static final int MAX_KEPT = 50_000;
+        private static final int MAX_KEPT_LENGTH = 40;
 
         Pen(Sheet sheet) {
             this.sheet = sheet;
@@ -293,8 +312,13 @@ final class Grid {
             c.stroke();
         }
 
+        /** Where the current text line starts, for relative moves (shorter than a whole matrix each line). */
+        private float lineX, lineY;
+
         void beginText() {
             cb().beginText();
+            lineX = 0;
+            lineY = 0;
         }
 
         void endText() {
@@ -302,7 +326,12 @@ final class Grid {
         }
 
         void moveTo(float x, float y) {
-            cb().setTextMatrix(x, y);
+            // positions in hundredths of a point, as the content stream writes them, so relative moves add up exactly
+            x = Math.round(x * 100f) / 100f;
+            y = Math.round(y * 100f) / 100f;
+            cb().moveText(x - lineX, y - lineY);
+            lineX = x;
+            lineY = y;
         }
 
         /** Shows {@code text} in {@code f} where the last text ended. */
@@ -315,7 +344,19 @@ final class Grid {
                 size = f.getSize();
             }
             fillColour(f.getColor() == null ? Color.BLACK : f.getColor());
+            Map<String, byte[]> known = shown.computeIfAbsent(base, k -> new HashMap<>());
+            byte[] bytes = known.get(text);
+            ByteBuffer content = c.getInternalBuffer();
+            if (bytes != null) {
+                content.append(bytes);
+                return;
+            }
+            int before = content.size();
             c.showText(text);
+            if (text.length() <= MAX_KEPT_LENGTH && kept < MAX_KEPT) {
+                known.put(text, Arrays.copyOfRange(content.getBuffer(), before, content.size()));
+                kept++;
+            }
         }
 
         private void fillColour(Color colour) {

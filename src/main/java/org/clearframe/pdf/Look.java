@@ -132,14 +132,6 @@ final class Look {
         return new Lines(this);
     }
 
-    /** A signature's line: the state's marker, who signs, and (with {@code withState}) the state in words. */
-    Chunk[] signature(org.clearframe.rules.RequiredSignature s, boolean withState) {
-        Chunk marker = new Chunk(SWATCH + " ", marker(s.state()));
-        Chunk who = new Chunk(s.who(), small);
-        if (!withState) return new Chunk[]{marker, who};
-        return new Chunk[]{marker, who, new Chunk("  " + word(s.state()), state(s.state()))};
-    }
-
     static Color colour(SignatureState state) {
         return switch (state) {
             case APPROVED, APPROVED_WITH_CONDITIONS -> APPROVED;

@@ -20,8 +20,8 @@ final class PageFurniture extends PdfPageEventHelper {
 
     static final float HEADER_Y = 30f;
     static final float FOOTER_Y = 22f;
-    /** Room for a four-digit total; the template is drawn left-aligned, just after "of". */
-    private static final String TOTAL_ROOM = "0000";
+    /** Room for a six-digit total; the template is drawn left-aligned, just after "of". */
+    private static final String TOTAL_ROOM = "000000";
 
     private final Look look;
     private final String title;
@@ -58,25 +58,18 @@ final class PageFurniture extends PdfPageEventHelper {
     public void onEndPage(PdfWriter writer, Document document) {
         pages = writer.getPageNumber();
         PdfContentByte cb = writer.getDirectContent();
-        float left = document.left(), right = document.right();
-        float top = document.getPageSize().getHeight();
-        Fixed f = fixed();
-
-        if (pages > 1) {
-            float y = top - HEADER_Y;
-            f.title.draw(cb, left, y);
-            f.scope.draw(cb, right - f.scope.width, y);
-            rule(cb, left, right, y - 6f);
-        }
-
-        rule(cb, left, right, FOOTER_Y + 11f);
+        float left = document.left();
+        Fixed f = fixed(writer, document);
+        if (pages > 1) cb.addTemplate(f.header, left, document.getPageSize().getHeight() - HEADER_Y - 6f - BELOW);
+        cb.addTemplate(f.footer, left, FOOTER_Y - BELOW);
         // "Page X of" then the shared total, left-aligned so no gap opens before a short total.
         Text page = new Text().add(look.smallMuted, "Page " + pages + " of");
         page.draw(cb, left, FOOTER_Y);
         cb.addTemplate(total, left + page.width + f.gap, FOOTER_Y);
-        if (showLegend) f.legend.draw(cb, (left + right - f.legend.width) / 2f, FOOTER_Y);
-        f.exportNote.draw(cb, right - f.exportNote.width, FOOTER_Y);
     }
+
+    /** How far below a baseline or rule the header's and footer's drawings start, for the descenders. */
+    private static final float BELOW = 4f;
 
     /**
      * One line of text in runs of embedded fonts, measured once and drawn straight onto the page: the furniture of tens
@@ -108,22 +101,40 @@ final class PageFurniture extends PdfPageEventHelper {
         }
     }
 
-    /** What every page repeats, made once: a long breakdown has tens of thousands of pages. */
-    private record Fixed(Text title, Text scope, Text exportNote, Text legend, float gap) {}
+    /**
+     * What every page repeats, drawn once into two templates (the running header; the footer's rule, legend and
+     * export note) that each page places: a long breakdown has tens of thousands of pages.
+     */
+    private record Fixed(PdfTemplate header, PdfTemplate footer, float gap) {}
     private Fixed fixed;
 
-    private Fixed fixed() {
-        if (fixed == null) {
+    private Fixed fixed(PdfWriter writer, Document document) {
+        if (fixed != null) return fixed;
+        float width = document.right() - document.left();
+        PdfContentByte cb = writer.getDirectContent();
+
+        PdfTemplate header = cb.createTemplate(width, BELOW + 6f + 12f);
+        float y = BELOW + 6f;
+        new Text().add(look.smallBold, title).draw(header, 0, y);
+        Text scopeText = new Text().add(look.smallMuted, scope);
+        scopeText.draw(header, width - scopeText.width, y);
+        rule(header, 0, width, BELOW);
+
+        PdfTemplate footer = cb.createTemplate(width, BELOW + 11f + 2f);
+        rule(footer, 0, width, BELOW + 11f);
+        if (showLegend) {
             Text legend = new Text();
             SignatureState[] shown = {SignatureState.APPROVED, SignatureState.MISSING, SignatureState.DECLINED, SignatureState.STALE};
             for (int i = 0; i < shown.length; i++) {
                 legend.add(look.marker(shown[i]), Look.SWATCH + " ");
                 legend.add(look.smallMuted, Look.word(shown[i]) + (i < shown.length - 1 ? "     " : ""));
             }
-            fixed = new Fixed(new Text().add(look.smallBold, title), new Text().add(look.smallMuted, scope),
-                    new Text().add(look.smallMuted, exportNote), legend,
-                    look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize()));
+            legend.draw(footer, (width - legend.width) / 2f, BELOW);
         }
+        Text note = new Text().add(look.smallMuted, exportNote);
+        note.draw(footer, width - note.width, BELOW);
+
+        fixed = new Fixed(header, footer, look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize()));
         return fixed;
     }
 

@@ -1,6 +1,5 @@
 package org.clearframe.pdf;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -11,7 +10,6 @@ import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import org.clearframe.model.Output;
-import org.clearframe.rules.RequiredSignature;
 
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -98,14 +96,6 @@ final class Sheet {
             cells[i] = new Grid.Cell(style, CellText.of(look.tableHead, names[i].toUpperCase(java.util.Locale.ROOT)));
         }
         return new Grid.Row(cells);
-    }
-
-    Chunk[] signature(RequiredSignature s, boolean withState) {
-        return look.signature(s, withState);
-    }
-
-    Lines lines() {
-        return look.lines();
     }
 
     static String outputWord(Output output) {
