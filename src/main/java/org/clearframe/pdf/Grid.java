@@ -8,7 +8,6 @@ import com.lowagie.text.pdf.PdfContentByte;
 import java.awt.Color;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -263,16 +262,6 @@ final class Grid {
         private Color fill;
         private Color stroke;
         private float lineWidth;
-        /**
-         * The content bytes each short text was shown as, by font: the labels, states, roles and rule ids that recur on
-         * every page are converted to glyphs once (their glyphs are then already marked for the font's subset) and copied
-         * after. OpenPDF's conversion makes objects for every character, a quarter of what the export allocated.
-         */
-        private final Map<BaseFont, Map<String, byte[]>> shown = new IdentityHashMap<>();
-        private int kept;
-        private static final int MAX_KEPT = 50_000;
-        private static final int MAX_KEPT_LENGTH = 40;
-
         Pen(Sheet sheet) {
             this.sheet = sheet;
         }
@@ -344,26 +333,24 @@ final class Grid {
                 size = f.getSize();
             }
             fillColour(f.getColor() == null ? Color.BLACK : f.getColor());
-            Map<String, byte[]> known = shown.computeIfAbsent(base, k -> new HashMap<>());
-            byte[] bytes = known.get(text);
-            ByteBuffer content = c.getInternalBuffer();
+            c.showText(text);
+        }
+
+        private void fillColour(Color colour) {
+            if (colour.equals(fill)) return;
+            fill = colour;
+            // the operator's bytes, made once per colour: OpenPDF makes a colour object each time it writes one
+            byte[] bytes = fills.get(colour);
+            ByteBuffer content = cb.getInternalBuffer();
             if (bytes != null) {
                 content.append(bytes);
                 return;
             }
             int before = content.size();
-            c.showText(text);
-            if (text.length() <= MAX_KEPT_LENGTH && kept < MAX_KEPT) {
-                known.put(text, Arrays.copyOfRange(content.getBuffer(), before, content.size()));
-                kept++;
-            }
+            cb.setColorFill(colour);
+            fills.put(colour, Arrays.copyOfRange(content.getBuffer(), before, content.size()));
         }
 
-        private void fillColour(Color colour) {
-            if (!colour.equals(fill)) {
-                cb.setColorFill(colour);
-                fill = colour;
-            }
-        }
+        private final Map<Color, byte[]> fills = new HashMap<>();
     }
 }

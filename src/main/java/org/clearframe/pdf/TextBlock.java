@@ -78,49 +78,53 @@ final class TextBlock {
             String s = text.text(run);
             Font font = text.font(run);
             Widths.Table w = widths.of(font);
-            float size = font.getSize();
-            char c = s.charAt(at);
-            if (c == '\n') {
-                maxSize = Math.max(maxSize, size);
-                line(text, startRun, startAt, run, at, lineW, maxSize * leading);
-                // past the break
-                at++;
-                while (run < text.size() && at >= text.text(run).length()) { run++; at = 0; }
-                startRun = run; startAt = at; lineW = 0; maxSize = 0; breakRun = -1; any = false;
-                continue;
-            }
-            float cw = w.of(c, s, at) * size / 1000f;
-            if (any && lineW + cw > width && c != ' ') {
-                if (breakRun >= 0) {
-                    line(text, startRun, startAt, breakRun, breakAt, breakWidth, breakMax * leading);
-                    run = breakRun; at = breakAt;
-                } else {
+            float size = font.getSize(), scale = size / 1000f;
+            int length = s.length();
+            boolean wrapped = false;
+            while (at < length) {
+                char c = s.charAt(at);
+                if (c == '\n') {
+                    maxSize = Math.max(maxSize, size);
                     line(text, startRun, startAt, run, at, lineW, maxSize * leading);
+                    at++;
+                    startRun = run; startAt = at; lineW = 0; maxSize = 0; breakRun = -1; any = false;
+                    continue;
                 }
-                // a wrapped line does not start with the spaces it wrapped at
-                while (run < text.size() && (at >= text.text(run).length() || text.text(run).charAt(at) == ' ')) {
-                    if (at >= text.text(run).length()) { run++; at = 0; } else at++;
+                float cw = w.of(c, s, at) * scale;
+                if (any && lineW + cw > width && c != ' ') {
+                    if (breakRun >= 0) {
+                        line(text, startRun, startAt, breakRun, breakAt, breakWidth, breakMax * leading);
+                        run = breakRun; at = breakAt;
+                    } else {
+                        line(text, startRun, startAt, run, at, lineW, maxSize * leading);
+                    }
+                    // a wrapped line does not start with the spaces it wrapped at
+                    while (run < text.size() && (at >= text.text(run).length() || text.text(run).charAt(at) == ' ')) {
+                        if (at >= text.text(run).length()) { run++; at = 0; } else at++;
+                    }
+                    startRun = run; startAt = at; lineW = 0; maxSize = 0; breakRun = -1; any = false;
+                    wrapped = true;
+                    break;
                 }
-                startRun = run; startAt = at; lineW = 0; maxSize = 0; breakRun = -1; any = false;
-                continue;
+                lineW += cw;
+                if (size > maxSize) maxSize = size;
+                any = true;
+                at += Character.isHighSurrogate(c) && at + 1 < length ? 2 : 1;
+                if (splitsAfter(c)) {
+                    breakRun = run; breakAt = at; breakWidth = c == ' ' ? lineW - cw : lineW; breakMax = maxSize;
+                }
             }
-            lineW += cw;
-            maxSize = Math.max(maxSize, size);
-            any = true;
-            int step = Character.isHighSurrogate(c) && at + 1 < s.length() ? 2 : 1;
-            at += step;
-            if (splitsAfter(c)) {
-                breakRun = run; breakAt = at; breakWidth = c == ' ' ? lineW - cw : lineW; breakMax = maxSize;
-            }
-            while (run < text.size() && at >= text.text(run).length()) { run++; at = 0; }
+            if (wrapped) continue;
+            run++;
+            at = 0;
         }
-        if (any || startRun < text.size()) line(text, startRun, startAt, run, at, lineW, maxSize * leading);
+        if (any) line(text, startRun, startAt, run, at, lineW, maxSize * leading);
         return this;
     }
 
     /** Where OpenPDF also breaks a line: after whitespace and hyphens. */
     private static boolean splitsAfter(char c) {
-        return c <= ' ' || c == '-' || c == '\u2010' || (c >= '\u2002' && c <= '\u200B');
+        return c <= '-' && (c <= ' ' || c == '-') || c >= '\u2002' && (c <= '\u200B' || c == '\u2010');
     }
 
     /** Adds the line from (startRun, startAt) to (endRun, endAt), exclusive, as one segment per run. */
