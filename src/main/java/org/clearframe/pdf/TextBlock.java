@@ -72,7 +72,8 @@ final class TextBlock {
         // the line being built: where it starts, its width so far, and the last place it may break (after a space or hyphen)
         int startRun = run, startAt = at;
         int breakRun = -1, breakAt = 0;
-        float breakWidth = 0, lineW = 0, maxSize = 0, breakMax = 0;
+        // lineW counts every character so far, inkW stops at the last one that is not a space (a line's width for alignment)
+        float breakWidth = 0, lineW = 0, inkW = 0, maxSize = 0, breakMax = 0;
         boolean any = false;
         while (run < text.size()) {
             String s = text.text(run);
@@ -85,40 +86,41 @@ final class TextBlock {
                 char c = s.charAt(at);
                 if (c == '\n') {
                     maxSize = Math.max(maxSize, size);
-                    line(text, startRun, startAt, run, at, lineW, maxSize * leading);
+                    line(text, startRun, startAt, run, at, inkW, maxSize * leading);
                     at++;
-                    startRun = run; startAt = at; lineW = 0; maxSize = 0; breakRun = -1; any = false;
+                    startRun = run; startAt = at; lineW = 0; inkW = 0; maxSize = 0; breakRun = -1; any = false;
                     continue;
                 }
                 float cw = w.of(c, s, at) * scale;
                 if (any && lineW + cw > width && c != ' ') {
-                    if (breakRun >= 0) {
+                    if (breakRun >= 0 && breakWidth > 0) {
                         line(text, startRun, startAt, breakRun, breakAt, breakWidth, breakMax * leading);
                         run = breakRun; at = breakAt;
                     } else {
-                        line(text, startRun, startAt, run, at, lineW, maxSize * leading);
+                        line(text, startRun, startAt, run, at, inkW, maxSize * leading);
                     }
                     // a wrapped line does not start with the spaces it wrapped at
                     while (run < text.size() && (at >= text.text(run).length() || text.text(run).charAt(at) == ' ')) {
                         if (at >= text.text(run).length()) { run++; at = 0; } else at++;
                     }
-                    startRun = run; startAt = at; lineW = 0; maxSize = 0; breakRun = -1; any = false;
+                    startRun = run; startAt = at; lineW = 0; inkW = 0; maxSize = 0; breakRun = -1; any = false;
                     wrapped = true;
                     break;
                 }
                 lineW += cw;
+                if (c != ' ') inkW = lineW;
                 if (size > maxSize) maxSize = size;
                 any = true;
                 at += Character.isHighSurrogate(c) && at + 1 < length ? 2 : 1;
                 if (splitsAfter(c)) {
-                    breakRun = run; breakAt = at; breakWidth = c == ' ' ? lineW - cw : lineW; breakMax = maxSize;
+                    breakRun = run; breakAt = at; breakWidth = inkW; breakMax = maxSize;
                 }
             }
             if (wrapped) continue;
             run++;
             at = 0;
         }
-        if (any) line(text, startRun, startAt, run, at, lineW, maxSize * leading);
+        if (any) line(text, startRun, startAt, run, at, inkW, maxSize * leading);
         return this;
     }
 
