@@ -88,11 +88,15 @@ final class RowSpill implements AutoCloseable {
         }
     }
 
+    /** Reused for reading each text, so only the string itself is made. */
+    private byte[] readBuffer = new byte[256];
+
     String readText() {
         try {
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            int length = in.readInt();
+            if (length > readBuffer.length) readBuffer = new byte[Math.max(length, readBuffer.length * 2)];
+            in.readFully(readBuffer, 0, length);
+            return new String(readBuffer, 0, length, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw failed(e);
         }
