@@ -1,6 +1,5 @@
 package org.clearframe.pdf;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
@@ -193,7 +192,7 @@ final class Look {
         return new Color(0x8A, 0x8F, 0x98);
     }
 
-    /** The long tables' cells, drawn by {@link Grid}: the same paddings, rules and fills as {@link #cell} and {@link #headCell}. */
+    /** The long tables' cells and headings, drawn by {@link Grid}: the paddings and rules of {@link #cell} (the cover's). */
     static final Grid.Style CELL = new Grid.Style(4f, 5f, 4f, 4f, 1.3f, null, RULE, 0f, null, false, false);
     static final Grid.Style HEAD = new Grid.Style(4f, 4f, 4f, 4f, 1.3f, HEADER_FILL, RULE, 0f, null, false, false);
     /** A scene's dark heading band, and the facts at its right. */
@@ -213,19 +212,6 @@ final class Look {
         c.setVerticalAlignment(com.lowagie.text.Element.ALIGN_TOP);
         c.setLeading(0f, 1.3f);
         return c;
-    }
-
-    PdfPCell headCell(String text) {
-        PdfPCell c = cell(new Phrase(text.toUpperCase(java.util.Locale.ROOT), tableHead));
-        c.setBackgroundColor(HEADER_FILL);
-        c.setBorderColor(RULE);
-        c.setPaddingTop(4f);
-        c.setPaddingBottom(4f);
-        return c;
-    }
-
-    Chunk chunk(String text, Font font) {
-        return new Chunk(text, font);
     }
 
     private static byte[] fontBytes(boolean isBold) {
