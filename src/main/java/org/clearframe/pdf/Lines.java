@@ -1,43 +1,54 @@
 package org.clearframe.pdf;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Font;
-import com.lowagie.text.Phrase;
+import org.clearframe.rules.RequiredSignature;
 
 /**
- * A table cell's text as one phrase of lines. One phrase per cell, rather than a paragraph per line, lets
- * OpenPDF lay the cell out in a single pass; on a 10,000-shot breakdown that halves the export time.
+ * A table cell's text built line by line, as runs of text in the document's fonts ({@link CellText}): what a
+ * {@link RowSpill} keeps and a {@link Grid} draws. Lines are separated by a line break in the last run's font, and a
+ * {@link #gap()} by a line of a tiny font, so entries in one cell stand apart.
  */
 final class Lines {
 
-    private final Phrase phrase = new Phrase();
+    private final CellText text = new CellText();
+    private final Look look;
     private Font lastFont;
     private boolean gapNext;
-    private final Font gapFont;
 
     Lines(Look look) {
-        this.gapFont = look.gap;
+        this.look = look;
     }
 
-    /** Starts a new line made of the given chunks. */
-    Lines line(Chunk... chunks) {
+    /** Starts a new line with {@code t} in {@code font}. */
+    Lines line(Font font, String t) {
         if (lastFont != null) {
-            phrase.add(new Chunk("\n", lastFont));
+            text.add(lastFont, "\n");
             if (gapNext) {
-                phrase.add(new Chunk("\u00A0", gapFont));
-                phrase.add(new Chunk("\n", gapFont));
+                text.add(look.gap, "\u00A0");
+                text.add(look.gap, "\n");
             }
         }
         gapNext = false;
-        for (Chunk c : chunks) {
-            phrase.add(c);
-            lastFont = c.getFont();
-        }
+        return and(font, t);
+    }
+
+    /** Starts a new line of two runs. */
+    Lines line(Font font, String t, Font second, String more) {
+        return line(font, t).and(second, more);
+    }
+
+    /** Continues the current line. */
+    Lines and(Font font, String t) {
+        text.add(font, t);
+        lastFont = font;
         return this;
     }
 
-    Lines line(Font font, String text) {
-        return line(new Chunk(text, font));
+    /** A signature's line: the state's marker, who signs, and (with {@code withState}) the state in words. */
+    Lines signature(RequiredSignature s, boolean withState) {
+        line(look.marker(s.state()), Look.SWATCH + " ").and(look.small, s.who());
+        if (withState) and(look.state(s.state()), "  " + Look.word(s.state()));
+        return this;
     }
 
     /** A little space before the next line, to separate entries. */
@@ -50,7 +61,7 @@ final class Lines {
         return lastFont == null;
     }
 
-    Phrase phrase() {
-        return phrase;
+    CellText text() {
+        return text;
     }
 }

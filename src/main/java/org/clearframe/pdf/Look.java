@@ -1,6 +1,5 @@
 package org.clearframe.pdf;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
@@ -132,14 +131,6 @@ final class Look {
         return new Lines(this);
     }
 
-    /** A signature's line: the state's marker, who signs, and (with {@code withState}) the state in words. */
-    Chunk[] signature(org.clearframe.rules.RequiredSignature s, boolean withState) {
-        Chunk marker = new Chunk(SWATCH + " ", marker(s.state()));
-        Chunk who = new Chunk(s.who(), small);
-        if (!withState) return new Chunk[]{marker, who};
-        return new Chunk[]{marker, who, new Chunk("  " + word(s.state()), state(s.state()))};
-    }
-
     static Color colour(SignatureState state) {
         return switch (state) {
             case APPROVED, APPROVED_WITH_CONDITIONS -> APPROVED;
@@ -201,6 +192,13 @@ final class Look {
         return new Color(0x8A, 0x8F, 0x98);
     }
 
+    /** The long tables' cells and headings, drawn by {@link Grid}: the paddings and rules of {@link #cell} (the cover's). */
+    static final Grid.Style CELL = new Grid.Style(4f, 5f, 4f, 4f, 1.3f, null, RULE, 0f, null, false, false);
+    static final Grid.Style HEAD = new Grid.Style(4f, 4f, 4f, 4f, 1.3f, HEADER_FILL, RULE, 0f, null, false, false);
+    /** A scene's dark heading band, and the facts at its right. */
+    static final Grid.Style SCENE_BAND = new Grid.Style(5f, 7f, 8f, 2f, 1f, BAND, null, 0f, null, true, false);
+    static final Grid.Style SCENE_BAND_RIGHT = new Grid.Style(5f, 7f, 2f, 8f, 1f, BAND, null, 0f, null, true, true);
+
     /** A plain table cell: hairline bottom rule, comfortable padding, top-aligned like a breakdown sheet. */
     PdfPCell cell(Phrase content) {
         PdfPCell c = new PdfPCell(content);
@@ -214,19 +212,6 @@ final class Look {
         c.setVerticalAlignment(com.lowagie.text.Element.ALIGN_TOP);
         c.setLeading(0f, 1.3f);
         return c;
-    }
-
-    PdfPCell headCell(String text) {
-        PdfPCell c = cell(new Phrase(text.toUpperCase(java.util.Locale.ROOT), tableHead));
-        c.setBackgroundColor(HEADER_FILL);
-        c.setBorderColor(RULE);
-        c.setPaddingTop(4f);
-        c.setPaddingBottom(4f);
-        return c;
-    }
-
-    Chunk chunk(String text, Font font) {
-        return new Chunk(text, font);
     }
 
     private static byte[] fontBytes(boolean isBold) {

@@ -2,6 +2,7 @@ package org.clearframe.pdf;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
+import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -19,8 +20,8 @@ final class PageFurniture extends PdfPageEventHelper {
 
     static final float HEADER_Y = 30f;
     static final float FOOTER_Y = 22f;
-    /** Room for a four-digit total; the template is drawn left-aligned, just after "of". */
-    private static final String TOTAL_ROOM = "0000";
+    /** Room for a six-digit total; the template is drawn left-aligned, just after "of". */
+    private static final String TOTAL_ROOM = "000000";
 
     private final Look look;
     private final String title;
@@ -57,34 +58,83 @@ final class PageFurniture extends PdfPageEventHelper {
     public void onEndPage(PdfWriter writer, Document document) {
         pages = writer.getPageNumber();
         PdfContentByte cb = writer.getDirectContent();
-        float left = document.left(), right = document.right();
-        float top = document.getPageSize().getHeight();
-
-        if (pages > 1) {
-            float y = top - HEADER_Y;
-            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, fixed().title, left, y, 0);
-            ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, fixed().scope, right, y, 0);
-            rule(cb, left, right, y - 6f);
-        }
-
-        rule(cb, left, right, FOOTER_Y + 11f);
+        float left = document.left();
+        Fixed f = fixed(writer, document);
+        if (pages > 1) cb.addTemplate(f.header, left, document.getPageSize().getHeight() - HEADER_Y - 6f - BELOW);
+        cb.addTemplate(f.footer, left, FOOTER_Y - BELOW);
         // "Page X of" then the shared total, left-aligned so no gap opens before a short total.
-        Phrase page = new Phrase("Page " + pages + " of", look.smallMuted);
-        ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, page, left, FOOTER_Y, 0);
-        cb.addTemplate(total, left + ColumnText.getWidth(page) + fixed().gap, FOOTER_Y);
-        if (showLegend) ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, fixed().legend, (left + right) / 2f, FOOTER_Y, 0);
-        ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, fixed().exportNote, right, FOOTER_Y, 0);
+        Text page = new Text().add(look.smallMuted, "Page " + pages + " of");
+        page.draw(cb, left, FOOTER_Y);
+        cb.addTemplate(total, left + page.width + f.gap, FOOTER_Y);
     }
 
-    /** What every page repeats, made once: a long breakdown has tens of thousands of pages. Laying a phrase out never changes it. */
-    private record Fixed(Phrase title, Phrase scope, Phrase exportNote, Phrase legend, float gap) {}
+    /** How far below a baseline or rule the header's and footer's drawings start, for the descenders. */
+    private static final float BELOW = 4f;
+
+    /**
+     * One line of text in runs of embedded fonts, measured once and drawn straight onto the page: the furniture of tens
+     * of thousands of pages is drawn without laying a phrase out each time.
+     */
+    private static final class Text {
+        private final java.util.List<Font> fonts = new java.util.ArrayList<>();
+        private final java.util.List<String> texts = new java.util.ArrayList<>();
+        float width;
+
+        Text add(Font font, String text) {
+            fonts.add(font);
+            texts.add(text);
+            width += font.getBaseFont().getWidthPoint(text, font.getSize());
+            return this;
+        }
+
+        /** Draws the line with its baseline at {@code y}, from {@code x}. */
+        void draw(PdfContentByte cb, float x, float y) {
+            cb.beginText();
+            cb.setTextMatrix(x, y);
+            for (int i = 0; i < fonts.size(); i++) {
+                Font font = fonts.get(i);
+                cb.setFontAndSize(font.getBaseFont(), font.getSize());
+                cb.setColorFill(font.getColor() == null ? java.awt.Color.BLACK : font.getColor());
+                cb.showText(texts.get(i));
+            }
+            cb.endText();
+        }
+    }
+
+    /**
+     * What every page repeats, drawn once into two templates (the running header; the footer's rule, legend and
+     * export note) that each page places: a long breakdown has tens of thousands of pages.
+     */
+    private record Fixed(PdfTemplate header, PdfTemplate footer, float gap) {}
     private Fixed fixed;
 
-    private Fixed fixed() {
-        if (fixed == null) {
-            fixed = new Fixed(new Phrase(title, look.smallBold), new Phrase(scope, look.smallMuted), new Phrase(exportNote, look.smallMuted),
-                    legend(), look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize()));
+    private Fixed fixed(PdfWriter writer, Document document) {
+        if (fixed != null) return fixed;
+        float width = document.right() - document.left();
+        PdfContentByte cb = writer.getDirectContent();
+
+        PdfTemplate header = cb.createTemplate(width, BELOW + 6f + 12f);
+        float y = BELOW + 6f;
+        new Text().add(look.smallBold, title).draw(header, 0, y);
+        Text scopeText = new Text().add(look.smallMuted, scope);
+        scopeText.draw(header, width - scopeText.width, y);
+        rule(header, 0, width, BELOW);
+
+        PdfTemplate footer = cb.createTemplate(width, BELOW + 11f + 2f);
+        rule(footer, 0, width, BELOW + 11f);
+        if (showLegend) {
+            Text legend = new Text();
+            SignatureState[] shown = {SignatureState.APPROVED, SignatureState.MISSING, SignatureState.DECLINED, SignatureState.STALE};
+            for (int i = 0; i < shown.length; i++) {
+                legend.add(look.marker(shown[i]), Look.SWATCH + " ");
+                legend.add(look.smallMuted, Look.word(shown[i]) + (i < shown.length - 1 ? "     " : ""));
+            }
+            legend.draw(footer, (width - legend.width) / 2f, BELOW);
         }
+        Text note = new Text().add(look.smallMuted, exportNote);
+        note.draw(footer, width - note.width, BELOW);
+
+        fixed = new Fixed(header, footer, look.smallMuted.getBaseFont().getWidthPoint(" ", look.smallMuted.getSize()));
         return fixed;
     }
 
@@ -95,17 +145,6 @@ final class PageFurniture extends PdfPageEventHelper {
 
     private float totalWidth() {
         return look.smallMuted.getBaseFont().getWidthPoint(TOTAL_ROOM, look.smallMuted.getSize());
-    }
-
-    /** One line that explains the colours, so any single page can be read on its own. */
-    Phrase legend() {
-        Phrase p = new Phrase();
-        SignatureState[] shown = {SignatureState.APPROVED, SignatureState.MISSING, SignatureState.DECLINED, SignatureState.STALE};
-        for (int i = 0; i < shown.length; i++) {
-            p.add(look.chunk(Look.SWATCH + " ", look.marker(shown[i])));
-            p.add(look.chunk(Look.word(shown[i]) + (i < shown.length - 1 ? "     " : ""), look.smallMuted));
-        }
-        return p;
     }
 
     private static void rule(PdfContentByte cb, float left, float right, float y) {

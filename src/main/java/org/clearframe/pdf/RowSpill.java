@@ -1,9 +1,6 @@
 package org.clearframe.pdf;
 
-import com.lowagie.text.Chunk;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.Phrase;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -19,7 +16,7 @@ import java.nio.file.Path;
  * Table text written to a temporary file as it is worked out, and read back in the same order when it is laid out.
  * The cover and the sign-off summary come before the scenes but need every flag, so the breakdown is worked out in
  * one pass over the production and laid out in a second from these files: memory holds one run of scenes, never
- * the whole production or all its flags. Phrases keep their exact chunks and fonts, so what is laid out is what was
+ * the whole production or all its flags. Cells keep their exact runs and fonts, so what is laid out is what was
  * worked out. The file is deleted on {@link #close}.
  */
 final class RowSpill implements AutoCloseable {
@@ -59,29 +56,13 @@ final class RowSpill implements AutoCloseable {
         }
     }
 
-    /**
-     * A phrase as it was made: either one text in the phrase's own font ({@code new Phrase(text, font)}), or lines of
-     * chunks in a phrase without a font of its own ({@link Lines}). Nothing else is written here, so nothing is lost.
-     */
-    void phrase(Phrase p) {
+    /** A cell's text: its runs, each with its font's number. */
+    void cell(CellText t) {
         try {
-            Font own = p.getFont();
-            if (own != null && !own.isStandardFont()) {
-                if (p.size() != 1 || !(p.get(0) instanceof Chunk c) || c.hasAttributes() || c.getFont() != own || p.hasLeading()) {
-                    throw new IllegalStateException("only a single text in its phrase's font can be kept: " + p);
-                }
-                out.writeByte(1);
-                out.writeShort(look.fontId(own));
-                text(c.getContent());
-                return;
-            }
-            out.writeByte(2);
-            out.writeFloat(p.hasLeading() ? p.getLeading() : Float.NaN);
-            out.writeInt(p.size());
-            for (Element e : p) {
-                if (!(e instanceof Chunk c) || c.hasAttributes()) throw new IllegalStateException("only plain text chunks can be kept: " + e);
-                out.writeShort(look.fontId(c.getFont()));
-                text(c.getContent());
+            out.writeShort(t.size());
+            for (int i = 0; i < t.size(); i++) {
+                out.writeShort(look.fontId(t.font(i)));
+                text(t.text(i));
             }
         } catch (IOException e) {
             throw failed(e);
@@ -107,34 +88,37 @@ final class RowSpill implements AutoCloseable {
         }
     }
 
+    /** Reused for reading each text, so only the string itself is made. */
+    private byte[] readBuffer = new byte[256];
+
     String readText() {
         try {
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            int length = in.readInt();
+            if (length > readBuffer.length) readBuffer = new byte[Math.max(length, readBuffer.length * 2)];
+            in.readFully(readBuffer, 0, length);
+            return new String(readBuffer, 0, length, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw failed(e);
         }
     }
 
-    Phrase readPhrase() {
+    /** The next cell's text into {@code into} (cleared first): what {@link Grid} draws from. */
+    CellText readCell(CellText into) {
         try {
-            int kind = in.readByte();
-            if (kind == 1) {
-                Font font = look.font(in.readShort());
-                return new Phrase(readText(), font);
+            into.clear();
+            int runs = in.readShort();
+            for (int i = 0; i < runs; i++) {
+                Font font = cellFont(in.readShort());
+                into.add(font, readText());
             }
-            float leading = in.readFloat();
-            Phrase p = new Phrase(leading);
-            int chunks = in.readInt();
-            for (int i = 0; i < chunks; i++) {
-                Font font = look.font(in.readShort());
-                p.add(new Chunk(readText(), font));
-            }
-            return p;
+            return into;
         } catch (IOException e) {
             throw failed(e);
         }
+    }
+
+    private Font cellFont(int id) {
+        return id < 0 ? look.body : look.font(id);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.clearframe.pdf;
 
-import com.lowagie.text.Chunk;
-import com.lowagie.text.Phrase;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.CastMember;
 import org.clearframe.model.Department;
@@ -51,10 +49,10 @@ final class SceneRows {
         List<String> facts = new ArrayList<>();
         if (scene.eighths() > 0) facts.add(Scene.pages(scene.eighths()) + (scene.eighths() <= 8 ? " page" : " pages"));
         if (!scene.storyDay().isBlank()) facts.add(scene.storyDay());
-        out.phrase(sceneTitle(scene, false));
-        out.phrase(sceneTitle(scene, true));
+        out.cell(sceneTitle(scene, false));
+        out.cell(sceneTitle(scene, true));
         out.text(String.join("  \u00B7  ", facts));
-        out.phrase(sceneDetails(scene));
+        out.cell(sceneDetails(scene));
         out.number(rows.size());
         for (Breakdown.ShotRow row : rows) shotRow(row);
     }
@@ -63,70 +61,64 @@ final class SceneRows {
         out.number(END);
     }
 
-    private Phrase sceneTitle(Scene scene, boolean first) {
-        Phrase p = new Phrase();
-        p.add(new Chunk(scene.number().isBlank() ? "\u2014" : scene.number(), look.bandFont));
-        p.add(new Chunk("     ", look.bandFont));
+    private CellText sceneTitle(Scene scene, boolean first) {
         StringBuilder h = new StringBuilder(scene.intExt().label()).append(' ').append(scene.set());
         if (!scene.timeOfDay().isBlank()) h.append(" \u2014 ").append(scene.timeOfDay());
-        p.add(new Chunk(h.toString().trim(), look.bandFont));
-        if (!first) p.add(new Chunk("    (continued)", look.bandMuted));
-        return p;
+        CellText t = CellText.of(look.bandFont, (scene.number().isBlank() ? "\u2014" : scene.number()) + "     " + h.toString().trim());
+        if (!first) t.add(look.bandMuted, "    (continued)");
+        return t;
     }
 
-    private Phrase sceneDetails(Scene scene) {
+    private CellText sceneDetails(Scene scene) {
         List<String> names = new ArrayList<>();
         for (UUID id : scene.castIds()) {
             CastMember m = cast.get(id);
             if (m != null) names.add(m.display());
         }
         return look.lines()
-                .line(new Chunk("SYNOPSIS   ", look.tableHead),
-                        new Chunk(scene.synopsis().isBlank() ? "\u2014" : scene.synopsis(), look.body))
-                .line(new Chunk("CAST   ", look.tableHead),
-                        new Chunk(names.isEmpty() ? "\u2014" : String.join(", ", names), look.body))
-                .phrase();
+                .line(look.tableHead, "SYNOPSIS   ", look.body, scene.synopsis().isBlank() ? "\u2014" : scene.synopsis())
+                .line(look.tableHead, "CAST   ", look.body, names.isEmpty() ? "\u2014" : String.join(", ", names))
+                .text();
     }
 
     private void shotRow(Breakdown.ShotRow row) {
         Shot shot = row.shot();
         Lines number = look.lines().line(look.shotNumber, shot.number().isBlank() ? "\u2014" : shot.number());
         if (row.status() != ShotStatus.NO_AI) number.line(look.status(row.status()), row.status().label());
-        out.phrase(number.phrase());
+        out.cell(number.text());
 
         Lines description = look.lines().line(look.body, shot.description().isBlank() ? "\u2014" : shot.description());
         if (!shot.notes().isBlank()) description.line(look.smallMuted, shot.notes());
-        out.phrase(description.phrase());
+        out.cell(description.text());
 
         Lines camera = look.lines();
         for (String l : cameraLines(shot)) camera.line(look.small, l);
-        out.phrase(camera.phrase());
+        out.cell(camera.text());
 
         Lines depts = look.lines();
         for (UUID id : shot.departmentIds()) {
             Department d = departments.get(id);
-            if (d != null) depts.line(new Chunk(Look.SWATCH + " ", look.swatch(d.colour())), new Chunk(d.name(), look.small));
+            if (d != null) depts.line(look.swatch(d.colour()), Look.SWATCH + " ", look.small, d.name());
         }
-        out.phrase(depts.phrase());
+        out.cell(depts.text());
 
         Lines uses = look.lines();
         for (AiUse use : shot.aiUses()) {
-            uses.gap().line(new Chunk(use.technique().label(), look.smallBold),
-                    new Chunk("  " + Sheet.outputWord(use.output()), use.output() == Output.FINAL ? look.small : look.smallMuted));
+            uses.gap().line(look.smallBold, use.technique().label(),
+                    use.output() == Output.FINAL ? look.small : look.smallMuted, "  " + Sheet.outputWord(use.output()));
             if (!use.purpose().isBlank()) uses.line(look.small, use.purpose());
             if (!use.tool().isBlank()) uses.line(look.smallMuted, "Tool: " + use.tool());
         }
         if (shot.aiUses().isEmpty()) uses.line(look.smallMuted, "None");
-        out.phrase(uses.phrase());
+        out.cell(uses.text());
 
         Lines signs = look.lines();
         for (Flag flag : row.flags()) {
-            signs.gap().line(new Chunk(flag.rule().id(), look.smallBold),
-                    new Chunk("  " + flag.rule().severity().label(), look.severity(flag.rule().severity())));
-            for (RequiredSignature s : flag.signatures()) signs.line(look.signature(s, true));
+            signs.gap().line(look.smallBold, flag.rule().id(), look.severity(flag.rule().severity()), "  " + flag.rule().severity().label());
+            for (RequiredSignature s : flag.signatures()) signs.signature(s, true);
         }
         if (row.flags().isEmpty() && shot.hasAiUse()) signs.line(look.smallMuted, "No sign-off required");
-        out.phrase(signs.phrase());
+        out.cell(signs.text());
     }
 
     private static List<String> cameraLines(Shot shot) {

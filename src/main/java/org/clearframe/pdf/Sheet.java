@@ -1,20 +1,15 @@
 package org.clearframe.pdf;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Image;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import org.clearframe.model.Output;
-import org.clearframe.rules.RequiredSignature;
 
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -35,6 +30,8 @@ final class Sheet {
     final PdfWriter writer;
     private final ExportProgress progress;
     private final Map<String, PdfTemplate> pageNumbers = new HashMap<>();
+    private final Grid.Pen pen = new Grid.Pen(this);
+    private final TextBlock.Widths widths = new TextBlock.Widths();
     private final long total;
     private long done;
 
@@ -57,63 +54,48 @@ final class Sheet {
         document.add(i);
     }
 
-    PdfPTable table(float[] widths) throws DocumentException {
-        PdfPTable table = new PdfPTable(widths.length);
-        table.setWidths(widths);
-        // Full width, not a locked width: OpenPDF then sizes each row once as it is added, instead of
-        // re-measuring every row of the table on every page the table runs onto (quadratic on long tables).
-        // The total width is set to exactly what the page's column will ask for, so no re-measure happens.
-        table.setWidthPercentage(100f);
-        table.setTotalWidth((document.right() - document.left()) * 100f / 100f);
-        table.setHeaderRows(widths.length == 1 ? 0 : 2);
-        table.setSkipFirstHeader(true);
-        table.setSplitLate(true);
-        return table;
+    /** The text area's edges on every page (inside the margins, clear of the running header and footer). */
+    float left() {
+        return document.left();
     }
 
-    PdfPCell band(Phrase content, int colspan) {
-        PdfPCell c = new PdfPCell(content);
-        c.setColspan(colspan);
-        c.setBorder(Rectangle.NO_BORDER);
-        c.setBackgroundColor(Look.BAND);
-        c.setPaddingTop(5f);
-        c.setPaddingBottom(7f);
-        c.setPaddingLeft(8f);
-        c.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        return c;
+    float right() {
+        return document.right();
     }
 
-    PdfPCell bandRight(String text, int colspan) {
-        PdfPCell c = band(new Phrase(text, look.bandMuted), colspan);
-        c.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        c.setPaddingRight(8f);
-        return c;
+    float top() {
+        return document.top();
     }
 
-    void heads(PdfPTable table, String[] names) {
-        for (String name : names) table.addCell(look.headCell(name));
+    float bottom() {
+        return document.bottom();
     }
 
-    /**
-     * Starts a new page unless the table's first {@code rows} body rows fit on this one, so a scene or
-     * department heading is never left alone at the foot of a page.
-     */
-    void keepWithNext(PdfPTable table, int rows) {
-        float needed = table.spacingBefore();
-        int first = table.getHeaderRows();
-        int last = Math.min(table.size(), first + rows);
-        for (int i = first; i < last; i++) needed += table.getRowHeight(i);
-        float available = writer.getVerticalPosition(true) - document.bottom();
-        float page = document.top() - document.bottom();
-        if (needed > available && needed <= page) document.newPage();
+    /** Where the document's own flow (headings, paragraphs) has got to on this page: a {@link Grid} starts there. */
+    float position() {
+        return writer.getVerticalPosition(true);
     }
 
-    Chunk[] signature(RequiredSignature s, boolean withState) {
-        return look.signature(s, withState);
+    /** Ends the page: its running header and footer are drawn, and the next page starts at {@link #top()}. */
+    void newPage() {
+        document.newPage();
     }
 
-    Lines lines() {
-        return look.lines();
+    Grid.Pen pen() {
+        return pen;
+    }
+
+    TextBlock.Widths widths() {
+        return widths;
+    }
+
+    /** A heading cell's text, upper case as the tables print them. */
+    Grid.Row heads(String[] names, Grid.Style style) {
+        Grid.Cell[] cells = new Grid.Cell[names.length];
+        for (int i = 0; i < names.length; i++) {
+            cells[i] = new Grid.Cell(style, CellText.of(look.tableHead, names[i].toUpperCase(java.util.Locale.ROOT)));
+        }
+        return new Grid.Row(cells);
     }
 
     static String outputWord(Output output) {

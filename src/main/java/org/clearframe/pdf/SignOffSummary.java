@@ -1,36 +1,40 @@
 package org.clearframe.pdf;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
 import org.clearframe.model.Department;
 
 import java.awt.Color;
 
 /**
  * The AI sign-off summary: every flag, grouped by the department whose roles sign it, so each head finds
- * their part together. The rows come from the group's {@link RowSpill}, and long groups are written a hundred rows at
- * a time, so memory stays flat.
+ * their part together. The rows come from the group's {@link RowSpill} and are drawn by a {@link Grid} as they are
+ * read, so memory stays flat.
  */
 final class SignOffSummary {
 
-    private static final int FLUSH_ROWS = 100;
     private static final float[] SUMMARY_COLUMNS = {40, 34, 196, 52, 134, 194, 120};
     private static final String[] SUMMARY_HEADS = {"Scene", "Shot", "Rule", "Severity", "AI use", "Signs for this department", "Also needs"};
+    /** A department's heading: a light band marked with the department's colour down its left, as in the app. */
+    private static final Grid.Style GROUP_BAND = new Grid.Style(6f, 8f, 9f, 2f, 1f, Look.GROUP_FILL, null, 5f, Look.MUTED, true, false);
+    private static final Grid.Style GROUP_BAND_RIGHT = new Grid.Style(6f, 8f, 2f, 8f, 1f, Look.GROUP_FILL, null, 0f, null, true, true);
 
     private final Sheet sheet;
     private final Breakdown breakdown;
     private final Look look;
+    private final Grid grid;
+    private final Grid.Row heads;
+    private final Grid.Row row;
 
     SignOffSummary(Sheet sheet) {
         this.sheet = sheet;
         this.breakdown = sheet.breakdown;
         this.look = sheet.look;
+        this.grid = new Grid(sheet, SUMMARY_COLUMNS);
+        this.heads = sheet.heads(SUMMARY_HEADS, Look.HEAD);
+        Grid.Cell[] cells = new Grid.Cell[SummaryRows.COLUMNS];
+        for (int i = 0; i < cells.length; i++) cells[i] = new Grid.Cell(Look.CELL, new CellText());
+        this.row = new Grid.Row(cells);
     }
 
     void write() throws DocumentException {
@@ -44,78 +48,52 @@ final class SignOffSummary {
             sheet.document.add(none);
             return;
         }
-        for (Breakdown.Group group : breakdown.groups) group(group);
+        float y = Float.NaN;
+        for (Breakdown.Group group : breakdown.groups) y = group(group, y);
     }
 
-    private void group(Breakdown.Group group) throws DocumentException {
+    /** One department's table. Returns where the next starts. */
+    private float group(Breakdown.Group group, float y) {
         String head = departmentHead(group.department());
         int flags = group.flags;
         String counts = flags + (flags == 1 ? " flag" : " flags") + " \u00B7 " + group.open + " open";
-
         Color colour = group.colour().isBlank() ? Look.MUTED : Look.parseColour(group.colour());
-        PdfPTable table = sheet.table(SUMMARY_COLUMNS);
-        table.addCell(groupBand(groupTitle(group, head, false), 4, colour));
-        table.addCell(groupBandRight(counts, 3));
-        sheet.heads(table, SUMMARY_HEADS);
-        table.addCell(groupBand(groupTitle(group, head, true), 4, colour));
-        table.addCell(groupBandRight(counts, 3));
-        sheet.heads(table, SUMMARY_HEADS);
+        Grid.Style band = GROUP_BAND.withBar(5f, colour);
+        CellText right = CellText.of(look.label, counts);
+        Grid.Row continued = new Grid.Row(new Grid.Cell(band, 4, groupTitle(group, head, false)), new Grid.Cell(GROUP_BAND_RIGHT, 3, right));
+        Grid.Row first = new Grid.Row(new Grid.Cell(band, 4, groupTitle(group, head, true)), new Grid.Cell(GROUP_BAND_RIGHT, 3, right));
+
         RowSpill rows = group.rows;
-        for (int row = 1; row <= flags; row++) {
-            for (int i = 0; i < SummaryRows.COLUMNS; i++) table.addCell(look.cell(rows.readPhrase()));
-            if (row == 1) {
-                sheet.keepWithNext(table, 3);
-                sheet.mark(group.department());
-                table.setComplete(false);
-            }
-            if (row % FLUSH_ROWS == 0) {
-                sheet.document.add(table);
-            }
+        grid.begin(y, continued, heads);
+        readRow(rows);
+        grid.keepTogether(first, heads, row);
+        sheet.mark(group.department());
+        grid.add(first);
+        grid.add(heads);
+        grid.add(row);
+        sheet.advance(1);
+        for (int i = 2; i <= flags; i++) {
+            readRow(rows);
+            grid.add(row);
             sheet.advance(1);
         }
-        table.setComplete(true);
-        table.setSpacingAfter(16f);
-        sheet.document.add(table);
+        grid.end(16f);
+        return grid.position();
     }
 
-    private Phrase groupTitle(Breakdown.Group group, String head, boolean first) {
-        Phrase p = new Phrase();
-        p.add(new Chunk(group.department(), look.groupFont));
-        if (!head.isBlank()) p.add(new Chunk("    Head: " + head, look.label));
-        if (!first) p.add(new Chunk("    (continued)", look.label));
-        return p;
+    private void readRow(RowSpill rows) {
+        for (Grid.Cell c : row.cells) rows.readCell(c.text);
+    }
+
+    private CellText groupTitle(Breakdown.Group group, String head, boolean first) {
+        CellText t = CellText.of(look.groupFont, group.department());
+        if (!head.isBlank()) t.add(look.label, "    Head: " + head);
+        if (!first) t.add(look.label, "    (continued)");
+        return t;
     }
 
     private String departmentHead(String name) {
         return breakdown.data.departments().stream().filter(d -> d.name().equalsIgnoreCase(name))
                 .map(Department::headName).filter(h -> !h.isBlank()).findFirst().orElse("");
-    }
-
-    /** A department's heading: a light band marked with the department's colour, as in the app. */
-    private PdfPCell groupBand(Phrase content, int colspan, Color colour) {
-        PdfPCell c = new PdfPCell(content);
-        c.setColspan(colspan);
-        c.setBorder(Rectangle.LEFT);
-        c.setBorderWidthLeft(5f);
-        c.setBorderColorLeft(colour);
-        c.setBackgroundColor(Look.GROUP_FILL);
-        c.setPaddingTop(6f);
-        c.setPaddingBottom(8f);
-        c.setPaddingLeft(9f);
-        c.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        return c;
-    }
-
-    private PdfPCell groupBandRight(String text, int colspan) {
-        PdfPCell c = new PdfPCell(new Phrase(text, look.label));
-        c.setColspan(colspan);
-        c.setBorder(Rectangle.NO_BORDER);
-        c.setBackgroundColor(Look.GROUP_FILL);
-        c.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        c.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        c.setPaddingTop(6f);
-        c.setPaddingBottom(8f);
-        c.setPaddingRight(8f);
-        return c;
     }
 }

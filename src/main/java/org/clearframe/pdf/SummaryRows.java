@@ -1,6 +1,5 @@
 package org.clearframe.pdf;
 
-import com.lowagie.text.Phrase;
 import org.clearframe.model.AiUse;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Scene;
@@ -54,15 +53,15 @@ final class SummaryRows {
     }
 
     void write(RowSpill out, Scene scene, Shot shot, Flag flag, String group, Map<String, ShotContent> signed) {
-        out.phrase(new Phrase(scene == null ? "" : scene.number(), look.bodyBold));
-        out.phrase(new Phrase(shot == null ? "" : shot.number(), look.bodyBold));
+        out.cell(CellText.of(look.bodyBold, scene == null ? "" : scene.number()));
+        out.cell(CellText.of(look.bodyBold, shot == null ? "" : shot.number()));
 
         Lines rule = look.lines().line(look.smallBold, flag.rule().id());
         if (!flag.rule().title().isBlank()) rule.line(look.small, flag.rule().title());
         if (!flag.reason().isBlank()) rule.line(look.smallMuted, flag.reason());
-        out.phrase(rule.phrase());
+        out.cell(rule.text());
 
-        out.phrase(new Phrase(flag.rule().severity().label(), look.severity(flag.rule().severity())));
+        out.cell(CellText.of(look.severity(flag.rule().severity()), flag.rule().severity().label()));
 
         Lines use = look.lines();
         AiUse ai = flag.aiUse();
@@ -70,7 +69,7 @@ final class SummaryRows {
             use.line(look.small, ai.technique().label());
             use.line(look.smallMuted, Sheet.outputWord(ai.output()) + (ai.tool().isBlank() ? "" : " \u00B7 " + ai.tool()));
         }
-        out.phrase(use.phrase());
+        out.cell(use.text());
 
         List<RequiredSignature> mine = mine(flag, group);
         Lines signs = look.lines();
@@ -82,7 +81,7 @@ final class SummaryRows {
             due(signs, DueDates.ofRecord(shot, flag, options.schedule()));
         }
         for (RequiredSignature s : mine) {
-            signs.line(look.signature(s, true));
+            signs.signature(s, true);
             String detail = signatureDetail(s);
             if (!detail.isEmpty()) signs.line(look.smallMuted, detail);
             if (shot != null) {
@@ -90,13 +89,13 @@ final class SummaryRows {
                 changes(signs, s, shot, signed);
             }
         }
-        out.phrase(signs.phrase());
+        out.cell(signs.text());
 
         Lines others = look.lines();
         for (RequiredSignature s : flag.signatures()) {
-            if (!mine.contains(s)) others.line(look.signature(s, false));
+            if (!mine.contains(s)) others.signature(s, false);
         }
-        out.phrase(others.phrase());
+        out.cell(others.text());
     }
 
     /** "Due 22 Feb 2027 (overdue)" under an open signature that has a due date: overdue in the blocking colour. */

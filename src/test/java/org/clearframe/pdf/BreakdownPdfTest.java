@@ -81,6 +81,56 @@ class BreakdownPdfTest {
     }
 
     @Test
+    void aShotTallerThanAPageIsSplitAcrossPagesWithNothingLostAndTheHeadingsRepeated() throws Exception {
+        ProductionData generated = SyntheticProduction.generate(30, 3);
+        StringBuilder longText = new StringBuilder();
+        for (int w = 0; w < 1500; w++) longText.append(String.format("W%04d ", w));
+        List<Shot> shots = new ArrayList<>(generated.shots());
+        Shot tall = shots.get(5).edit().number("TALL1").description(longText.toString().trim()).build();
+        shots.set(5, tall);
+        ProductionData data = new ProductionData(generated.production(), generated.departments(), generated.cast(),
+                generated.scenes(), shots, List.of(), "");
+        Path out = dir.resolve("tall.pdf");
+
+        BreakdownPdf.write(data, Map.of(), A4, out, ExportProgress.NONE);
+
+        try (PdfText pdf = new PdfText(out)) {
+            int first = pdf.pageOf("TALL1"), last = pdf.pageOf("W1499");
+            assertTrue(first >= 0 && last > first, "the row runs over several pages: " + first + " to " + last);
+            String pages = String.join("\n", pdf.pages.subList(first, last + 1));
+            for (int w = 0; w < 1500; w++) assertTrue(pages.contains(String.format("W%04d", w)), "word " + w + " is printed");
+            for (int p = first + 1; p <= last; p++) {
+                assertTrue(pdf.pages.get(p).contains("(continued)") && pdf.pages.get(p).contains("DESCRIPTION"),
+                        "the scene's band and column headings head page " + (p + 1));
+            }
+        }
+    }
+
+    @Test
+    void theSummarysColumnHeadingsRepeatOnEveryPageItRunsOnto() throws Exception {
+        ProductionData generated = SyntheticProduction.generate(300, 7);
+        Map<UUID, List<Flag>> flags = new HashMap<>();
+        int i = 0;
+        for (Shot s : generated.shots()) {
+            if (!s.hasAiUse()) continue;
+            Rule rule = new Rule(String.format("RULE-%05d", i++), "Test rule", "", Trigger.always(), List.of(Role.STUDIO_LEGAL),
+                    Severity.BLOCKING, List.of());
+            flags.put(s.id(), List.of(new Flag(rule, s.id(), s.aiUses().get(0), "because",
+                    List.of(new RequiredSignature(Role.STUDIO_LEGAL, null, "", SignatureState.MISSING, null)))));
+        }
+        Path out = dir.resolve("summary.pdf");
+        BreakdownPdf.write(generated, flags, A4, out, ExportProgress.NONE);
+        try (PdfText pdf = new PdfText(out)) {
+            int start = pdf.pageOf("Every flag, grouped by the department"), end = pdf.pageOf("Scenes in script order");
+            assertTrue(end - start > 3, "the summary runs over several pages");
+            for (int p = start; p < end; p++) {
+                assertTrue(pdf.pages.get(p).contains("SIGNS FOR THIS DEPARTMENT"), "column headings on page " + (p + 1));
+            }
+            for (int p = start + 1; p < end; p++) assertTrue(pdf.pages.get(p).contains("(continued)"), "the group's band on page " + (p + 1));
+        }
+    }
+
+    @Test
     void theSampleProductionPrintsItsShotsFlagsAndUnicodeNames() throws Exception {
         SampleBreakdown sample = SampleBreakdown.create();
         Path out = dir.resolve("salt road.pdf");
