@@ -53,17 +53,38 @@ public final class ClearframeApp extends Application {
     }
 
     public static void launchWith(String[] args) {
-        StartupWarmUp.start();
+        // Before the window and its task runner exist, so on a daemon thread of its own (ArchitectureTest allows it here).
+        Thread.ofPlatform().name("start-up warm-up").daemon(true).start(ClearframeApp::warmUp);
         Application.launch(ClearframeApp.class, args);
+    }
+
+    /**
+     * Work the first window's FXML will need, done on the second core while the JVM starts JavaFX: FXMLLoader looks up
+     * each controller member's {@code @FXML} and each control class's {@code @DefaultProperty}, and the JDK parses
+     * those annotations (and spins a proxy class for each annotation type) the first time anyone asks; asked here
+     * first, the answers are cached when the FX thread asks. Nothing here touches JavaFX's toolkit.
+     */
+    private static void warmUp() {
+        for (Class<?> controller : List.of(MainController.class, WelcomeController.class)) {
+            for (java.lang.reflect.Field f : controller.getDeclaredFields()) f.getAnnotation(javafx.fxml.FXML.class);
+            for (java.lang.reflect.Method m : controller.getDeclaredMethods()) m.getAnnotation(javafx.fxml.FXML.class);
+        }
+        for (Class<?> type : List.of(javafx.scene.layout.BorderPane.class, javafx.scene.layout.VBox.class,
+                javafx.scene.layout.HBox.class, javafx.scene.layout.StackPane.class, javafx.scene.control.ScrollPane.class,
+                javafx.scene.control.MenuBar.class, javafx.scene.control.Menu.class, javafx.scene.control.Label.class,
+                javafx.scene.control.Button.class, javafx.scene.control.ListView.class)) {
+            type.getAnnotation(javafx.beans.DefaultProperty.class);
+        }
+        javax.xml.stream.XMLInputFactory.newFactory();
     }
 
     @Override
     public void start(Stage stage) {
         StartupTrace.mark("Application.start");
-        // The first text the window styles waits for fontconfig (about 15 ms): meet it on the other core meanwhile.
-        Thread.ofPlatform().name("font warm-up").daemon(true).start(javafx.scene.text.Font::getDefault);
         List<String> args = getParameters().getRaw();
         Composition app = new Composition(new FxDialogService(() -> stage), RecentFiles.forUser());
+        // The first text the window styles waits for fontconfig (about 15 ms): meet it on the other core meanwhile.
+        app.tasks().background("Loading fonts", javafx.scene.text.Font::getDefault).start();
         StartupTrace.mark("composition root built");
         // Started on a file (a double-click): its first look replaces the welcome page at once, so that is not built.
         ViewFactory.Loaded<MainController> loaded = opensAFile(args) ? app.mainWindowOpeningAFile() : app.mainWindow();

@@ -242,7 +242,7 @@ public final class MainController implements Navigator, ProductionFiles {
                 navigator.getSelectionModel().select(opened.scenes().isEmpty() ? Page.PRODUCTION : Page.DUE);
             }
             StartupTrace.mark("first page built");
-            handBackReadMemory(opened.shots().size());
+            if (opened.shots().size() >= 20_000) handBackReadMemory();
         }).andFinally(() -> {
             if (session != null) return;
             look.abandon(); // the file could not be read whole: let it go, back to the welcome, nothing open
@@ -256,10 +256,13 @@ public final class MainController implements Navigator, ProductionFiles {
     /**
      * Reading a large production grows the heap far past what the open production keeps (about 700 MB resident for
      * 120 MB in use at 100,000 shots), and G1 gives memory back only after a collection. bin/clearframe runs the window
-     * with -XX:+ExplicitGCInvokesConcurrent, so this asks for a concurrent cycle (no pause), on a thread of its own.
+     * with -XX:+ExplicitGCInvokesConcurrent, so this asks for a concurrent cycle (no pause), off the FX thread.
      */
-    private static void handBackReadMemory(int shots) {
-        if (shots >= 20_000) Thread.ofPlatform().name("hand back read memory").daemon(true).start(System::gc);
+    private void handBackReadMemory() {
+        tasks.background("Handing back memory", () -> {
+            System.gc();
+            return null;
+        }).start();
     }
 
     /** Runs {@code action} once, after the next layout pass of the window (at once when there is no window yet). */
