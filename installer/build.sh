@@ -343,7 +343,7 @@ write_command() {
   [ -n "$cp" ] && [ -n "$main" ] || die "could not read the class path and main class from $cfg"
   cat >"$script" <<SCRIPT
 #!/bin/sh
-# The clearframe command, written by installer/build.sh (see installer/README.md, "The clearframe command").
+# The clearframe command, written by installer/build.sh (see installer/README.md, "Start-up").
 # Runs the window and the command-line verbs on the bundled java, each with the AOT cache trained for that start.
 # The paths are the real ones (readlink -f), as the launcher's are: a cache only matches the class path it was made with.
 bin=\$(dirname "\$(readlink -f "\$0")")

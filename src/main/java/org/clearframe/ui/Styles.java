@@ -10,6 +10,8 @@ import java.util.Objects;
 
 /** The stylesheet and the small bits of presentation shared by every view. */
 public final class Styles {
+    private static final String SOURCE = "clearframe.css";
+
     /**
      * The app's stylesheet: the binary form the build compiles from clearframe.css when it is there and made from this
      * very text, else the text. Parsing the text cost the first window about 50 ms of the FX thread before the first
@@ -17,8 +19,6 @@ public final class Styles {
      * a stale one (the text edited since the last full build) is never used.
      */
     public static final String STYLESHEET = stylesheet();
-
-    private static final String SOURCE = "clearframe.css";
 
     private Styles() {}
 
