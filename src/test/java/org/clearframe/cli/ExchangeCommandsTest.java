@@ -8,9 +8,10 @@ import org.clearframe.model.Scene;
 import org.clearframe.model.ShotSize;
 import org.clearframe.model.Technique;
 import org.clearframe.store.ProductionStore;
-import org.junit.jupiter.api.AfterEach;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -21,16 +22,15 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The exchange verbs end to end, each side with its own config folder (and so its own key). */
+@ExtendWith(KeepsUserConfig.class)
 class ExchangeCommandsTest {
 
     @TempDir Path dir;
     Path file;
-    String savedConfig;
     String out, err;
 
     @BeforeEach
     void production() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         file = ProductionBuilder.titled("Tidewater")
                 .scene(new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false))
                 .shot("1", "Tower falls", use(Technique.GENERATIVE_VFX).purpose("Collapse").tool("VendorX").fin().department("VFX"))
@@ -38,12 +38,6 @@ class ExchangeCommandsTest {
                 .shot("2", "Gown", use(Technique.WARDROBE_CONCEPT).purpose("Gown").tool("VendorX").department("Costume"))
                 .with(s -> s.size(ShotSize.MEDIUM).durationSeconds(3)).inDepartments("Costume")
                 .write(dir.resolve("tidewater.clearframe"));
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private int run(String who, String... args) {

@@ -29,9 +29,10 @@ import org.clearframe.rules.Policies;
 import org.clearframe.rules.RequiredSignature;
 import org.clearframe.rules.SignatureState;
 import org.clearframe.store.ProductionStore;
-import org.junit.jupiter.api.AfterEach;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -53,18 +54,17 @@ import static org.junit.jupiter.api.Assertions.*;
  * with its own config folder (so its own key and its own pins). Each test is an attack or a careless use that used to
  * succeed; each asserts the refusal (exit 2, the production's bytes unchanged) or the honest record.
  */
+@ExtendWith(KeepsUserConfig.class)
 class ExchangeTrustTest {
 
     @TempDir Path dir;
     Path file;
-    String savedConfig;
     String out, err;
     CastMember zara, maya;
     Shot flashback, tower, gown;
 
     @BeforeEach
     void production() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         zara = CastMember.of("Zara Quinn", "Hale", Tristate.YES);
         maya = CastMember.of("Maya Torres", "Young Hale", Tristate.YES);
         ProductionBuilder tidewater = ProductionBuilder.titled("Tidewater").cast(zara, maya)
@@ -79,12 +79,6 @@ class ExchangeTrustTest {
         gown = tidewater.shot("3", "Gown", use(Technique.WARDROBE_CONCEPT).purpose("Gown").tool("VendorX").department("Costume"))
                 .with(s -> s.size(ShotSize.MEDIUM).durationSeconds(3)).inDepartments("Costume").lastShot();
         file = tidewater.write(dir.resolve("tidewater.clearframe"));
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private int run(String who, String... args) {

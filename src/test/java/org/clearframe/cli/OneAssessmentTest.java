@@ -9,10 +9,11 @@ import org.clearframe.model.Role;
 import org.clearframe.rules.SignatureState;
 import org.clearframe.rules.SigningDepartments;
 import org.clearframe.store.ProductionStore;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.clearframe.tools.SampleProduction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -29,26 +30,19 @@ import static org.junit.jupiter.api.Assertions.*;
  * One production, three outputs: {@code check --json}, the breakdown PDF's cover and the share packages must tell
  * the same story (the same flags, open and stale), because they all read one assessment.
  */
+@ExtendWith(KeepsUserConfig.class)
 class OneAssessmentTest {
 
     @TempDir Path dir;
     private Path file;
-    private String savedConfig;
 
     @BeforeEach
     void sample() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         System.setProperty("clearframe.config", dir.resolve("config").toString());
         file = dir.resolve("harbour.clearframe");
         SampleProduction.write(file);
         Console attest = Console.run("attest", file.toString());
         assertEquals(0, attest.code(), attest.both());
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     @Test

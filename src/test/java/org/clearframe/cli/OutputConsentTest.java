@@ -1,8 +1,10 @@
 package org.clearframe.cli;
 
+import org.clearframe.testkit.KeepsUserConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * files: onto its own input (also through a symbolic link) exit 2, bytes unchanged; onto an existing production
  * exit 2 even with --force; onto any other existing file exit 2 without --force, replaced with it.
  */
+@ExtendWith(KeepsUserConfig.class)
 class OutputConsentTest {
 
     @TempDir Path dir;
@@ -26,11 +29,9 @@ class OutputConsentTest {
     /** What share reads: share records each package in its production (issue 15), so it writes there by design. */
     Path shared;
     byte[] selfBytes;
-    String savedConfig;
 
     @BeforeEach
     void sample() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         System.setProperty("clearframe.config", dir.resolve("config").toString());
         self = dir.resolve("self.clearframe");
         Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), self);
@@ -41,8 +42,6 @@ class OutputConsentTest {
 
     @AfterEach
     void restore() throws Exception {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
         assertArrayEquals(selfBytes, Files.readAllBytes(self), "the production's bytes never change");
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial")).toList(),

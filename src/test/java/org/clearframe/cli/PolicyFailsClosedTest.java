@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clearframe.rules.Policy;
 import org.clearframe.store.ProductionStore;
-import org.junit.jupiter.api.AfterEach;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Issue 10, case 6: a stored studio policy that does not parse never lets the built-in policy stand in for it.
  * Every verb that evaluates flags refuses with exit 2 and the policy's own error; nothing is written.
  */
+@ExtendWith(KeepsUserConfig.class)
 class PolicyFailsClosedTest {
 
     /** The default policy with one severity misspelt, as a studio's hand-edited file might have it. */
@@ -25,21 +27,13 @@ class PolicyFailsClosedTest {
 
     @TempDir Path dir;
     Path file;
-    String savedConfig;
 
     @BeforeEach
     void sample() throws Exception {
         assertTrue(MISSPELT.contains("BLOKING"));
-        savedConfig = System.getProperty("clearframe.config");
         System.setProperty("clearframe.config", dir.resolve("config").toString());
         file = dir.resolve("harbour.clearframe");
         Files.copy(Path.of("assets/sample/harbour-lights.clearframe"), file);
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private void storeMisspeltPolicy() throws Exception {

@@ -16,9 +16,10 @@ import org.clearframe.model.ShotSize;
 import org.clearframe.model.Technique;
 import org.clearframe.model.Tristate;
 import org.clearframe.store.ProductionStore;
-import org.junit.jupiter.api.AfterEach;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -35,18 +36,17 @@ import static org.junit.jupiter.api.Assertions.*;
  * tracked, the refusal of a package that asks nothing, and a stale sign-off's change list. Each person has their own
  * config folder (and so key).
  */
+@ExtendWith(KeepsUserConfig.class)
 class ProducerDayCommandsTest {
 
     @TempDir Path dir;
     Path file;
-    String savedConfig;
     String out, err;
     Shot collapse, gown;
     Scene tower, harbour;
 
     @BeforeEach
     void production() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         List<Department> departments = Department.defaults();
         Department vfx = departments.stream().filter(d -> d.name().equals("VFX")).findFirst().orElseThrow();
         Department costume = departments.stream().filter(d -> d.name().startsWith("Costume")).findFirst().orElseThrow();
@@ -61,12 +61,6 @@ class ProducerDayCommandsTest {
         file = dir.resolve("tidewater.clearframe");
         ProductionStore.createFrom(file, new ProductionData(Production.titled("Tidewater"), departments, List.of(), List.of(tower, harbour),
                 List.of(collapse, gown), List.of(), ""));
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private int run(String who, String... args) {

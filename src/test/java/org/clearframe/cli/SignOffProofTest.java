@@ -19,9 +19,10 @@ import org.clearframe.model.SignOff;
 import org.clearframe.model.Technique;
 import org.clearframe.rules.Fingerprint;
 import org.clearframe.store.ProductionStore;
-import org.junit.jupiter.api.AfterEach;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,17 +48,16 @@ import static org.junit.jupiter.api.Assertions.*;
  * A sign-off counts only with a proof that holds, whoever wrote the row: attacks on the file with plain SQL, on the
  * stored replies and proofs, and on project JSON, all through the real command line and real files.
  */
+@ExtendWith(KeepsUserConfig.class)
 class SignOffProofTest {
 
     @TempDir Path dir;
     Path file;
     Shot collapse;
-    String savedConfig;
     String out, err;
 
     @BeforeEach
     void production() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         ProductionBuilder tidewater = ProductionBuilder.titled("Tidewater")
                 .scene(new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false))
                 .shot("1", "Tower falls", use(Technique.GENERATIVE_VFX).purpose("Collapse").tool("VendorX").fin().department("VFX"))
@@ -69,12 +69,6 @@ class SignOffProofTest {
     }
 
     SignOff studioContact;
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
-    }
 
     /** Runs the CLI as {@code who}: each person has their own config folder, so their own key and pins. */
     private int run(String who, String... args) {

@@ -15,9 +15,10 @@ import org.clearframe.pdf.PaperSize;
 import org.clearframe.rules.Assessment;
 import org.clearframe.rules.ShotContent;
 import org.clearframe.store.ProductionStore;
-import org.junit.jupiter.api.AfterEach;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -39,17 +40,16 @@ import static org.junit.jupiter.api.Assertions.*;
  * export-pdf reads the production a page of scenes at a time: the PDF is the one the whole production in memory gives,
  * wherever the page edges fall, and a sign-off counts on a page only as it counts in the record.
  */
+@ExtendWith(KeepsUserConfig.class)
 class StreamedPdfTest {
 
     @TempDir Path dir;
-    private String savedConfig;
     private Path file;
     private ProductionData generated;
     private final LocalDate today = LocalDate.of(2027, 4, 6);
 
     @BeforeEach
     void production() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         System.setProperty("clearframe.config", dir.resolve("producer-config").toString());
         generated = FeatureProduction.generate(60, 5);
         file = dir.resolve("feature.clearframe");
@@ -57,12 +57,6 @@ class StreamedPdfTest {
         try (ProductionStore store = ProductionStore.open(file)) {
             Attestations.record(store, generated.production().id(), generated.signOffs(), KeyRing.forUser());
         }
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private ExportOptions options() {

@@ -11,10 +11,11 @@ import org.clearframe.model.Scene;
 import org.clearframe.model.ShotSize;
 import org.clearframe.model.Technique;
 import org.clearframe.store.ProductionStore;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.clearframe.testkit.ProductionBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -33,16 +34,15 @@ import static org.junit.jupiter.api.Assertions.*;
  * After the producer undoes a reply import, the real command line shows its sign-offs as withdrawn, never as forged:
  * check (text and --json), the evidence pack and its verification; importing the same reply file again brings them back.
  */
+@ExtendWith(KeepsUserConfig.class)
 class WithdrawnSignOffsTest {
 
     @TempDir Path dir;
     Path file;
-    String savedConfig;
     String out, err;
 
     @BeforeEach
     void importedThenUndone() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         file = ProductionBuilder.titled("Tidewater")
                 .scene(new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false))
                 .shot("1", "Tower falls", use(Technique.GENERATIVE_VFX).purpose("Collapse").tool("VendorX").temp().department("VFX"))
@@ -61,12 +61,6 @@ class WithdrawnSignOffsTest {
             assertEquals(ids.size(), ReplyWithdrawals.withdraw(store, reply.productionId(), reply.id(), ids, "Ana Ruiz",
                     KeyRing.forUser().keyPair()).size());
         }
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private int run(String who, String... args) {

@@ -12,9 +12,10 @@ import org.clearframe.model.Scene;
 import org.clearframe.model.ShotSize;
 import org.clearframe.model.Technique;
 import org.clearframe.store.ProductionStore;
-import org.junit.jupiter.api.AfterEach;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,21 +39,14 @@ import java.util.zip.ZipOutputStream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The evidence pack end to end through the real command line, real files and real zips; then attacked. */
+@ExtendWith(KeepsUserConfig.class)
 class EvidencePackTest {
 
     @TempDir Path dir;
-    String savedConfig;
     String out, err;
 
     @BeforeEach
     void saveConfig() {
-        savedConfig = System.getProperty("clearframe.config");
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     int run(String who, String... args) {

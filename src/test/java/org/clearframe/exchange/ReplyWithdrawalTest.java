@@ -12,10 +12,11 @@ import org.clearframe.store.ProjectFileException;
 import org.clearframe.store.SignOffLog;
 import org.clearframe.store.WithdrawalRepository.Action;
 import org.clearframe.store.WithdrawalRepository.StoredWithdrawal;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.clearframe.testkit.ProductionBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -42,17 +43,16 @@ import static org.junit.jupiter.api.Assertions.*;
  * Undo and redo of a reply import in a real SQLite file: the producer's signed withdrawal stops the reply's sign-offs
  * counting, a reinstatement lets them count again by their own proof; then attacked as someone who can write the file.
  */
+@ExtendWith(KeepsUserConfig.class)
 class ReplyWithdrawalTest {
 
     @TempDir Path dir;
     Path file;
-    String savedConfig;
     Reply reply;
     byte[] replyBytes;
 
     @BeforeEach
     void importedReply() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         System.setProperty("clearframe.config", dir.resolve("producer").toString());
         file = ProductionBuilder.titled("Tidewater")
                 .scene(new Scene(UUID.randomUUID(), "12A", IntExt.EXT, "Tower block", "NIGHT", "", 11, "", List.of(), false))
@@ -71,12 +71,6 @@ class ReplyWithdrawalTest {
         ReplyImport.Preview applied = importAgain();
         assertEquals(2, applied.newSignOffs().size());
         assertEquals(2, record().data().signOffs().size(), "both decisions count after the import");
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private ProductionData plan() throws Exception {

@@ -6,10 +6,11 @@ import org.clearframe.model.Tristate;
 import org.clearframe.store.ProductionStore;
 import org.clearframe.store.register.Publication;
 import org.clearframe.store.register.RegisterPublisher;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.clearframe.testkit.RegisterProductions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -22,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Publishing sends every row once, then only what changed, and takes away what the file no longer has. */
+@ExtendWith(KeepsUserConfig.class)
 class PublishTest {
 
     @TempDir Path dir;
-    String savedConfig;
     TestRegister reg;
     String alice;
     ProductionData data;
@@ -33,18 +34,11 @@ class PublishTest {
 
     @BeforeEach
     void production() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         System.setProperty("clearframe.config", dir.resolve("config").toString());
         reg = TestRegister.fresh();
         alice = reg.role("alice", "clearframe_producer");
         data = RegisterProductions.of("Tidewater", LocalDate.now(), "Mara Lind", "CloudGen", Tristate.NO);
         file = RegisterProductions.write(dir.resolve("a.clearframe"), data);
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private int rows(String table) throws Exception {

@@ -12,9 +12,10 @@ import org.clearframe.model.Tristate;
 import org.clearframe.testkit.RegisterProductions;
 import org.clearframe.rules.Fingerprint;
 import org.clearframe.store.ProductionStore;
-import org.junit.jupiter.api.AfterEach;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -35,10 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The register is a post box, not a notary: whatever a studio user (or anyone with the database) puts in it, pull
  * records only what a signed reply proves, as import-reply would. Each attack leaves the production file as it was.
  */
+@ExtendWith(KeepsUserConfig.class)
 class PullAttacksTest {
 
     @TempDir Path dir;
-    String savedConfig;
     TestRegister reg;
     String alice, studio;
     ProductionData data;
@@ -47,7 +48,6 @@ class PullAttacksTest {
 
     @BeforeEach
     void published() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         System.setProperty("clearframe.config", dir.resolve("producer").toString());
         trust = TrustStore.forUser();
         reg = TestRegister.fresh();
@@ -56,12 +56,6 @@ class PullAttacksTest {
         data = RegisterProductions.of("Tidewater", LocalDate.now(), "Mara Lind", "CloudGen", Tristate.NO);
         file = RegisterProductions.write(dir.resolve("a.clearframe"), data);
         Publishing.publish(file, reg.url(alice));
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private static KeyPair key() throws Exception {

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clearframe.cli.Console;
 import org.clearframe.model.ProductionData;
 import org.clearframe.model.Tristate;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.clearframe.testkit.RegisterProductions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -27,10 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reads the report, the producers cannot touch each other's production, and the studio AI contact's sign-off
  * reaches the file through pull and counts in check.
  */
+@ExtendWith(KeepsUserConfig.class)
 class RegisterAcceptanceTest {
 
     @TempDir Path dir;
-    String savedConfig;
     TestRegister reg;
     String alice, bob, studio;
     ProductionData tidewater, northern;
@@ -38,7 +39,6 @@ class RegisterAcceptanceTest {
 
     @BeforeEach
     void twoProductions() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         reg = TestRegister.fresh();
         alice = reg.role("alice", "clearframe_producer");
         bob = reg.role("bob", "clearframe_producer");
@@ -48,12 +48,6 @@ class RegisterAcceptanceTest {
         northern = RegisterProductions.of("Northern Line", LocalDate.now().plusDays(60), "  MARA   lind ", "FrameForge", Tristate.YES);
         tidewaterFile = RegisterProductions.write(dir.resolve("tidewater.clearframe"), tidewater);
         northernFile = RegisterProductions.write(dir.resolve("northern.clearframe"), northern);
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private Console as(String who, String... args) {

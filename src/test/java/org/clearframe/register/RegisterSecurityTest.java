@@ -5,9 +5,10 @@ import org.clearframe.model.ProductionData;
 import org.clearframe.model.Tristate;
 import org.clearframe.testkit.RegisterProductions;
 import org.clearframe.store.register.Register;
-import org.junit.jupiter.api.AfterEach;
+import org.clearframe.testkit.KeepsUserConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -26,17 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each denial the register promises, tried against a real PostgreSQL with plain SQL, as a hostile producer or studio
  * user would try it with psql rather than through Clearframe.
  */
+@ExtendWith(KeepsUserConfig.class)
 class RegisterSecurityTest {
 
     @TempDir Path dir;
-    String savedConfig;
     TestRegister reg;
     String alice, bob, studio;
     UUID tidewater, northern;
 
     @BeforeEach
     void published() throws Exception {
-        savedConfig = System.getProperty("clearframe.config");
         System.setProperty("clearframe.config", dir.resolve("config").toString());
         reg = TestRegister.fresh();
         alice = reg.role("alice", "clearframe_producer");
@@ -50,12 +50,6 @@ class RegisterSecurityTest {
         Publishing.publish(RegisterProductions.write(dir.resolve("b.clearframe"), b), reg.url(bob));
         StudioSigning.sign(reg.url(studio), tidewater, "Sam Okafor", Decision.APPROVED, "",
                 java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
-    }
-
-    @AfterEach
-    void restoreConfig() {
-        if (savedConfig == null) System.clearProperty("clearframe.config");
-        else System.setProperty("clearframe.config", savedConfig);
     }
 
     private static void refused(Statement s, String sql) {
